@@ -1,0 +1,51 @@
+import { Chalk } from 'chalk';
+import { Option, type Command } from 'commander';
+import { buildProjectReport } from '../../report/buildProjectReport.js';
+import { FORMATS, renderers } from '../../render/index.js';
+import type { Format } from '../../render/options.js';
+import { emit } from '../emit.js';
+import { loadScenarios, type FieldFlags } from '../loadScenarios.js';
+import { addFieldFlags, addFilterFlags, parseDigits } from '../options.js';
+import type { CliContext } from '../program.js';
+import { selectScenarios } from '../selectScenarios.js';
+
+interface ProjectOptions extends FieldFlags {
+  readonly format: Format;
+  readonly scenario?: string[];
+  readonly case?: string[];
+  readonly digits?: number;
+  readonly output?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ btcfi project                                    the bundled scenarios of the source article
+  $ btcfi project scenarios/defi-2031.yaml --format csv > defi.csv
+  $ btcfi project --market-cap 2T --utilization 5%   one inline scenario: 5% of $2T
+  $ btcfi project --tvl 238.5B --growth 26.4% --years 5 --start 2026 --format json
+  $ btcfi project scenarios/ --growth 10%            what if everything grew 10% a year?
+  $ cat my.yaml | btcfi project -                    a scenario on standard input`;
+
+export function addProjectCommand(program: Command, context: CliContext): void {
+  const command = program
+    .command('project')
+    .summary('project TVL paths from scenario files')
+    .description('Project the TVL path of every scenario and case, exactly, as a table, CSV or JSON.\nWith no path, the bundled scenarios of the source article.')
+    .argument('[paths...]', 'scenario files (.yaml, .yml, .json), directories of them, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .addOption(new Option('--digits <n>', 'round CSV and JSON figures to n significant digits').argParser(parseDigits))
+    .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'));
+  addFilterFlags(command);
+  addFieldFlags(command);
+  command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
+    const scenarios = selectScenarios(await loadScenarios(paths, options, context.io), options.scenario, options.case);
+    const report = buildProjectReport(scenarios);
+    const colored = options.format === 'table' && options.output === undefined && context.color.stdout;
+    const text = renderers[options.format](report, {
+      digits: options.digits ?? null,
+      chalk: new Chalk({ level: colored ? 1 : 0 }),
+      locale: 'en-US',
+    });
+    await emit(text, options.output, context.io);
+  });
+}

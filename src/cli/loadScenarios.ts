@@ -1,0 +1,125 @@
+import { fileURLToPath } from 'node:url';
+import type { ScenarioIssue } from '../scenario/issue.js';
+import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
+import type { Unit } from '../scenario/parseAmount.js';
+import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from '../scenario/parseScenario.js';
+import { resolveScenario, type Overrides, type ResolvedScenario } from '../scenario/resolveScenario.js';
+import { caseSchema } from '../scenario/schema.js';
+import { InputError } from './errors.js';
+import type { Io } from './io.js';
+
+/** The bundled scenarios, beside the installed program (dist/cli/main.js and src/cli/ are both two levels down). */
+export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+/** The inline flags that set scenario fields, as the user typed them. */
+export interface FieldFlags {
+  readonly tvl?: string | undefined;
+  readonly marketCap?: string | undefined;
+  readonly utilization?: string | undefined;
+  readonly growth?: string | undefined;
+  readonly years?: string | undefined;
+  readonly start?: string | undefined;
+  readonly step?: string | undefined;
+  readonly unit?: string | undefined;
+}
+
+export const INLINE_NAME = 'inline';
+
+/**
+ * Every scenario the paths name, each resolved into its cases, with the inline flags applied:
+ * with no path, the flags make one scenario named `inline`, or, without flags either, the
+ * bundled scenarios are used. Throws InputError with every issue of every file.
+ */
+export async function loadScenarios(paths: readonly string[], flags: FieldFlags, io: Io): Promise<ResolvedScenario[]> {
+  const fields = fieldsFromFlags(flags);
+  const hasFlags = Object.keys(fields).length > 0;
+  if (paths.length === 0 && hasFlags) {
+    const parsed = parseScenarioData({ name: INLINE_NAME, ...fields }, 'flags', flagLocator, () => '');
+    return [unwrap(parsed.ok ? resolveScenario(parsed.value) : parsed)];
+  }
+
+  const overrides = hasFlags ? parseOverrides(fields) : null;
+  const loaded = await loadScenarioTexts(paths.length === 0 ? [BUNDLED_SCENARIOS] : paths, io.readStdin);
+  if (!loaded.ok) {
+    throw new InputError(loaded.error);
+  }
+  const issues: ScenarioIssue[] = [];
+  const parsed: ParsedScenario[] = [];
+  for (const { file, text } of loaded.value) {
+    const result = parseScenario(text, file);
+    if (result.ok) {
+      parsed.push(result.value);
+    } else {
+      issues.push(...result.error);
+    }
+  }
+  issues.push(...duplicateNames(parsed));
+  const resolved: ResolvedScenario[] = [];
+  for (const scenario of parsed) {
+    const result = resolveScenario(scenario, overrides);
+    if (result.ok) {
+      resolved.push(result.value);
+    } else {
+      issues.push(...result.error);
+    }
+  }
+  if (issues.length > 0) {
+    throw new InputError(issues);
+  }
+  return resolved;
+}
+
+function unwrap(result: { ok: true; value: ResolvedScenario } | { ok: false; error: ScenarioIssue[] }): ResolvedScenario {
+  if (!result.ok) {
+    throw new InputError(result.error);
+  }
+  return result.value;
+}
+
+/** The flags' values under the scenario keys they set (market_cap for --market-cap), leaving out those not given. */
+function fieldsFromFlags(flags: FieldFlags): Record<string, string> {
+  const entries = Object.entries({
+    tvl: flags.tvl,
+    market_cap: flags.marketCap,
+    utilization: flags.utilization,
+    growth: flags.growth,
+    years: flags.years,
+    start: flags.start,
+    step: flags.step,
+    unit: flags.unit?.toUpperCase(),
+  });
+  return Object.fromEntries(entries.filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+const flagLocator: Locator = (path) => ({
+  file: path.length === 0 ? 'flags' : `--${String(path[0]).replace(/_/g, '-')}`,
+  span: null,
+});
+
+function parseOverrides(fields: Record<string, string>): Overrides {
+  const { unit, ...model } = fields;
+  const parsed = caseSchema.safeParse(model, { reportInput: true });
+  if (!parsed.success) {
+    throw new InputError(zodIssues(parsed.error.issues, flagLocator, () => ''));
+  }
+  return { fields: parsed.data, unit: (unit as Unit | undefined) ?? null, locate: flagLocator };
+}
+
+function duplicateNames(scenarios: readonly ParsedScenario[]): ScenarioIssue[] {
+  const firstByName = new Map<string, ParsedScenario>();
+  const issues: ScenarioIssue[] = [];
+  for (const scenario of scenarios) {
+    const first = firstByName.get(scenario.data.name);
+    if (first === undefined) {
+      firstByName.set(scenario.data.name, scenario);
+      continue;
+    }
+    const { file, span } = first.locate(['name']);
+    issues.push({
+      ...scenario.locate(['name']),
+      message: `the scenario name '${scenario.data.name}' is already used by ${file}${span === null ? '' : `:${span.line}:${span.column}`}`,
+      hint: 'names must be unique among the files loaded: rename one of them',
+    });
+  }
+  return issues;
+}

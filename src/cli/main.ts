@@ -1,0 +1,43 @@
+// The process glue, and the only file that touches `process`: everything else gets an Io.
+import type { Io } from './io.js';
+import { formatInternalError, run } from './run.js';
+
+function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    process.stderr.write('btcfi: reading a scenario from standard input; end it with Ctrl-D (or pass a file instead of -)\n');
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
+}
+
+// A reader that stops early (`btcfi project | head -1`) closes the pipe: end quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') {
+    process.exit(0);
+  }
+  throw error;
+});
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(formatInternalError(reason, process.env['BTCFI_DEBUG'] !== undefined));
+  process.exit(3);
+});
+
+const io: Io = {
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+  readStdin,
+  stdinIsTTY: process.stdin.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
+  env: process.env,
+};
+
+process.exitCode = await run(process.argv.slice(2), io);

@@ -1,0 +1,42 @@
+import { Command, Option } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { addProjectCommand } from './commands/project.js';
+import type { Io } from './io.js';
+
+/** What every command gets: the process's streams, and the colour decision made once at start. */
+export interface CliContext {
+  readonly io: Io;
+  readonly color: { readonly stdout: boolean; readonly stderr: boolean };
+}
+
+const EXAMPLES = `
+Examples:
+  $ btcfi project                                   tables of the bundled scenarios
+  $ btcfi project --market-cap 2T --utilization 5%  5% of a $2T bitcoin
+  $ btcfi project scenarios/defi-2031.yaml --format csv > defi.csv
+
+Exit codes: 0 ok, 1 an expectation failed, 2 bad input, 3 internal error.`;
+
+/** A fresh program for every run, so that tests never share state. */
+export function makeProgram(context: CliContext): Command {
+  const { io } = context;
+  const program = new Command('btcfi')
+    .description('Exact decimal TVL scenarios for Bitcoin DeFi: turn claims into files anyone can rerun, vary and check.')
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addOption(new Option('--color', 'colour the output even when it is not a terminal'))
+    .addOption(new Option('--no-color', 'never colour the output (NO_COLOR does the same)'))
+    .addHelpText('after', EXAMPLES)
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+      outputError: (text, write) => write(`btcfi: ${text}`),
+    });
+  addProjectCommand(program, context);
+  for (const command of program.commands) {
+    command.exitOverride().showHelpAfterError('(add --help for usage)');
+  }
+  return program;
+}

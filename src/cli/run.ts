@@ -1,0 +1,63 @@
+import { Chalk } from 'chalk';
+import { CommanderError } from 'commander';
+import { decideColor } from './color.js';
+import { InputError, UsageError } from './errors.js';
+import { ExitCode } from './exitCodes.js';
+import { formatIssue, formatUsageError } from './formatIssue.js';
+import type { Io } from './io.js';
+import { makeProgram } from './program.js';
+
+/** Runs btcfi on the arguments (without node and the script) and returns the exit code. Never throws. */
+export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const colorFlag = scanColorFlag(argv);
+  const color = {
+    stdout: decideColor(colorFlag, io.env, io.stdoutIsTTY),
+    stderr: decideColor(colorFlag, io.env, io.stderrIsTTY),
+  };
+  const chalk = new Chalk({ level: color.stderr ? 1 : 0 });
+  const program = makeProgram({ io, color });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitCode.ok;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version end with code 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
+    }
+    if (error instanceof InputError) {
+      io.stderr(error.issues.map((issue) => formatIssue(issue, chalk)).join(''));
+      return ExitCode.badInput;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(formatUsageError(error.message, error.hint, chalk));
+      return ExitCode.badInput;
+    }
+    io.stderr(formatInternalError(error, io.env['BTCFI_DEBUG'] !== undefined));
+    return ExitCode.internal;
+  }
+}
+
+export function formatInternalError(error: unknown, withStack: boolean): string {
+  const detail = error instanceof Error ? (withStack ? error.stack ?? error.message : error.message) : String(error);
+  return `btcfi: internal error: ${detail}\nThis is a bug in btcfi; set BTCFI_DEBUG=1 to see where it happened.\n`;
+}
+
+/** The last --color or --no-color before a `--`, so the colour is decided before commander runs. */
+function scanColorFlag(argv: readonly string[]): boolean | undefined {
+  let flag: boolean | undefined;
+  for (const arg of argv) {
+    if (arg === '--') {
+      break;
+    }
+    if (arg === '--color') {
+      flag = true;
+    } else if (arg === '--no-color') {
+      flag = false;
+    }
+  }
+  return flag;
+}

@@ -1,0 +1,9 @@
+// Every engine assertion message. Once input has been validated, one of these
+// firing means btcfi has a bug, not that the user made a mistake.
+export const NEGATIVE_HORIZON_MESSAGE = 'The horizon in years must be a whole number of at least 0.';
+export const GROWTH_LENGTH_MESSAGE = 'There must be exactly one growth rate per year of the horizon.';
+export const GROWTH_BELOW_MINUS_ONE_MESSAGE = 'A growth rate cannot be below -100%.';
+export const NEGATIVE_AMOUNT_MESSAGE = 'An amount cannot be negative.';
+export const UTILIZATION_RANGE_MESSAGE = 'A utilization must lie between 0 and 1.';
+export const WHOLE_YEARS_MESSAGE = 'Years must be a whole number for this operation.';
+export const DISCOUNT_AT_MINUS_ONE_MESSAGE = 'Nothing can be discounted at a growth rate of -100%.';

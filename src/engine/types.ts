@@ -1,0 +1,41 @@
+import type { D } from './decimal.js';
+
+export type Step = 'year' | 'quarter' | 'month';
+
+export const PERIODS_PER_YEAR = { year: 1, quarter: 4, month: 12 } as const satisfies Record<Step, number>;
+
+/** A linear move of utilization from the first period to the last; from === to is a constant. */
+export interface UtilizationRamp {
+  readonly from: D;
+  readonly to: D;
+}
+
+/** What compounds: a TVL on its own, or a market cap of which a utilization share is locked. */
+export type TvlBase =
+  | { readonly kind: 'tvl'; readonly tvl: D }
+  | { readonly kind: 'marketCap'; readonly marketCap: D; readonly utilization: UtilizationRamp };
+
+export interface TvlInput {
+  /** Whole years of the horizon, 0 or more. */
+  readonly years: number;
+  readonly step: Step;
+  readonly base: TvlBase;
+  /** One growth rate (a fraction, 0.05 for 5%) per year of the horizon: growthByYear[k] moves year k to year k+1. */
+  readonly growthByYear: readonly D[];
+}
+
+export interface TvlPoint {
+  /** 0 for the first period, then 1, 2, ... */
+  readonly index: number;
+  /** Whole years since the first period. */
+  readonly year: number;
+  /** Period within that year: 0 for a yearly step, 0..3 for quarters, 0..11 for months. */
+  readonly subperiod: number;
+  readonly marketCap: D | null;
+  readonly utilization: D | null;
+  readonly tvl: D;
+  /** tvl / previous tvl - 1; null for the first period or after a zero. */
+  readonly change: D | null;
+}
+
+export type TvlPath = readonly TvlPoint[];

@@ -1,0 +1,55 @@
+import { D } from '../engine/decimal.js';
+import type { Unit } from '../scenario/parseAmount.js';
+
+// The one place that rounds for display. The engine's decimals arrive exact; tables show
+// 4 significant digits, CSV and JSON the full value (or --digits significant digits).
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, { roundingMode: 'halfEven', ...options } as Intl.NumberFormatOptions);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+const COMPACT_FROM = new D('1e6');
+const SIGNIFICANT = 4;
+
+/** Intl formats a decimal string exactly; a JS number would lose digits past the 16th. */
+function exact(value: D): string {
+  return value.isZero() ? '0' : value.toFixed();
+}
+
+/**
+ * An amount for people: `$769.5B`, `$2T`, `91,332 BTC`, `19.85M BTC`. Millions and above are
+ * compact with 4 significant digits; smaller amounts keep every whole digit.
+ */
+export function formatAmount(value: D, unit: Unit, locale = 'en-US'): string {
+  const compact = value.abs().gte(COMPACT_FROM);
+  const options: Intl.NumberFormatOptions = compact
+    ? { notation: 'compact', maximumSignificantDigits: SIGNIFICANT }
+    : { maximumSignificantDigits: SIGNIFICANT, maximumFractionDigits: 0, roundingPriority: 'morePrecision' } as Intl.NumberFormatOptions;
+  if (unit === 'USD') {
+    return numberFormat(locale, { ...options, style: 'currency', currency: 'USD', minimumFractionDigits: 0 }).format(exact(value) as unknown as number);
+  }
+  return `${numberFormat(locale, options).format(exact(value) as unknown as number)} BTC`;
+}
+
+/** A rate for people, 4 significant digits: `26.44%`, `5%`, `-10.21%`; `signed` adds a + to rises. */
+export function formatRate(value: D, locale = 'en-US', signed = false): string {
+  const options: Intl.NumberFormatOptions = { style: 'percent', maximumSignificantDigits: SIGNIFICANT, signDisplay: signed ? 'exceptZero' : 'auto' };
+  return numberFormat(locale, options).format(exact(value) as unknown as number);
+}
+
+/**
+ * A figure for machines: plain notation (never an exponent), trailing zeros trimmed, all of the
+ * engine's digits, or `digits` significant digits rounded half to even.
+ */
+export function plainFigure(value: D, digits: number | null = null): string {
+  const rounded = digits === null ? value : value.toSignificantDigits(digits, D.ROUND_HALF_EVEN);
+  return rounded.isZero() ? '0' : rounded.toFixed();
+}

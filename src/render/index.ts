@@ -1,0 +1,11 @@
+import type { ProjectReport } from '../report/types.js';
+import type { Format, RenderOptions } from './options.js';
+import { renderCsv } from './renderCsv.js';
+import { renderJson } from './renderJson.js';
+import { renderTable } from './renderTable.js';
+
+export type Renderer = (report: ProjectReport, options: RenderOptions) => string;
+
+export const renderers = { table: renderTable, csv: renderCsv, json: renderJson } as const satisfies Record<Format, Renderer>;
+
+export const FORMATS = Object.keys(renderers) as Format[];

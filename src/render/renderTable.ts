@@ -1,0 +1,94 @@
+import Table from 'cli-table3';
+import type { D } from '../engine/decimal.js';
+import type { CaseReport, ProjectReport, ReportRow, ScenarioReport } from '../report/types.js';
+import { formatAmount, formatRate } from './formatNumber.js';
+import type { RenderOptions } from './options.js';
+
+interface Column {
+  readonly header: string;
+  readonly cell: (rowIndex: number) => string;
+}
+
+/** One table per scenario under its title: periods down, market cap and utilization, then TVL and change per case. */
+export function renderTable(report: ProjectReport, options: RenderOptions): string {
+  return `${report.scenarios.map((scenario) => renderScenario(scenario, options)).join('\n\n')}\n`;
+}
+
+function renderScenario(scenario: ScenarioReport, options: RenderOptions): string {
+  const { chalk } = options;
+  const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null);
+  const heading = [chalk.bold(scenario.title ?? scenario.name), chalk.dim(details.join(' · '))];
+  // Cases that share their periods share one table; a case that changes the horizon or step gets its own.
+  const groups = groupBySamePeriods(scenario.cases);
+  const tables = groups.map((cases) => {
+    const caption = groups.length > 1 ? `${chalk.dim('case')} ${cases.map((c) => c.name).join(', ')}\n` : '';
+    return caption + renderCases(cases, scenario, options);
+  });
+  return `${heading.join('\n')}\n${tables.join('\n')}`;
+}
+
+function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): string {
+  const { chalk, locale } = options;
+  const first = cases[0]!;
+  const amount = (value: D | null): string => (value === null ? '' : formatAmount(value, scenario.unit, locale));
+  const rate = (value: D | null): string => (value === null ? '' : formatRate(value, locale));
+  const change = (value: D | null): string => {
+    if (value === null) {
+      return '';
+    }
+    const text = formatRate(value, locale, true);
+    return value.isNegative() && !value.isZero() ? chalk.red(text) : value.isZero() ? text : chalk.green(text);
+  };
+  const suffix = (c: CaseReport): string => (cases.length > 1 || c.name !== null ? ` · ${c.name}` : '');
+
+  const columns: Column[] = [];
+  for (const [header, field, show] of [
+    ['Market cap', 'marketCap', amount],
+    ['Utilization', 'utilization', rate],
+  ] as const) {
+    if (first.rows[0]?.[field] === null) {
+      continue;
+    }
+    if (cases.every((c) => sameColumn(c.rows, first.rows, field))) {
+      columns.push({ header, cell: (i) => show(first.rows[i]![field]) });
+    } else {
+      for (const c of cases) {
+        columns.push({ header: `${header}${suffix(c)}`, cell: (i) => show(c.rows[i]![field]) });
+      }
+    }
+  }
+  const hasChange = first.rows.length > 1;
+  for (const c of cases) {
+    columns.push({ header: `TVL${suffix(c)}`, cell: (i) => amount(c.rows[i]!.tvl) });
+    if (hasChange) {
+      columns.push({ header: cases.length > 1 ? `Change${suffix(c)}` : 'Change', cell: (i) => change(c.rows[i]!.change) });
+    }
+  }
+
+  const table = new Table({
+    head: ['Period', ...columns.map((column) => column.header)].map((header) => chalk.bold(header)),
+    colAligns: ['left', ...columns.map(() => 'right' as const)],
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+  });
+  first.rows.forEach((row, i) => {
+    table.push([row.period, ...columns.map((column) => column.cell(i))]);
+  });
+  return table.toString();
+}
+
+function sameColumn(rows: readonly ReportRow[], other: readonly ReportRow[], field: 'marketCap' | 'utilization'): boolean {
+  return rows.every((row, i) => {
+    const a = row[field];
+    const b = other[i]?.[field] ?? null;
+    return a === null ? b === null : b !== null && a.eq(b);
+  });
+}
+
+function groupBySamePeriods(cases: readonly CaseReport[]): CaseReport[][] {
+  const groups = new Map<string, CaseReport[]>();
+  for (const c of cases) {
+    const key = c.rows.map((row) => row.period).join(',');
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.values()];
+}

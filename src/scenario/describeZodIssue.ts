@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+import { suggest } from './suggest.js';
+import type { IssuePath } from './locate.js';
+
+/** A zod issue in btcfi's words: where it points, what it says, and a hint when there is one. */
+export interface DescribedIssue {
+  readonly path: IssuePath;
+  /** True when the issue is about the key at path rather than its value. */
+  readonly atKey: boolean;
+  readonly message: string;
+  readonly hint: string | null;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** The dotted name of a field, as a user would write it: `cases.bull.growth`, `growth[1].rate`. */
+export function fieldLabel(path: IssuePath): string {
+  return path
+    .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : `${i === 0 ? '' : '.'}${String(segment)}`))
+    .join('');
+}
+
+type KnownKeys = (path: IssuePath) => readonly string[];
+type Label = (path: IssuePath) => string;
+
+/** `label` names a field in messages: `growth` for a file, nothing for a flag that is named already. */
+export function describeZodIssue(issue: ZodIssue, knownKeys: KnownKeys, label: Label = fieldLabel): DescribedIssue[] {
+  return describe(issue, [], knownKeys, label).map((d) => ({ ...d, message: d.message.trim() }));
+}
+
+function describe(issue: ZodIssue, prefix: IssuePath, knownKeys: KnownKeys, labelOf: Label): DescribedIssue[] {
+  const path = [...prefix, ...issue.path];
+  const label = labelOf(path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const near = suggest(key, knownKeys(path));
+        return {
+          path: [...path, key],
+          atKey: true,
+          message: `unknown key '${key}'${path.length > 0 ? ` in ${label}` : ''}`,
+          hint: near !== null ? `did you mean '${near}'?` : `the keys here are: ${knownKeys(path).join(', ')}`,
+        };
+      });
+    case 'invalid_union': {
+      // When a value has the right shape for one branch but fails inside it, that failure is the useful one.
+      const branch = issue.errors.find((issues) => !issues.every(isShapeMismatch));
+      if (branch !== undefined) {
+        return branch.flatMap((sub) => describe(sub, path, knownKeys, labelOf));
+      }
+      return [{ path, atKey: false, message: `${label} ${issue.message}`, hint: null }];
+    }
+    case 'invalid_key':
+      return issue.issues.map((sub) => ({ path, atKey: true, message: `${label}: ${sub.message}`, hint: null }));
+    case 'invalid_type':
+      if (issue.input === undefined) {
+        return [{ path, atKey: false, message: `missing required key '${label}'`, hint: null }];
+      }
+      return [{ path, atKey: false, message: `${label} ${issue.message}`, hint: null }];
+    default: {
+      const hint = (issue as { params?: { hint?: unknown } }).params?.hint;
+      return [{ path, atKey: false, message: `${label} ${issue.message}`, hint: typeof hint === 'string' ? hint : null }];
+    }
+  }
+}
+
+function isShapeMismatch(issue: ZodIssue): boolean {
+  if (issue.code === 'invalid_type') {
+    return issue.path.length === 0;
+  }
+  if (issue.code === 'invalid_union') {
+    return issue.path.length === 0 && issue.errors.every((issues) => issues.every(isShapeMismatch));
+  }
+  return false;
+}

@@ -1,0 +1,95 @@
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { describeZodIssue, fieldLabel } from './describeZodIssue.js';
+import type { ScenarioIssue, SourceSpan } from './issue.js';
+import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
+import { err, ok, type Result } from './result.js';
+import { MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
+import { AliasLimitError, toData } from './toData.js';
+
+/** Finds where a field of the input was written: a place in a file, or a command-line flag. */
+export type Locator = (path: IssuePath, atKey?: boolean) => { readonly file: string; readonly span: SourceSpan | null };
+
+export interface ParsedScenario {
+  readonly file: string;
+  readonly data: ScenarioFile;
+  readonly locate: Locator;
+}
+
+/** Which keys are allowed in the mapping at a path, for "did you mean" hints. */
+export function knownKeysAt(path: IssuePath): readonly string[] {
+  if (path.length === 0) {
+    return SCENARIO_KEYS;
+  }
+  if (path[0] === 'cases' && path.length === 2) {
+    return MODEL_KEYS;
+  }
+  if (path.at(-1) === 'utilization') {
+    return ['from', 'to'];
+  }
+  if (path.at(-2) === 'growth') {
+    return ['years', 'rate'];
+  }
+  return [];
+}
+
+/** A scenario file's text to its validated fields, or every issue found in it. Pure: the text is given. */
+export function parseScenario(text: string, file: string): Result<ParsedScenario, ScenarioIssue[]> {
+  const lineCounter = new LineCounter();
+  const source = text.replace(/^\uFEFF/, '');
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  const issue = (span: SourceSpan | null, message: string, hint: string | null = null): ScenarioIssue => ({ file, span, message, hint });
+
+  if (doc.errors.length > 0) {
+    return err(
+      doc.errors.map((error) => issue(spanAt(source, lineCounter, error.pos[0], error.pos[1]), syntaxMessage(error.message), null)),
+    );
+  }
+  if (doc.contents === null) {
+    return err([issue(null, 'the file is empty', 'a scenario needs at least a name, and tvl or market_cap with utilization')]);
+  }
+
+  let data: unknown;
+  try {
+    data = toData(doc);
+  } catch (error) {
+    if (error instanceof AliasLimitError) {
+      return err([issue(spanOfNode(source, lineCounter, error.node), 'aliases expand to too many values', 'write the values out, or use fewer nested aliases')]);
+    }
+    throw error;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return err([issue(spanOfNode(source, lineCounter, doc.contents), 'a scenario file holds one mapping of keys, like name: and tvl:', null)]);
+  }
+
+  return parseScenarioData(data, file, makeLocator(file, source, lineCounter, doc));
+}
+
+/** Validates scenario data, already read from a file or assembled from flags, against the schema. */
+export function parseScenarioData(data: unknown, file: string, locate: Locator, label = fieldLabel): Result<ParsedScenario, ScenarioIssue[]> {
+  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    return err(zodIssues(parsed.error.issues, locate, label));
+  }
+  return ok({ file, data: parsed.data, locate });
+}
+
+/** zod's issues as btcfi's, each pointed at where its field was written. */
+export function zodIssues(issues: readonly z.core.$ZodIssue[], locate: Locator, label = fieldLabel): ScenarioIssue[] {
+  return issues
+    .flatMap((zodIssue) => describeZodIssue(zodIssue, knownKeysAt, label))
+    .map((d) => ({ ...locate(d.path, d.atKey), message: d.message, hint: d.hint }));
+}
+
+function makeLocator(file: string, text: string, lineCounter: LineCounter, doc: Document): Locator {
+  return (path, atKey = false) => {
+    const { node, key, found } = nodeAtPath(doc, path);
+    return { file, span: spanOfNode(text, lineCounter, found && atKey ? key : node) };
+  };
+}
+
+function syntaxMessage(message: string): string {
+  // yaml's message repeats the position and an excerpt after the first line; we print our own.
+  const first = message.split('\n')[0] ?? message;
+  return first.replace(/ at line \d+, column \d+:?$/, '');
+}

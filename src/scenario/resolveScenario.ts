@@ -1,0 +1,198 @@
+import { D } from '../engine/decimal.js';
+import type { Step, TvlBase, TvlInput } from '../engine/types.js';
+import type { ScenarioIssue } from './issue.js';
+import type { IssuePath } from './locate.js';
+import type { Unit } from './parseAmount.js';
+import type { Locator, ParsedScenario } from './parseScenario.js';
+import { err, ok, type Result } from './result.js';
+import { MODEL_KEYS, type CaseFields, type GrowthField } from './schema.js';
+
+/** Fields that override every case of every scenario: the what-if flags of the command line. */
+export interface Overrides {
+  readonly fields: CaseFields;
+  readonly unit: Unit | null;
+  readonly locate: Locator;
+}
+
+export interface ResolvedCase {
+  /** The case name, or null for a scenario without cases. */
+  readonly name: string | null;
+  /** The first calendar year, or null when periods count from +0. */
+  readonly start: number | null;
+  readonly input: TvlInput;
+}
+
+export interface ResolvedScenario {
+  readonly file: string;
+  readonly name: string;
+  readonly title: string | null;
+  readonly source: string | null;
+  readonly notes: string | null;
+  readonly unit: Unit;
+  readonly cases: readonly ResolvedCase[];
+}
+
+/** One mapping of model fields (the scenario's own, a case's, or the flags) and where to point at them. */
+interface Layer {
+  readonly fields: CaseFields;
+  readonly prefix: IssuePath;
+  readonly locate: Locator;
+}
+
+type Key = keyof CaseFields;
+type Merged = { [K in Key]?: { readonly value: NonNullable<CaseFields[K]>; readonly layer: Layer } };
+
+const MAX_LAST_YEAR = 9999;
+
+/**
+ * Applies each case (and then any overrides) to the scenario's own fields and checks what only
+ * the combination can show. A layer that sets tvl replaces a market cap below it and the
+ * reverse, so a case or a flag may switch how a scenario is modelled.
+ */
+export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | null = null): Result<ResolvedScenario, ScenarioIssue[]> {
+  const { data, locate } = parsed;
+  const unit: Unit = overrides?.unit ?? data.unit ?? 'USD';
+  const base: Layer = { fields: data, prefix: [], locate };
+  const caseLayers: [string | null, Layer | null][] =
+    data.cases === undefined || Object.keys(data.cases).length === 0
+      ? [[null, null]]
+      : Object.entries(data.cases).map(([name, fields]) => [name, { fields, prefix: ['cases', name], locate }]);
+  const overrideLayer: Layer | null = overrides === null ? null : { fields: overrides.fields, prefix: [], locate: overrides.locate };
+
+  const issues: ScenarioIssue[] = [];
+  const at = (layer: Layer, key: Key, message: string, hint: string | null = null): void => {
+    issues.push({ ...layer.locate([...layer.prefix, key]), message, hint });
+  };
+  for (const layer of [base, ...caseLayers.map(([, l]) => l), overrideLayer]) {
+    if (layer !== null) {
+      checkLayer(layer, unit, at);
+    }
+  }
+
+  const cases: ResolvedCase[] = [];
+  for (const [name, caseLayer] of caseLayers) {
+    const merged = merge([base, caseLayer, overrideLayer]);
+    const input = toInput(merged, at, () => issues.push({ ...locate([]), message: 'a scenario needs tvl, or market_cap with utilization', hint: 'add tvl: 100B, or market_cap: 2T and utilization: 5%' }));
+    if (input !== null) {
+      cases.push({ name, start: merged.start?.value ?? null, input });
+    }
+  }
+
+  if (issues.length > 0) {
+    return err(dedupe(issues));
+  }
+  return ok({
+    file: parsed.file,
+    name: data.name,
+    title: data.title ?? null,
+    source: data.source ?? null,
+    notes: data.notes ?? null,
+    unit,
+    cases,
+  });
+}
+
+function checkLayer(layer: Layer, unit: Unit, at: (layer: Layer, key: Key, message: string, hint?: string | null) => void): void {
+  const { fields } = layer;
+  if (fields.tvl !== undefined && fields.market_cap !== undefined) {
+    at(layer, 'market_cap', 'tvl and market_cap are both set', 'a scenario compounds either a TVL, or a market cap times a utilization: keep one of them');
+  }
+  for (const key of ['tvl', 'market_cap'] as const) {
+    const amount = fields[key];
+    if (amount?.marker != null && amount.marker !== unit) {
+      at(layer, key, `'${amount.text}' is in ${amount.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${amount.marker === 'USD' ? '$' : 'BTC'} marker, or set unit: ${amount.marker}`);
+    }
+  }
+}
+
+function merge(layers: readonly (Layer | null)[]): Merged {
+  const merged: Record<string, { value: unknown; layer: Layer }> = {};
+  for (const layer of layers) {
+    if (layer === null) {
+      continue;
+    }
+    if (layer.fields.tvl !== undefined) {
+      delete merged['market_cap'];
+      delete merged['utilization'];
+    }
+    if (layer.fields.market_cap !== undefined) {
+      delete merged['tvl'];
+    }
+    for (const key of MODEL_KEYS) {
+      const value = layer.fields[key];
+      if (value !== undefined) {
+        merged[key] = { value, layer };
+      }
+    }
+  }
+  return merged as Merged;
+}
+
+function toInput(
+  merged: Merged,
+  at: (layer: Layer, key: Key, message: string, hint?: string | null) => void,
+  missingBase: () => void,
+): TvlInput | null {
+  const years = merged.years?.value ?? 0;
+  const step: Step = merged.step?.value ?? 'year';
+  let valid = true;
+
+  let base: TvlBase | null = null;
+  if (merged.tvl !== undefined) {
+    base = { kind: 'tvl', tvl: merged.tvl.value.value };
+    if (merged.utilization !== undefined) {
+      at(merged.utilization.layer, 'utilization', 'utilization applies only to a market_cap', 'this scenario compounds tvl directly; use market_cap instead of tvl to apply a utilization');
+      valid = false;
+    }
+  } else if (merged.market_cap !== undefined) {
+    const utilization = merged.utilization?.value;
+    if (utilization === undefined) {
+      at(merged.market_cap.layer, 'market_cap', 'market_cap needs a utilization', 'add utilization: 5% (the share of the market cap that is locked)');
+      valid = false;
+    } else {
+      const ramp = 'from' in utilization ? { from: utilization.from.value, to: utilization.to.value } : { from: utilization.value, to: utilization.value };
+      base = { kind: 'marketCap', marketCap: merged.market_cap.value.value, utilization: ramp };
+    }
+  } else {
+    missingBase();
+    valid = false;
+  }
+
+  const start = merged.start?.value;
+  if (start !== undefined && start + years > MAX_LAST_YEAR) {
+    at(merged.years?.layer ?? merged.start!.layer, merged.years !== undefined ? 'years' : 'start', `runs past the year ${MAX_LAST_YEAR} (start ${start} + ${years} years)`);
+    valid = false;
+  }
+
+  const growth = merged.growth;
+  const growthByYear = growth === undefined ? Array.from({ length: years }, () => new D(0)) : expandGrowth(growth.value, years);
+  if (growth !== undefined && growthByYear === null) {
+    const phaseYears = (growth.value as { years: number }[]).reduce((sum, phase) => sum + phase.years, 0);
+    at(growth.layer, 'growth', `phases add up to ${phaseYears} years, but the horizon is ${years} years`, 'make the phases\' years add up to years:, or change years:');
+    valid = false;
+  }
+  if (!valid || base === null || growthByYear === null) {
+    return null;
+  }
+  return { years, step, base, growthByYear };
+}
+
+function expandGrowth(growth: GrowthField, years: number): D[] | null {
+  if (!Array.isArray(growth)) {
+    return Array.from({ length: years }, () => growth.value);
+  }
+  const rates = growth.flatMap((phase) => Array.from({ length: phase.years }, () => phase.rate.value));
+  return rates.length === years ? rates : null;
+}
+
+function dedupe(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.file}:${issue.span?.line}:${issue.span?.column}:${issue.message}`;
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}
