@@ -68,7 +68,9 @@ function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, opt
   const table = new Table({
     head: ['Period', ...columns.map((column) => column.header)].map((header) => chalk.bold(header)),
     colAligns: ['left', ...columns.map(() => 'right' as const)],
+    // No colour from cli-table3 itself (it would leak escape codes into pipes), and no rule between rows.
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   first.rows.forEach((row, i) => {
     table.push([row.period, ...columns.map((column) => column.cell(i))]);
