@@ -1,8 +1,15 @@
 import Table from 'cli-table3';
+import { stripVTControlCharacters } from 'node:util';
 import type { D } from '../engine/decimal.js';
 import type { CaseReport, ProjectReport, ReportRow, ScenarioReport } from '../report/types.js';
 import { formatAmount, formatRate } from './formatNumber.js';
 import type { RenderOptions } from './options.js';
+
+const BORDERLESS = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+};
 
 interface Column {
   readonly header: string;
@@ -65,17 +72,19 @@ function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, opt
     }
   }
 
+  const head = ['Period', ...columns.map((column) => column.header)];
+  const body = first.rows.map((row, i) => [row.period, ...columns.map((column) => column.cell(i))]);
+  // A rule under the header only; cli-table3 would draw one between every row.
+  const widths = head.map((header, j) => Math.max(header.length, ...body.map((cells) => stripVTControlCharacters(cells[j]!).length)));
   const table = new Table({
-    head: ['Period', ...columns.map((column) => column.header)].map((header) => chalk.bold(header)),
+    head: head.map((header) => chalk.bold(header)),
     colAligns: ['left', ...columns.map(() => 'right' as const)],
-    // No colour from cli-table3 itself (it would leak escape codes into pipes), and no rule between rows.
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    // No colour from cli-table3 itself (it would leak escape codes into pipes), and no borders.
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    chars: BORDERLESS,
   });
-  first.rows.forEach((row, i) => {
-    table.push([row.period, ...columns.map((column) => column.cell(i))]);
-  });
-  return table.toString();
+  table.push(widths.map((width) => '─'.repeat(width)), ...body);
+  return table.toString().replace(/ +$/gm, '');
 }
 
 function sameColumn(rows: readonly ReportRow[], other: readonly ReportRow[], field: 'marketCap' | 'utilization'): boolean {
