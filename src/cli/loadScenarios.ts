@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { ScenarioIssue } from '../scenario/issue.js';
+import { sortIssues, type ScenarioIssue } from '../scenario/issue.js';
 import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
 import type { Unit } from '../scenario/parseAmount.js';
 import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from '../scenario/parseScenario.js';
@@ -64,7 +64,7 @@ export async function loadScenarios(paths: readonly string[], flags: FieldFlags,
     }
   }
   if (issues.length > 0) {
-    throw new InputError(issues);
+    throw new InputError(sortIssues(issues));
   }
   return resolved;
 }

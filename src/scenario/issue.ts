@@ -15,3 +15,19 @@ export interface ScenarioIssue {
   readonly message: string;
   readonly hint: string | null;
 }
+
+/** Issues grouped by file (in the order the files came) and, within a file, by place. */
+export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const fileOrder = new Map<string, number>();
+  for (const issue of issues) {
+    if (!fileOrder.has(issue.file)) {
+      fileOrder.set(issue.file, fileOrder.size);
+    }
+  }
+  const place = (issue: ScenarioIssue): [number, number, number] => [fileOrder.get(issue.file)!, issue.span?.line ?? 0, issue.span?.column ?? 0];
+  return [...issues].sort((a, b) => {
+    const [fa, la, ca] = place(a);
+    const [fb, lb, cb] = place(b);
+    return fa - fb || la - lb || ca - cb;
+  });
+}

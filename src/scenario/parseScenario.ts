@@ -40,6 +40,12 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   const issue = (span: SourceSpan | null, message: string, hint: string | null = null): ScenarioIssue => ({ file, span, message, hint });
 
+  if (file.toLowerCase().endsWith('.json') && doc.errors.length === 0) {
+    const jsonError = jsonSyntaxError(source);
+    if (jsonError !== null) {
+      return err([issue(spanAt(source, lineCounter, jsonError.offset, jsonError.offset + 1), jsonError.message)]);
+    }
+  }
   if (doc.errors.length > 0) {
     return err(
       doc.errors.map((error) => issue(spanAt(source, lineCounter, error.pos[0], error.pos[1]), syntaxMessage(error.message), null)),
@@ -86,6 +92,23 @@ function makeLocator(file: string, text: string, lineCounter: LineCounter, doc: 
     const { node, key, found } = nodeAtPath(doc, path);
     return { file, span: spanOfNode(text, lineCounter, found && atKey ? key : node) };
   };
+}
+
+/**
+ * YAML accepts what JSON does not (trailing commas, comments, single quotes), so a .json file
+ * must also pass JSON.parse; its message names an offset we turn into a line and column.
+ */
+function jsonSyntaxError(text: string): { offset: number; message: string } | null {
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = / in JSON at position (\d+)/.exec(message);
+    const offset = position !== null ? Number(position[1]) : /end of JSON input/.test(message) ? Math.max(0, text.length - 1) : 0;
+    const clean = message.replace(/ in JSON at position \d+.*$/, '').replace(/, .*is not valid JSON$/s, '');
+    return { offset, message: `invalid JSON: ${clean.charAt(0).toLowerCase()}${clean.slice(1)}` };
+  }
 }
 
 function syntaxMessage(message: string): string {

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Whole-process start-up time of btcfi against `node -e 0`, measured in the same run.
+// Usage: node bench/startup.mjs [runs]   (default 21 runs of each, interleaved; build first)
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const runs = Number(process.argv[2] ?? 21);
+const bin = fileURLToPath(new URL('../bin/btcfi.js', import.meta.url));
+const commands = {
+  'node -e 0': ['-e', '0'],
+  'btcfi --version': [bin, '--version'],
+  'btcfi project (table)': [bin, 'project'],
+  'btcfi project --format csv': [bin, 'project', '--format', 'csv'],
+};
+
+const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+for (let i = 0; i < runs; i += 1) {
+  for (const [name, args] of Object.entries(commands)) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    if (result.status !== 0) {
+      throw new Error(`${name} exited ${result.status}: ${result.stderr}`);
+    }
+    times[name].push(elapsed);
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const baseline = median(times['node -e 0']);
+console.log(`node ${process.version}, ${runs} runs each, interleaved`);
+console.log('command                        median ms   x node -e 0');
+for (const [name, values] of Object.entries(times)) {
+  const m = median(values);
+  console.log(`${name.padEnd(30)} ${m.toFixed(1).padStart(9)}   ${(m / baseline).toFixed(2).padStart(11)}`);
+}
