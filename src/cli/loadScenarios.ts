@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sortIssues, type ScenarioIssue } from '../scenario/issue.js';
 import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
@@ -25,27 +26,42 @@ export interface FieldFlags {
 
 export const INLINE_NAME = 'inline';
 
+/** The scenarios that loaded, and every issue of those that did not (each naming its file). */
+export interface ScenarioSet {
+  readonly scenarios: readonly ResolvedScenario[];
+  readonly issues: readonly ScenarioIssue[];
+}
+
 /**
  * Every scenario the paths name, each resolved into its cases, with the inline flags applied:
  * with no path, the flags make one scenario named `inline`, or, without flags either, the
  * bundled scenarios are used. Throws InputError with every issue of every file.
  */
-export async function loadScenarios(paths: readonly string[], flags: FieldFlags, io: Io): Promise<ResolvedScenario[]> {
+export async function loadScenarios(paths: readonly string[], flags: FieldFlags, io: Io): Promise<readonly ResolvedScenario[]> {
+  const { scenarios, issues } = await loadScenarioSet(paths, flags, io);
+  if (issues.length > 0) {
+    throw new InputError(issues);
+  }
+  return scenarios;
+}
+
+/** Like loadScenarios, but a file with issues does not stop the others: for commands that report per file. */
+export async function loadScenarioSet(paths: readonly string[], flags: FieldFlags, io: Io): Promise<ScenarioSet> {
   const fields = fieldsFromFlags(flags);
   const hasFlags = Object.keys(fields).length > 0;
   if (paths.length === 0 && hasFlags) {
     const parsed = parseScenarioData({ name: INLINE_NAME, ...fields }, 'flags', flagLocator, () => '');
-    return [unwrap(parsed.ok ? resolveScenario(parsed.value) : parsed)];
+    const resolved = parsed.ok ? resolveScenario(parsed.value) : parsed;
+    return resolved.ok ? { scenarios: [resolved.value], issues: [] } : { scenarios: [], issues: resolved.error };
   }
 
   const overrides = hasFlags ? parseOverrides(fields) : null;
   const loaded = await loadScenarioTexts(paths.length === 0 ? [BUNDLED_SCENARIOS] : paths, io.readStdin);
-  if (!loaded.ok) {
-    throw new InputError(loaded.error);
-  }
-  const issues: ScenarioIssue[] = [];
+  const issues: ScenarioIssue[] = [...loaded.issues];
   const parsed: ParsedScenario[] = [];
-  for (const { file, text } of loaded.value) {
+  for (const { file: path, text } of loaded.texts) {
+    // Bundled files are named as they stand in the package, wherever it is installed.
+    const file = paths.length === 0 ? `scenarios/${basename(path)}` : path;
     const result = parseScenario(text, file);
     if (result.ok) {
       parsed.push(result.value);
@@ -63,17 +79,7 @@ export async function loadScenarios(paths: readonly string[], flags: FieldFlags,
       issues.push(...result.error);
     }
   }
-  if (issues.length > 0) {
-    throw new InputError(sortIssues(issues));
-  }
-  return resolved;
-}
-
-function unwrap(result: { ok: true; value: ResolvedScenario } | { ok: false; error: ScenarioIssue[] }): ResolvedScenario {
-  if (!result.ok) {
-    throw new InputError(result.error);
-  }
-  return result.value;
+  return { scenarios: resolved, issues: sortIssues(issues) };
 }
 
 /** The flags' values under the scenario keys they set (market_cap for --market-cap), leaving out those not given. */

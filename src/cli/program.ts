@@ -1,12 +1,20 @@
 import { Command, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { addProjectCommand } from './commands/project.js';
+import type { ExitCode } from './exitCodes.js';
 import type { Io } from './io.js';
+import { addCheckCommand } from './commands/check.js';
+import { addInitCommand } from './commands/init.js';
+import { addListCommand } from './commands/list.js';
+import { addSchemaCommand } from './commands/schema.js';
+import { addValidateCommand } from './commands/validate.js';
 
 /** What every command gets: the process's streams, and the colour decision made once at start. */
 export interface CliContext {
   readonly io: Io;
   readonly color: { readonly stdout: boolean; readonly stderr: boolean };
+  /** For commands whose outcome is not plain success (check exits 1 when an expectation fails). */
+  readonly setExitCode: (code: ExitCode) => void;
 }
 
 const EXAMPLES = `
@@ -14,6 +22,7 @@ Examples:
   $ btcfi project                                   tables of the bundled scenarios
   $ btcfi project --market-cap 2T --utilization 5%  5% of a $2T bitcoin
   $ btcfi project scenarios/defi-2031.yaml --format csv > defi.csv
+  $ btcfi check --format junit -o btcfi.xml        check every expected figure, for CI
 
 Exit codes: 0 ok, 1 an expectation failed, 2 bad input, 3 internal error.`;
 
@@ -35,6 +44,11 @@ export function makeProgram(context: CliContext): Command {
       outputError: (text, write) => write(`btcfi: ${text}`),
     });
   addProjectCommand(program, context);
+  addCheckCommand(program, context);
+  addValidateCommand(program, context);
+  addListCommand(program, context);
+  addInitCommand(program, context);
+  addSchemaCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError('(add --help for usage)');
   }

@@ -15,14 +15,15 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
     stderr: decideColor(colorFlag, io.env, io.stderrIsTTY),
   };
   const chalk = new Chalk({ level: color.stderr ? 1 : 0 });
-  const program = makeProgram({ io, color });
+  let exitCode: ExitCode = ExitCode.ok;
+  const program = makeProgram({ io, color, setExitCode: (code) => (exitCode = code) });
   try {
     if (argv.length === 0) {
       program.outputHelp();
       return ExitCode.ok;
     }
     await program.parseAsync([...argv], { from: 'user' });
-    return ExitCode.ok;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version end with code 0; every other commander error is a usage error.

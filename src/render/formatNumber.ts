@@ -25,14 +25,14 @@ function exact(value: D): string {
 }
 
 /**
- * An amount for people: `$769.5B`, `$2T`, `91,332 BTC`, `19.85M BTC`. Millions and above are
+ * An amount for people (4 significant digits unless told otherwise): `$769.5B`, `$2T`, `91,332 BTC`, `19.85M BTC`. Millions and above are
  * compact with 4 significant digits; smaller amounts keep every whole digit.
  */
-export function formatAmount(value: D, unit: Unit, locale = 'en-US'): string {
+export function formatAmount(value: D, unit: Unit, locale = 'en-US', significant = SIGNIFICANT): string {
   const compact = value.abs().gte(COMPACT_FROM);
   const options: Intl.NumberFormatOptions = compact
-    ? { notation: 'compact', maximumSignificantDigits: SIGNIFICANT }
-    : { maximumSignificantDigits: SIGNIFICANT, maximumFractionDigits: 0, roundingPriority: 'morePrecision' } as Intl.NumberFormatOptions;
+    ? { notation: 'compact', maximumSignificantDigits: significant }
+    : ({ maximumSignificantDigits: significant, maximumFractionDigits: 0, roundingPriority: 'morePrecision' } as Intl.NumberFormatOptions);
   if (unit === 'USD') {
     return numberFormat(locale, { ...options, style: 'currency', currency: 'USD', minimumFractionDigits: 0 }).format(exact(value) as unknown as number);
   }
@@ -40,8 +40,8 @@ export function formatAmount(value: D, unit: Unit, locale = 'en-US'): string {
 }
 
 /** A rate for people, 4 significant digits: `26.44%`, `5%`, `-10.21%`; `signed` adds a + to rises. */
-export function formatRate(value: D, locale = 'en-US', signed = false): string {
-  const options: Intl.NumberFormatOptions = { style: 'percent', maximumSignificantDigits: SIGNIFICANT, signDisplay: signed ? 'exceptZero' : 'auto' };
+export function formatRate(value: D, locale = 'en-US', signed = false, significant = SIGNIFICANT): string {
+  const options: Intl.NumberFormatOptions = { style: 'percent', maximumSignificantDigits: significant, signDisplay: signed ? 'exceptZero' : 'auto' };
   return numberFormat(locale, options).format(exact(value) as unknown as number);
 }
 

@@ -31,6 +31,9 @@ export function describeZodIssue(issue: ZodIssue, knownKeys: KnownKeys, label: L
 function describe(issue: ZodIssue, prefix: IssuePath, knownKeys: KnownKeys, labelOf: Label): DescribedIssue[] {
   const path = [...prefix, ...issue.path];
   const label = labelOf(path);
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && 'input' in issue && issue.input === undefined) {
+    return [{ path, atKey: false, message: `missing required key '${label}'`, hint: null }];
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
@@ -48,20 +51,25 @@ function describe(issue: ZodIssue, prefix: IssuePath, knownKeys: KnownKeys, labe
       if (branch !== undefined) {
         return branch.flatMap((sub) => describe(sub, path, knownKeys, labelOf));
       }
-      return [{ path, atKey: false, message: `${label} ${issue.message}`, hint: null }];
+      return [{ path, atKey: false, message: joinLabel(label, issue.message), hint: null }];
     }
     case 'invalid_key':
       return issue.issues.map((sub) => ({ path, atKey: true, message: `${label}: ${sub.message}`, hint: null }));
     case 'invalid_type':
-      if (issue.input === undefined) {
-        return [{ path, atKey: false, message: `missing required key '${label}'`, hint: null }];
-      }
-      return [{ path, atKey: false, message: `${label} ${issue.message}`, hint: null }];
+      return [{ path, atKey: false, message: joinLabel(label, issue.message), hint: null }];
     default: {
       const hint = (issue as { params?: { hint?: unknown } }).params?.hint;
-      return [{ path, atKey: false, message: `${label} ${issue.message}`, hint: typeof hint === 'string' ? hint : null }];
+      return [{ path, atKey: false, message: joinLabel(label, issue.message), hint: typeof hint === 'string' ? hint : null }];
     }
   }
+}
+
+/** `growth must be ...` reads as a sentence; other messages follow the field after a colon. */
+function joinLabel(label: string, message: string): string {
+  if (label === '') {
+    return message;
+  }
+  return /^(must|is|are|needs|would) /.test(message) ? `${label} ${message}` : `${label}: ${message}`;
 }
 
 function isShapeMismatch(issue: ZodIssue): boolean {

@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { ScenarioIssue } from './issue.js';
-import { err, ok, type Result } from './result.js';
 
 /** The text of one scenario file, named as the user named it (or `<stdin>`). */
 export interface ScenarioText {
@@ -14,10 +13,13 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 export const STDIN_NAME = '<stdin>';
 
 /**
- * Reads the scenario files behind the paths: a file, a directory (its .yaml, .yml and .json
+ * Reads the scenario files behind the paths (and names those it cannot read): a file, a directory (its .yaml, .yml and .json
  * files, by name), or `-` for standard input. The only place that reads scenario files.
  */
-export async function loadScenarioTexts(paths: readonly string[], readStdin: () => Promise<string>): Promise<Result<ScenarioText[], ScenarioIssue[]>> {
+export async function loadScenarioTexts(
+  paths: readonly string[],
+  readStdin: () => Promise<string>,
+): Promise<{ readonly texts: ScenarioText[]; readonly issues: ScenarioIssue[] }> {
   const texts: ScenarioText[] = [];
   const issues: ScenarioIssue[] = [];
   const problem = (file: string, message: string, hint: string | null = null): void => {
@@ -53,7 +55,7 @@ export async function loadScenarioTexts(paths: readonly string[], readStdin: () 
       }
     }
   }
-  return issues.length > 0 ? err(issues) : ok(texts);
+  return { texts, issues };
 }
 
 async function scenarioFilesIn(directory: string): Promise<string[]> {

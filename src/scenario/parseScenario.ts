@@ -6,6 +6,7 @@ import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
 import { err, ok, type Result } from './result.js';
 import { MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
 import { AliasLimitError, toData } from './toData.js';
+import { expectationSchema } from './expectationSchema.js';
 
 /** Finds where a field of the input was written: a place in a file, or a command-line flag. */
 export type Locator = (path: IssuePath, atKey?: boolean) => { readonly file: string; readonly span: SourceSpan | null };
@@ -23,6 +24,9 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
   }
   if (path[0] === 'cases' && path.length === 2) {
     return MODEL_KEYS;
+  }
+  if (path[0] === 'expect') {
+    return path.length === 2 ? Object.keys(expectationSchema.in.shape) : ['at_least', 'at_most'];
   }
   if (path.at(-1) === 'utilization') {
     return ['from', 'to'];

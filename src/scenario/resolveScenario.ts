@@ -1,5 +1,6 @@
 import { D } from '../engine/decimal.js';
 import type { Step, TvlBase, TvlInput } from '../engine/types.js';
+import type { Expectation } from './expectationSchema.js';
 import type { ScenarioIssue } from './issue.js';
 import type { IssuePath } from './locate.js';
 import type { Unit } from './parseAmount.js';
@@ -30,6 +31,9 @@ export interface ResolvedScenario {
   readonly notes: string | null;
   readonly unit: Unit;
   readonly cases: readonly ResolvedCase[];
+  /** The file's expectations, in order: expectation i was written at ['expect', i]. */
+  readonly expectations: readonly Expectation[];
+  readonly locate: Locator;
 }
 
 /** One mapping of model fields (the scenario's own, a case's, or the flags) and where to point at them. */
@@ -89,6 +93,8 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
     notes: data.notes ?? null,
     unit,
     cases,
+    expectations: data.expect ?? [],
+    locate,
   });
 }
 

@@ -1,60 +1,13 @@
 import { z } from 'zod';
-import { D } from '../engine/decimal.js';
-import { parseAmount, type Amount } from './parseAmount.js';
-import { parseRate, type Rate } from './parseRate.js';
+import { expectationSchema } from './expectationSchema.js';
+import { amount, growthRate, utilizationRate, wholeNumber } from './fields.js';
 
-// The scenario format. Numbers reach this schema as their source text (see toData.ts), so
-// every figure is parsed straight into a Decimal and never passes through a JS number.
+// The scenario format: one scenario per file. Field types are in fields.ts.
 
 export const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export const CASE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._%-]*$/;
 export const MAX_YEARS = 200;
 const MAX_START = 9999;
-
-const numeral = z.union([z.string(), z.number()]);
-
-function percent(value: D): string {
-  return `${value.times(100).toFixed()}%`;
-}
-
-const amount = numeral.transform((input, ctx): Amount => {
-  const parsed = parseAmount(String(input));
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { hint: parsed.error.hint } });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
-
-const rate = numeral.transform((input, ctx): Rate => {
-  const parsed = parseRate(String(input));
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { hint: parsed.error.hint } });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
-
-const growthRate = rate.refine((r) => r.value.gte(-1), {
-  error: (issue) => `must be at least -100% (got ${percent((issue.input as Rate).value)})`,
-  params: { hint: 'a fall can take away at most everything: -100%' },
-});
-
-const utilizationRate = rate.refine((r) => r.value.gte(0) && r.value.lte(1), {
-  error: (issue) => `must be between 0% and 100% (got ${percent((issue.input as Rate).value)})`,
-  params: { hint: 'utilization is the share of the market cap that is locked: 5% is written 5%' },
-});
-
-function wholeNumber(min: number, max: number, what: string) {
-  return numeral.transform((input, ctx): number => {
-    const text = String(input).trim();
-    if (!/^[0-9]+$/.test(text) || Number(text) < min || Number(text) > max) {
-      ctx.addIssue({ code: 'custom', message: `must be a whole number of ${what} from ${min} to ${max} (got ${text})` });
-      return z.NEVER;
-    }
-    return Number(text);
-  });
-}
 
 const years = wholeNumber(0, MAX_YEARS, 'years');
 const start = wholeNumber(1, MAX_START, 'a year');
@@ -77,13 +30,13 @@ const text = z.string({ error: 'must be text' });
 
 /** The fields a case may override; the same fields an inline flag may set. */
 export const modelFields = {
-  start: start.optional(),
-  years: years.optional(),
-  step: step.optional(),
-  tvl: amount.optional(),
-  market_cap: amount.optional(),
-  utilization: utilization.optional(),
-  growth: growth.optional(),
+  start: start.optional().describe('First calendar year (2026); without it periods read +0, +1, ...'),
+  years: years.optional().describe('Horizon in whole years, 0 to 200 (default 0)'),
+  step: step.optional().describe('Period length: year (default), quarter or month'),
+  tvl: amount.optional().describe('A TVL that compounds at growth: 238.5B, $2T, "2,000,000", 2e12, 91,332 BTC'),
+  market_cap: amount.optional().describe('A market cap that compounds at growth; TVL = market_cap x utilization'),
+  utilization: utilization.optional().describe('Share of the market cap locked as TVL: 5%, or a ramp {from: 0.46%, to: 5%}'),
+  growth: growth.optional().describe('Growth per year (CAGR): 26.4%, -74%, 0.05, or phases [{years: 2, rate: 50%}, ...]'),
 };
 
 export const caseSchema = z.strictObject(modelFields);
@@ -91,11 +44,12 @@ export const caseSchema = z.strictObject(modelFields);
 export const scenarioSchema = z.strictObject({
   name: z
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
-    .regex(NAME_PATTERN, { error: 'must use only lowercase letters, digits and hyphens, starting with a letter or digit' }),
-  title: text.optional(),
-  source: text.optional(),
-  notes: text.optional(),
-  unit: z.enum(['USD', 'BTC'], { error: 'must be USD or BTC' }).optional(),
+    .regex(NAME_PATTERN, { error: 'must use only lowercase letters, digits and hyphens, starting with a letter or digit' })
+    .describe('Scenario name: lowercase letters, digits and hyphens; unique among the files loaded'),
+  title: text.optional().describe('A title for tables'),
+  source: text.optional().describe('Where the claim comes from'),
+  notes: text.optional().describe('Anything a reader should know'),
+  unit: z.enum(['USD', 'BTC'], { error: 'must be USD or BTC' }).optional().describe('Unit of every amount: USD (default) or BTC'),
   ...modelFields,
   cases: z
     .record(
@@ -103,7 +57,12 @@ export const scenarioSchema = z.strictObject({
       caseSchema,
       { error: 'must map case names to their overrides, like {rounded: {growth: 26.4%}}' },
     )
-    .optional(),
+    .optional()
+    .describe('Named variants, each overriding fields of the scenario: {rounded: {growth: 26.4%}}'),
+  expect: z
+    .array(expectationSchema, { error: 'must be a list of expectations, like - {period: 2031, tvl: 770.6B, within: 0.5%}' })
+    .optional()
+    .describe('Figures the scenario must reproduce, checked by btcfi check'),
 });
 
 export type ScenarioFile = z.output<typeof scenarioSchema>;

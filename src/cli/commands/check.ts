@@ -1,0 +1,47 @@
+import { Chalk } from 'chalk';
+import { Option, type Command } from 'commander';
+import { buildCheckReport } from '../../check/buildCheckReport.js';
+import { getExitCode } from '../../check/getExitCode.js';
+import { CHECK_FORMATS, checkRenderers, type CheckFormat } from '../../render/check/index.js';
+import { emit } from '../emit.js';
+import { formatIssue } from '../formatIssue.js';
+import { loadScenarioSet } from '../loadScenarios.js';
+import type { CliContext } from '../program.js';
+
+interface CheckOptions {
+  readonly format: CheckFormat;
+  readonly output?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ btcfi check                                 every expectation of the bundled scenarios
+  $ btcfi check scenarios/ my-claims.yaml       files and folders
+  $ btcfi check --format junit -o btcfi.xml     a JUnit report for CI
+  $ btcfi check --format json | jq '.check'
+
+Exit codes: 0 every expectation passed, 1 one failed, 2 a file is invalid (the others are still checked).`;
+
+export function addCheckCommand(program: Command, context: CliContext): void {
+  program
+    .command('check')
+    .summary('check the expected figures of scenario files, for CI')
+    .description(
+      'Validate every file, project it, and evaluate its expectations (the expect: list).\nReports every expectation and every problem; with no path, the bundled scenarios.',
+    )
+    .argument('[paths...]', 'scenario files, directories of them, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
+    .addOption(new Option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout'))
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], options: CheckOptions) => {
+      const { io, color } = context;
+      const set = await loadScenarioSet(paths, {}, io);
+      const report = buildCheckReport(set.scenarios, set.issues);
+      const stderrChalk = new Chalk({ level: color.stderr ? 1 : 0 });
+      io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, stderrChalk)).join(''));
+      const colored = options.format === 'text' && options.output === undefined && color.stdout;
+      const text = checkRenderers[options.format](report, { digits: null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: 'en-US' });
+      await emit(text, options.output, io);
+      context.setExitCode(getExitCode(report));
+    });
+}

@@ -1,0 +1,48 @@
+import type { ExpectationResult } from '../../check/types.js';
+import type { D } from '../../engine/decimal.js';
+import type { ExpectField, ExpectTarget } from '../../scenario/expectationSchema.js';
+import type { Unit } from '../../scenario/parseAmount.js';
+import { formatAmount, formatRate } from '../formatNumber.js';
+
+/** Significant digits of a computed figure in check reports: enough to see why a tight check failed. */
+const GOT_DIGITS = 10;
+
+/** What the file expects, in its own words: `770.6B within 0.5%`, `1B ± 1M`, `at least 700B`. */
+export function describeTarget(target: ExpectTarget): string {
+  if (target.kind === 'bounds') {
+    const { atLeast, atMost } = target;
+    if (atLeast !== null && atMost !== null) {
+      return `between ${atLeast.text} and ${atMost.text}`;
+    }
+    return atLeast !== null ? `at least ${atLeast.text}` : `at most ${atMost!.text}`;
+  }
+  const { figure, tolerance } = target;
+  switch (tolerance.kind) {
+    case 'exact':
+      return figure.text;
+    case 'relative':
+      return `${figure.text} within ${tolerance.rate.text}`;
+    case 'absolute':
+      return `${figure.text} ± ${tolerance.amount.text}`;
+  }
+}
+
+export function describeGot(field: ExpectField, got: D, unit: Unit, locale: string): string {
+  return field === 'utilization' ? formatRate(got, locale, false, GOT_DIGITS) : formatAmount(got, unit, locale, GOT_DIGITS);
+}
+
+/** A relative difference in percent, 4 significant digits; `≈0%` when it is not zero but rounds to it. */
+export function describeDifference(difference: D | null, locale: string): string {
+  if (difference === null) {
+    return '';
+  }
+  if (!difference.isZero() && difference.abs().lt('0.000001')) {
+    return ' (≈0%)';
+  }
+  return ` (${formatRate(difference, locale, true)})`;
+}
+
+/** `defi-2031 · rounded · 2031 · tvl`: which figure of which scenario, case and period. */
+export function describeSubject(scenario: string, result: ExpectationResult): string {
+  return [scenario, result.case, result.expectation.period, result.expectation.field].filter((part) => part !== null).join(' · ');
+}

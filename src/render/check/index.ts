@@ -1,0 +1,12 @@
+import type { CheckReport } from '../../check/types.js';
+import type { RenderOptions } from '../options.js';
+import { renderCheckJson } from './renderCheckJson.js';
+import { renderCheckJunit } from './renderCheckJunit.js';
+import { renderCheckText } from './renderCheckText.js';
+
+export type CheckFormat = 'text' | 'json' | 'junit';
+export type CheckRenderer = (report: CheckReport, options: RenderOptions) => string;
+
+export const checkRenderers = { text: renderCheckText, json: renderCheckJson, junit: renderCheckJunit } as const satisfies Record<CheckFormat, CheckRenderer>;
+
+export const CHECK_FORMATS = Object.keys(checkRenderers) as CheckFormat[];

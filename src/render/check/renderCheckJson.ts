@@ -1,0 +1,46 @@
+import type { CheckReport } from '../../check/types.js';
+import type { Figure } from '../../scenario/expectationSchema.js';
+import { plainFigure } from '../formatNumber.js';
+import type { RenderOptions } from '../options.js';
+import { JSON_VERSION } from '../renderJson.js';
+
+/** Every expectation with its fields and outcome, and every input problem, as one JSON document. */
+export function renderCheckJson(report: CheckReport, options: RenderOptions): string {
+  const figure = (f: Figure | null): string | null => (f === null ? null : plainFigure(f.value, options.digits));
+  const document = {
+    btcfi: JSON_VERSION,
+    check: { passed: report.passed, failed: report.failed, invalid: report.invalid },
+    files: report.files.map((file) => ({
+      file: file.file,
+      scenario: file.scenario,
+      valid: file.issues.length === 0,
+      issues: file.issues.map((issue) => ({
+        line: issue.span?.line ?? null,
+        column: issue.span?.column ?? null,
+        message: issue.message,
+        hint: issue.hint,
+      })),
+      expectations: file.results.map((result) => {
+        const { target } = result.expectation;
+        return {
+          index: result.index,
+          line: result.line,
+          case: result.case,
+          period: result.expectation.period,
+          field: result.expectation.field,
+          expected: {
+            value: target.kind === 'value' ? figure(target.figure) : null,
+            within: target.kind === 'value' && target.tolerance.kind === 'relative' ? figure(target.tolerance.rate) : null,
+            abs: target.kind === 'value' && target.tolerance.kind === 'absolute' ? figure(target.tolerance.amount) : null,
+            at_least: target.kind === 'bounds' ? figure(target.atLeast) : null,
+            at_most: target.kind === 'bounds' ? figure(target.atMost) : null,
+          },
+          got: plainFigure(result.got, options.digits),
+          difference: result.difference === null ? null : plainFigure(result.difference, options.digits),
+          passed: result.passed,
+        };
+      }),
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

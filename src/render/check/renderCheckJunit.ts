@@ -1,0 +1,64 @@
+import type { CheckReport, FileCheck } from '../../check/types.js';
+import type { RenderOptions } from '../options.js';
+import { describeDifference, describeGot, describeSubject, describeTarget } from './describeExpectation.js';
+
+/**
+ * JUnit XML as CI systems read it: one testsuite per file, one testcase per expectation
+ * (a <failure> when it failed); a file with input problems is one testcase with an <error>.
+ */
+export function renderCheckJunit(report: CheckReport, options: RenderOptions): string {
+  const tests = report.files.reduce((sum, file) => sum + testCount(file), 0);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="btcfi check" tests="${tests}" failures="${report.failed}" errors="${report.invalid}">`,
+  ];
+  for (const file of report.files) {
+    const failures = file.results.filter((result) => !result.passed).length;
+    const errors = file.issues.length > 0 ? 1 : 0;
+    lines.push(
+      `  <testsuite name="${xml(file.file)}" tests="${testCount(file)}" failures="${failures}" errors="${errors}" skipped="0">`,
+    );
+    if (file.issues.length > 0) {
+      const details = file.issues
+        .map((issue) => `${issue.file}${issue.span === null ? '' : `:${issue.span.line}:${issue.span.column}`}: ${issue.message}${issue.hint === null ? '' : ` (hint: ${issue.hint})`}`)
+        .join('\n');
+      lines.push(`    <testcase classname="${xml(file.scenario ?? file.file)}" name="valid scenario file" file="${xml(file.file)}">`);
+      lines.push(`      <error message="${xml(file.issues[0]!.message)}" type="input">${xml(details)}</error>`);
+      lines.push('    </testcase>');
+    }
+    for (const result of file.results) {
+      const subject = describeSubject(file.scenario!, result);
+      const expected = describeTarget(result.expectation.target);
+      const line = result.line === null ? '' : ` line="${result.line}"`;
+      const testcase = `    <testcase classname="${xml(file.scenario!)}" name="${xml(`${subject} = ${expected}`)}" file="${xml(file.file)}"${line}`;
+      if (result.passed) {
+        lines.push(`${testcase}/>`);
+      } else {
+        lines.push(`${testcase}>`);
+        const got = describeGot(result.expectation.field, result.got, file.unit!, options.locale);
+        const difference = describeDifference(result.difference, options.locale);
+        const message = `expected ${expected}, got ${got}${difference}`;
+        lines.push(`      <failure message="${xml(message)}" type="expectation">${xml(`${message}\nexact value: ${result.got.toFixed()}`)}</failure>`);
+        lines.push('    </testcase>');
+      }
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
+}
+
+function testCount(file: FileCheck): number {
+  return file.issues.length > 0 ? 1 : file.results.length;
+}
+
+/** Escapes text for XML attributes and content, dropping characters XML 1.0 cannot hold. */
+function xml(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}

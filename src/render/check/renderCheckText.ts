@@ -1,0 +1,27 @@
+import type { CheckReport } from '../../check/types.js';
+import type { RenderOptions } from '../options.js';
+import { describeDifference, describeGot, describeSubject, describeTarget } from './describeExpectation.js';
+
+/**
+ * One line per expectation: a mark, what was checked, expected, got and the difference in
+ * percent; then `N passed, N failed` last. Input problems are printed on stderr by the CLI.
+ */
+export function renderCheckText(report: CheckReport, options: RenderOptions): string {
+  const { chalk, locale } = options;
+  const lines: string[] = [];
+  for (const file of report.files) {
+    if (file.issues.length > 0) {
+      lines.push(`${chalk.yellow('!')} ${file.file}: not checked, ${file.issues.length === 1 ? 'an input problem' : `${file.issues.length} input problems`} (see above)`);
+      continue;
+    }
+    for (const result of file.results) {
+      const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
+      const difference = describeDifference(result.difference, locale);
+      const got = describeGot(result.expectation.field, result.got, file.unit!, locale);
+      lines.push(`${mark} ${describeSubject(file.scenario!, result)}: expected ${describeTarget(result.expectation.target)}, got ${got}${difference}`);
+    }
+  }
+  const summary = `${report.passed} passed, ${report.failed} failed${report.invalid > 0 ? `, ${report.invalid} invalid ${report.invalid === 1 ? 'file' : 'files'}` : ''}`;
+  lines.push(report.failed > 0 || report.invalid > 0 ? chalk.red(summary) : chalk.green(summary));
+  return `${lines.join('\n')}\n`;
+}

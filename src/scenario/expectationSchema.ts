@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { D } from '../engine/decimal.js';
+import { numeral } from './fields.js';
+import { parseAmount, type TextProblem, type Unit } from './parseAmount.js';
+import { parseRate } from './parseRate.js';
+import type { Result } from './result.js';
+
+// An expectation: a figure the scenario must reproduce, checked by `btcfi check`.
+//   - {case: rounded, period: 2031, tvl: 770.6B, within: 0.5%}
+//   - {period: 2030, tvl: 1B, abs: 1M}
+//   - {period: 2031, tvl: {at_least: 700B}}
+
+export const EXPECT_FIELDS = ['tvl', 'market_cap', 'utilization'] as const;
+export type ExpectField = (typeof EXPECT_FIELDS)[number];
+
+/** A figure as written, read with the parser of its field (amount or rate). */
+export interface Figure {
+  readonly value: D;
+  readonly text: string;
+  readonly marker: Unit | null;
+}
+
+export type Tolerance =
+  | { readonly kind: 'exact' }
+  | { readonly kind: 'relative'; readonly rate: Figure }
+  | { readonly kind: 'absolute'; readonly amount: Figure };
+
+export type ExpectTarget =
+  | { readonly kind: 'value'; readonly figure: Figure; readonly tolerance: Tolerance }
+  | { readonly kind: 'bounds'; readonly atLeast: Figure | null; readonly atMost: Figure | null };
+
+export interface Expectation {
+  /** null: the scenario has no cases, or the expectation applies to every case. */
+  readonly case: string | null;
+  /** As the output labels it: `2031`, `2026-Q3`, `2026-07`, `+5`. */
+  readonly period: string;
+  readonly field: ExpectField;
+  readonly target: ExpectTarget;
+}
+
+const expected = z.union([numeral, z.strictObject({ at_least: numeral.optional(), at_most: numeral.optional() })], {
+  error: 'must be a figure like 770.6B or 5%, or bounds like {at_least: 700B}',
+});
+
+function readFigure(field: ExpectField, text: string): Result<Figure, TextProblem> {
+  if (field === 'utilization') {
+    const rate = parseRate(text);
+    return rate.ok ? { ok: true, value: { value: rate.value.value, text: rate.value.text, marker: null } } : rate;
+  }
+  return parseAmount(text);
+}
+
+export const expectationSchema = z
+  .strictObject({
+    case: z.union([z.string(), z.number()], { error: 'must be a case name' }).optional().describe('The case to check; left out: every case'),
+    period: numeral.describe('The period as output labels it: 2031, 2026-Q3, 2026-07, +5'),
+    tvl: expected.optional().describe('Expected TVL, or bounds {at_least, at_most}'),
+    market_cap: expected.optional().describe('Expected market cap, or bounds {at_least, at_most}'),
+    utilization: expected.optional().describe('Expected utilization, or bounds {at_least, at_most}'),
+    within: numeral.optional().describe('Relative tolerance: 0.5%'),
+    abs: numeral.optional().describe('Absolute tolerance, in the figure\'s unit: 1M'),
+  })
+  .transform((raw, ctx): Expectation => {
+    const fail = (path: string[], message: string, hint: string | null = null): typeof z.NEVER => {
+      ctx.addIssue({ code: 'custom', path, message, params: { hint } });
+      return z.NEVER;
+    };
+    const fields = EXPECT_FIELDS.filter((name) => raw[name] !== undefined);
+    if (fields.length !== 1) {
+      return fail([], fields.length === 0 ? 'names no figure' : `names ${fields.join(' and ')}; an expectation checks one figure`, 'give exactly one of tvl, market_cap or utilization');
+    }
+    const field = fields[0]!;
+    const written = raw[field]!;
+    const figure = (path: string[], text: string | number): Figure => {
+      const read = readFigure(field, String(text));
+      return read.ok ? read.value : fail(path, read.error.message, read.error.hint);
+    };
+    const base = { case: raw.case === undefined ? null : String(raw.case), period: String(raw.period).trim(), field };
+
+    if (typeof written === 'object') {
+      if (raw.within !== undefined || raw.abs !== undefined) {
+        return fail([raw.within !== undefined ? 'within' : 'abs'], 'a tolerance does not apply to bounds', 'bounds are already a range: drop within/abs');
+      }
+      if (written.at_least === undefined && written.at_most === undefined) {
+        return fail([field], 'bounds need at_least, at_most or both');
+      }
+      const atLeast = written.at_least === undefined ? null : figure([field, 'at_least'], written.at_least);
+      const atMost = written.at_most === undefined ? null : figure([field, 'at_most'], written.at_most);
+      if (atLeast !== null && atMost !== null && atLeast.value.gt(atMost.value)) {
+        return fail([field], `at_least (${atLeast.text}) is above at_most (${atMost.text})`);
+      }
+      return { ...base, target: { kind: 'bounds', atLeast, atMost } };
+    }
+
+    const value = figure([field], written);
+    if (raw.within !== undefined && raw.abs !== undefined) {
+      return fail(['abs'], 'within and abs are both set', 'give a relative tolerance (within: 0.5%) or an absolute one (abs: 1M), not both');
+    }
+    let tolerance: Tolerance = { kind: 'exact' };
+    if (raw.within !== undefined) {
+      const rate = parseRate(String(raw.within));
+      if (!rate.ok) {
+        return fail(['within'], rate.error.message, rate.error.hint);
+      }
+      if (rate.value.value.isNegative()) {
+        return fail(['within'], `must not be negative (got ${rate.value.text})`);
+      }
+      tolerance = { kind: 'relative', rate: { value: rate.value.value, text: rate.value.text, marker: null } };
+    } else if (raw.abs !== undefined) {
+      tolerance = { kind: 'absolute', amount: figure(['abs'], raw.abs) };
+    }
+    return { ...base, target: { kind: 'value', figure: value, tolerance } };
+  });
