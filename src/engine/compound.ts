@@ -1,6 +1,6 @@
 import { assert } from './assert.js';
 import { D } from './decimal.js';
-import { GROWTH_BELOW_MINUS_ONE_MESSAGE } from './messages.js';
+import { GROWTH_BELOW_MINUS_ONE_MESSAGE, NEGATIVE_SPAN_MESSAGE } from './messages.js';
 
 /**
  * value x (1 + rate)^years. Whole years multiply step by step, so the result is exact
@@ -9,6 +9,7 @@ import { GROWTH_BELOW_MINUS_ONE_MESSAGE } from './messages.js';
 export function compound(value: D, rate: D, years: D | number): D {
   assert(rate.gte(-1), GROWTH_BELOW_MINUS_ONE_MESSAGE);
   const span = new D(years);
+  assert(span.gte(0), NEGATIVE_SPAN_MESSAGE);
   const factor = new D(1).plus(rate);
   const whole = span.trunc();
   let result = new D(value);

@@ -5,5 +5,5 @@ export const GROWTH_LENGTH_MESSAGE = 'There must be exactly one growth rate per 
 export const GROWTH_BELOW_MINUS_ONE_MESSAGE = 'A growth rate cannot be below -100%.';
 export const NEGATIVE_AMOUNT_MESSAGE = 'An amount cannot be negative.';
 export const UTILIZATION_RANGE_MESSAGE = 'A utilization must lie between 0 and 1.';
-export const WHOLE_YEARS_MESSAGE = 'Years must be a whole number for this operation.';
+export const NEGATIVE_SPAN_MESSAGE = 'A span of years cannot be negative.';
 export const DISCOUNT_AT_MINUS_ONE_MESSAGE = 'Nothing can be discounted at a growth rate of -100%.';

@@ -4,7 +4,7 @@ import { describeZodIssue, fieldLabel } from './describeZodIssue.js';
 import type { ScenarioIssue, SourceSpan } from './issue.js';
 import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
 import { err, ok, type Result } from './result.js';
-import { MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
+import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
 import { AliasLimitError, toData } from './toData.js';
 import { expectationSchema } from './expectationSchema.js';
 
@@ -72,7 +72,13 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
     return err([issue(spanOfNode(source, lineCounter, doc.contents), 'a scenario file holds one mapping of keys, like name: and tvl:', null)]);
   }
 
-  return parseScenarioData(data, file, makeLocator(file, source, lineCounter, doc));
+  const locate = makeLocator(file, source, lineCounter, doc);
+  // zod's record skips a `__proto__` key without checking it; case names must not lose one silently.
+  const cases = (data as Record<string, unknown>)['cases'];
+  if (cases !== null && typeof cases === 'object' && Object.hasOwn(cases, '__proto__')) {
+    return err([{ ...locate(['cases', '__proto__'], true), message: `cases.__proto__: ${CASE_NAME_MESSAGE}`, hint: null }]);
+  }
+  return parseScenarioData(data, file, locate);
 }
 
 /** Validates scenario data, already read from a file or assembled from flags, against the schema. */

@@ -7,6 +7,7 @@ import { amount, growthRate, utilizationRate, wholeNumber } from './fields.js';
 export const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export const CASE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._%-]*$/;
 export const MAX_YEARS = 200;
+export const CASE_NAME_MESSAGE = 'a case name uses letters, digits, and . _ % -, starting with a letter or digit';
 const MAX_START = 9999;
 
 const years = wholeNumber(0, MAX_YEARS, 'years');
@@ -53,7 +54,7 @@ export const scenarioSchema = z.strictObject({
   ...modelFields,
   cases: z
     .record(
-      z.string().regex(CASE_PATTERN, { error: 'a case name uses letters, digits, and . _ % -, starting with a letter or digit' }),
+      z.string().regex(CASE_PATTERN, { error: CASE_NAME_MESSAGE }),
       caseSchema,
       { error: 'must map case names to their overrides, like {rounded: {growth: 26.4%}}' },
     )

@@ -298,7 +298,7 @@ describe('parseScenario and __proto__', () => {
   // without checking it against CASE_PATTERN, so a case named __proto__ vanishes without an
   // issue: this file parses to `cases: {bull: ...}` and resolves to the bull case alone. The
   // name starts with '_', which CASE_PATTERN refuses, so it should be reported at line 4.
-  it.fails('reports a case named __proto__ instead of dropping it', () => {
+  it('reports a case named __proto__ instead of dropping it', () => {
     const found = issues(lines('name: a', 'tvl: 1', 'cases:', '  __proto__: {growth: 5%}', '  bull: {growth: 10%}'));
     expect(found.map(at)).toContain('4:3');
   });
