@@ -14,7 +14,7 @@ export function formatIssue(issue: ScenarioIssue, chalk: ChalkInstance): string 
   const { span } = issue;
   const place = span === null ? issue.file : `${issue.file}:${span.line}:${span.column}`;
   const lines = [`${chalk.bold.red('btcfi: error:')} ${chalk.bold(`${place}:`)} ${issue.message}`];
-  if (span !== null && span.lineText.trim() !== '') {
+  if (span !== null) {
     const gutter = String(span.line);
     const pad = ' '.repeat(gutter.length);
     const visible = span.lineText.replace(/\t/g, ' ');

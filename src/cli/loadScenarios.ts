@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sortIssues, type ScenarioIssue } from '../scenario/issue.js';
+import { dedupeIssues, sortIssues, type ScenarioIssue } from '../scenario/issue.js';
 import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
 import type { Unit } from '../scenario/parseAmount.js';
 import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from '../scenario/parseScenario.js';
@@ -34,8 +34,8 @@ export interface ScenarioSet {
 
 /**
  * Every scenario the paths name, each resolved into its cases, with the inline flags applied:
- * with no path, the flags make one scenario named `inline`, or, without flags either, the
- * bundled scenarios are used. Throws InputError with every issue of every file.
+ * with no path, flags that set --tvl or --market-cap make one scenario named `inline`; other
+ * flags apply to the bundled scenarios. Throws InputError with every issue of every file.
  */
 export async function loadScenarios(paths: readonly string[], flags: FieldFlags, io: Io): Promise<readonly ResolvedScenario[]> {
   const { scenarios, issues } = await loadScenarioSet(paths, flags, io);
@@ -49,7 +49,9 @@ export async function loadScenarios(paths: readonly string[], flags: FieldFlags,
 export async function loadScenarioSet(paths: readonly string[], flags: FieldFlags, io: Io): Promise<ScenarioSet> {
   const fields = fieldsFromFlags(flags);
   const hasFlags = Object.keys(fields).length > 0;
-  if (paths.length === 0 && hasFlags) {
+  // With no path, flags that set a TVL or market cap make a scenario of their own; flags that
+  // only vary fields (--growth 10%) are a what-if on the bundled scenarios.
+  if (paths.length === 0 && (fields['tvl'] !== undefined || fields['market_cap'] !== undefined)) {
     const parsed = parseScenarioData({ name: INLINE_NAME, ...fields }, 'flags', flagLocator, () => '');
     const resolved = parsed.ok ? resolveScenario(parsed.value) : parsed;
     return resolved.ok ? { scenarios: [resolved.value], issues: [] } : { scenarios: [], issues: resolved.error };
@@ -79,7 +81,7 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
       issues.push(...result.error);
     }
   }
-  return { scenarios: resolved, issues: sortIssues(issues) };
+  return { scenarios: resolved, issues: sortIssues(dedupeIssues(issues)) };
 }
 
 /** The flags' values under the scenario keys they set (market_cap for --market-cap), leaving out those not given. */

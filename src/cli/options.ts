@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 /** --digits N: significant digits for machine-readable figures, 1 to 40. */
 export function parseDigits(value: string): number {
   if (!/^[0-9]+$/.test(value) || Number(value) < 1 || Number(value) > 40) {
-    throw new InvalidArgumentError('must be a whole number from 1 to 40.');
+    throw new InvalidArgumentError('It must be a whole number from 1 to 40.');
   }
   return Number(value);
 }

@@ -22,7 +22,7 @@ Examples:
   $ btcfi project                                   tables of the bundled scenarios
   $ btcfi project --market-cap 2T --utilization 5%  5% of a $2T bitcoin
   $ btcfi project scenarios/defi-2031.yaml --format csv > defi.csv
-  $ btcfi check --format junit -o btcfi.xml        check every expected figure, for CI
+  $ btcfi check --format junit -o btcfi.xml         check every expected figure, for CI
 
 Exit codes: 0 ok, 1 an expectation failed, 2 bad input, 3 internal error.`;
 
@@ -36,12 +36,12 @@ export function makeProgram(context: CliContext): Command {
     .addOption(new Option('--color', 'colour the output even when it is not a terminal'))
     .addOption(new Option('--no-color', 'never colour the output (NO_COLOR does the same)'))
     .addHelpText('after', EXAMPLES)
-    .showHelpAfterError('(add --help for usage)')
+    .showHelpAfterError('hint: add --help for usage')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`btcfi: ${text}`),
+      outputError: (text, write) => write(`btcfi: ${commanderHint(text)}`),
     });
   addProjectCommand(program, context);
   addCheckCommand(program, context);
@@ -50,7 +50,12 @@ export function makeProgram(context: CliContext): Command {
   addInitCommand(program, context);
   addSchemaCommand(program, context);
   for (const command of program.commands) {
-    command.exitOverride().showHelpAfterError('(add --help for usage)');
+    command.exitOverride().showHelpAfterError(`hint: see btcfi ${command.name()} --help`);
   }
   return program;
+}
+
+/** Commander's "(Did you mean X?)" in btcfi's hint form. */
+function commanderHint(text: string): string {
+  return text.replace(/\n\(Did you mean (.+)\?\)/, '\nhint: did you mean $1?');
 }

@@ -25,13 +25,16 @@ function renderScenario(scenario: ScenarioReport, options: RenderOptions): strin
   const { chalk } = options;
   const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null);
   const heading = [chalk.bold(scenario.title ?? scenario.name), chalk.dim(details.join(' · '))];
+  if (scenario.whatIf.length > 0) {
+    heading.push(chalk.yellow(`what-if: ${scenario.whatIf.join(', ')}`));
+  }
   // Cases that share their periods share one table; a case that changes the horizon or step gets its own.
   const groups = groupBySamePeriods(scenario.cases);
   const tables = groups.map((cases) => {
     const caption = groups.length > 1 ? `${chalk.dim('case')} ${cases.map((c) => c.name).join(', ')}\n` : '';
     return caption + renderCases(cases, scenario, options);
   });
-  return `${heading.join('\n')}\n${tables.join('\n')}`;
+  return `${heading.join('\n')}\n${tables.join('\n\n')}`;
 }
 
 function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): string {
@@ -68,7 +71,7 @@ function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, opt
   for (const c of cases) {
     columns.push({ header: `TVL${suffix(c)}`, cell: (i) => amount(c.rows[i]!.tvl) });
     if (hasChange) {
-      columns.push({ header: cases.length > 1 ? `Change${suffix(c)}` : 'Change', cell: (i) => change(c.rows[i]!.change) });
+      columns.push({ header: `Change${suffix(c)}`, cell: (i) => change(c.rows[i]!.change) });
     }
   }
 

@@ -14,6 +14,7 @@ function projectScenario(scenario: ResolvedScenario): ScenarioReport {
     title: scenario.title,
     source: scenario.source,
     unit: scenario.unit,
+    whatIf: scenario.whatIf,
     cases: scenario.cases.map((resolved) => ({
       name: resolved.name,
       rows: projectTvl(resolved.input).map((point) => ({

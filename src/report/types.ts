@@ -22,6 +22,8 @@ export interface ScenarioReport {
   readonly source: string | null;
   readonly unit: Unit;
   readonly cases: readonly CaseReport[];
+  /** Fields overridden from the command line, as `growth 10%`. */
+  readonly whatIf: readonly string[];
 }
 
 /** What `btcfi project` computed: exact decimals, not yet rounded for anyone. */

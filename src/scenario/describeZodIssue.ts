@@ -9,6 +9,8 @@ export interface DescribedIssue {
   readonly atKey: boolean;
   readonly message: string;
   readonly hint: string | null;
+  /** For an unknown key that looks like a typo: the key it was probably meant to be. */
+  readonly meant?: string;
 }
 
 type ZodIssue = z.core.$ZodIssue;
@@ -41,6 +43,7 @@ function describe(issue: ZodIssue, prefix: IssuePath, knownKeys: KnownKeys, labe
         return {
           path: [...path, key],
           atKey: true,
+          ...(near !== null ? { meant: near } : {}),
           message: `unknown key '${key}'${path.length > 0 ? ` in ${label}` : ''}`,
           hint: near !== null ? `did you mean '${near}'?` : `the keys here are: ${knownKeys(path).join(', ')}`,
         };

@@ -31,3 +31,16 @@ export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
     return fa - fb || la - lb || ca - cb;
   });
 }
+
+/** Drops repeats of the same message at the same place (a flag's problem with every scenario it applies to). */
+export function dedupeIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.file}:${issue.span?.line}:${issue.span?.column}:${issue.message}`;
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,11 +1,13 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
-import { describeZodIssue, fieldLabel } from './describeZodIssue.js';
+import { describeZodIssue, fieldLabel, type DescribedIssue } from './describeZodIssue.js';
 import type { ScenarioIssue, SourceSpan } from './issue.js';
 import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
 import { err, ok, type Result } from './result.js';
 import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
 import { AliasLimitError, toData } from './toData.js';
+import { resolveScenario } from './resolveScenario.js';
+import { salvage } from './salvage.js';
 import { expectationSchema } from './expectationSchema.js';
 
 /** Finds where a field of the input was written: a place in a file, or a command-line flag. */
@@ -44,7 +46,7 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   const issue = (span: SourceSpan | null, message: string, hint: string | null = null): ScenarioIssue => ({ file, span, message, hint });
 
-  if (file.toLowerCase().endsWith('.json') && doc.errors.length === 0) {
+  if (file.toLowerCase().endsWith('.json')) {
     const jsonError = jsonSyntaxError(source);
     if (jsonError !== null) {
       return err([issue(spanAt(source, lineCounter, jsonError.offset, jsonError.offset + 1), jsonError.message)]);
@@ -56,7 +58,7 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
     );
   }
   if (doc.contents === null) {
-    return err([issue(null, 'the file is empty', 'a scenario needs at least a name, and tvl or market_cap with utilization')]);
+    return err([issue({ line: 1, column: 1, length: 1, lineText: '' }, 'the file is empty', 'a scenario needs at least a name, and tvl or market_cap with utilization')]);
   }
 
   let data: unknown;
@@ -84,23 +86,44 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
 /** Validates scenario data, already read from a file or assembled from flags, against the schema. */
 export function parseScenarioData(data: unknown, file: string, locate: Locator, label = fieldLabel): Result<ParsedScenario, ScenarioIssue[]> {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) {
-    return err(zodIssues(parsed.error.issues, locate, label));
+  if (parsed.success) {
+    return ok({ file, data: parsed.data, locate });
   }
-  return ok({ file, data: parsed.data, locate });
+  const described = describeAll(parsed.error.issues, label);
+  const issues = described.map((d) => toIssue(d, locate));
+  // Every problem in one pass: with stand-ins for the fields that failed, the checks of the
+  // whole scenario (units, phases, tvl beside market_cap) can still run.
+  if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const salvaged = scenarioSchema.safeParse(salvage(data as Record<string, unknown>, described));
+    if (salvaged.success) {
+      const resolved = resolveScenario({ file, data: salvaged.data, locate });
+      if (!resolved.ok) {
+        issues.push(...resolved.error);
+      }
+    }
+  }
+  return err(issues);
 }
 
 /** zod's issues as btcfi's, each pointed at where its field was written. */
 export function zodIssues(issues: readonly z.core.$ZodIssue[], locate: Locator, label = fieldLabel): ScenarioIssue[] {
-  return issues
-    .flatMap((zodIssue) => describeZodIssue(zodIssue, knownKeysAt, label))
-    .map((d) => ({ ...locate(d.path, d.atKey), message: d.message, hint: d.hint }));
+  return describeAll(issues, label).map((d) => toIssue(d, locate));
+}
+
+function describeAll(issues: readonly z.core.$ZodIssue[], label: (path: IssuePath) => string): DescribedIssue[] {
+  return issues.flatMap((zodIssue) => describeZodIssue(zodIssue, knownKeysAt, label));
+}
+
+function toIssue(described: DescribedIssue, locate: Locator): ScenarioIssue {
+  return { ...locate(described.path, described.atKey), message: described.message, hint: described.hint };
 }
 
 function makeLocator(file: string, text: string, lineCounter: LineCounter, doc: Document): Locator {
   return (path, atKey = false) => {
     const { node, key, found } = nodeAtPath(doc, path);
-    return { file, span: spanOfNode(text, lineCounter, found && atKey ? key : node) };
+    const span = spanOfNode(text, lineCounter, found && atKey ? key : node);
+    // A missing key is pointed at where its mapping starts, with a single caret.
+    return { file, span: found ? span : { ...span, length: 1 } };
   };
 }
 

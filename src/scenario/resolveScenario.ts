@@ -1,7 +1,7 @@
 import { D } from '../engine/decimal.js';
 import type { Step, TvlBase, TvlInput } from '../engine/types.js';
 import type { Expectation } from './expectationSchema.js';
-import type { ScenarioIssue } from './issue.js';
+import { dedupeIssues, type ScenarioIssue } from './issue.js';
 import type { IssuePath } from './locate.js';
 import type { Unit } from './parseAmount.js';
 import type { Locator, ParsedScenario } from './parseScenario.js';
@@ -34,6 +34,8 @@ export interface ResolvedScenario {
   /** The file's expectations, in order: expectation i was written at ['expect', i]. */
   readonly expectations: readonly Expectation[];
   readonly locate: Locator;
+  /** The overrides applied on top of the file, as `field value` texts: what-if runs say so. */
+  readonly whatIf: readonly string[];
 }
 
 /** One mapping of model fields (the scenario's own, a case's, or the flags) and where to point at them. */
@@ -83,7 +85,7 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
   }
 
   if (issues.length > 0) {
-    return err(dedupe(issues));
+    return err(dedupeIssues(issues));
   }
   return ok({
     file: parsed.file,
@@ -95,6 +97,7 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
     cases,
     expectations: data.expect ?? [],
     locate,
+    whatIf: overrides === null ? [] : describeOverrides(overrides),
   });
 }
 
@@ -117,16 +120,19 @@ function merge(layers: readonly (Layer | null)[]): Merged {
     if (layer === null) {
       continue;
     }
-    if (layer.fields.tvl !== undefined) {
+    const setsTvl = layer.fields.tvl !== undefined;
+    const setsMarketCap = layer.fields.market_cap !== undefined;
+    if (setsTvl && !setsMarketCap) {
       delete merged['market_cap'];
       delete merged['utilization'];
     }
-    if (layer.fields.market_cap !== undefined) {
+    if (setsMarketCap) {
       delete merged['tvl'];
     }
     for (const key of MODEL_KEYS) {
       const value = layer.fields[key];
-      if (value !== undefined) {
+      // A layer that sets both (reported by checkLayer) is read as a market cap scenario.
+      if (value !== undefined && !(key === 'tvl' && setsMarketCap)) {
         merged[key] = { value, layer };
       }
     }
@@ -191,14 +197,15 @@ function expandGrowth(growth: GrowthField, years: number): D[] | null {
   return rates.length === years ? rates : null;
 }
 
-function dedupe(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((issue) => {
-    const key = `${issue.file}:${issue.span?.line}:${issue.span?.column}:${issue.message}`;
-    if (seen.has(key)) {
-      return false;
-    }
-    seen.add(key);
-    return true;
-  });
+
+function describeOverrides(overrides: Overrides): string[] {
+  const texts = Object.entries(overrides.fields).map(([key, value]) => `${key} ${describeValue(value)}`);
+  return overrides.unit === null ? texts : [...texts, `unit ${overrides.unit}`];
+}
+
+function describeValue(value: unknown): string {
+  if (value !== null && typeof value === 'object' && 'text' in value) {
+    return String(value.text);
+  }
+  return String(value);
 }

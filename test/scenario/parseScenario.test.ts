@@ -206,7 +206,8 @@ describe('parseScenario issues', () => {
     { rule: 'growth that is neither a rate nor phases', line: 'growth: {rate: 5%}', message: /growth.*list of phases/ },
     { rule: 'no phases at all', line: 'growth: []', message: /growth.*at least one phase/ },
   ])('reports $rule at its line', ({ line, message }) => {
-    const found = issue(lines('name: a', 'tvl: 1', line));
+    // A utilization needs a market cap, or that would be a second issue.
+    const found = issue(lines('name: a', line.startsWith('utilization') ? 'market_cap: 1' : 'tvl: 1', line));
     expect(found.message).toMatch(message);
     expect(found.span?.line).toBe(3);
     expect(found.span?.lineText).toBe(line);
