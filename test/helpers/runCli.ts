@@ -30,6 +30,8 @@ interface RunOptions {
   /** Text for standard input; it is closed at once either way. */
   readonly input?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Working directory; the repo root unless told. */
+  readonly cwd?: string;
 }
 
 function spawn(file: string, args: readonly string[], options: RunOptions): Promise<CliResult> {
@@ -37,7 +39,7 @@ function spawn(file: string, args: readonly string[], options: RunOptions): Prom
     const child = execFile(
       file,
       [...args],
-      { cwd: REPO_ROOT, env: options.env ?? cliEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 20_000 },
+      { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? cliEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 20_000 },
       (error, stdout, stderr) => {
         if (error !== null && typeof error.code !== 'number' && error.signal == null) {
           reject(error);
