@@ -21,6 +21,7 @@ export interface FieldFlags {
   readonly years?: string | undefined;
   readonly start?: string | undefined;
   readonly step?: string | undefined;
+  readonly target?: string | undefined;
   readonly unit?: string | undefined;
 }
 
@@ -94,6 +95,7 @@ function fieldsFromFlags(flags: FieldFlags): Record<string, string> {
     years: flags.years,
     start: flags.start,
     step: flags.step,
+    target: flags.target,
     unit: flags.unit?.toUpperCase(),
   });
   return Object.fromEntries(entries.filter((entry): entry is [string, string] => entry[1] !== undefined));

@@ -24,6 +24,15 @@ export function renderJson(report: ProjectReport, options: RenderOptions): strin
           utilization: figure(row.utilization),
           tvl: figure(row.tvl),
         })),
+        target:
+          c.target === null
+            ? null
+            : {
+                value: figure(c.target.value),
+                reached: c.target.reached,
+                growth_needed: figure(c.target.growthNeeded),
+                utilization_needed: figure(c.target.utilizationNeeded),
+              },
       })),
     ),
   };

@@ -87,7 +87,8 @@ function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, opt
     chars: BORDERLESS,
   });
   table.push(widths.map((width) => '─'.repeat(width)), ...body);
-  return table.toString().replace(/ +$/gm, '');
+  const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, scenario, options)]));
+  return [table.toString().replace(/ +$/gm, ''), ...targets].join('\n');
 }
 
 function sameColumn(rows: readonly ReportRow[], other: readonly ReportRow[], field: 'marketCap' | 'utilization'): boolean {
@@ -105,4 +106,23 @@ function groupBySamePeriods(cases: readonly CaseReport[]): CaseReport[][] {
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   return [...groups.values()];
+}
+
+/** `Target $100B (rounded): reached in 2029 · growth needed 20.11% a year · utilization needed 5%`. */
+function describeTarget(c: CaseReport, scenario: ScenarioReport, options: RenderOptions): string {
+  const { chalk, locale } = options;
+  const target = c.target!;
+  const last = c.rows.at(-1)!.period;
+  const parts = [
+    target.reached === null ? chalk.yellow(`not reached by ${last}`) : chalk.green(`reached in ${target.reached}`),
+  ];
+  if (target.growthNeeded !== null) {
+    parts.push(`growth needed ${formatRate(target.growthNeeded, locale)} a year`);
+  }
+  if (target.utilizationNeeded !== null) {
+    const beyond = target.utilizationNeeded.gt(1) ? ' (more than the whole market cap)' : '';
+    parts.push(`utilization needed ${formatRate(target.utilizationNeeded, locale)}${beyond}`);
+  }
+  const which = c.name === null ? '' : ` (${c.name})`;
+  return `Target ${formatAmount(target.value, scenario.unit, locale)}${which}: ${parts.join(' · ')}`;
 }

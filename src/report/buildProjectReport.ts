@@ -1,5 +1,6 @@
 import { projectTvl } from '../engine/projectTvl.js';
 import type { ResolvedScenario } from '../scenario/resolveScenario.js';
+import { buildTargetReport } from './buildTargetReport.js';
 import { periodLabel } from './periodLabel.js';
 import type { ProjectReport, ScenarioReport } from './types.js';
 
@@ -15,16 +16,17 @@ function projectScenario(scenario: ResolvedScenario): ScenarioReport {
     source: scenario.source,
     unit: scenario.unit,
     whatIf: scenario.whatIf,
-    cases: scenario.cases.map((resolved) => ({
-      name: resolved.name,
-      rows: projectTvl(resolved.input).map((point) => ({
+    cases: scenario.cases.map((resolved) => {
+      const rows = projectTvl(resolved.input).map((point) => ({
         period: periodLabel(resolved.start, resolved.input.step, point.year, point.subperiod),
         index: point.index,
         marketCap: point.marketCap,
         utilization: point.utilization,
         tvl: point.tvl,
         change: point.change,
-      })),
-    })),
+      }));
+      const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, rows);
+      return { name: resolved.name, rows, target };
+    }),
   };
 }

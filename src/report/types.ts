@@ -10,10 +10,22 @@ export interface ReportRow {
   readonly change: D | null;
 }
 
+/** A TVL to reach: the first period that reaches it, and what would reach it exactly at the horizon. */
+export interface TargetReport {
+  readonly value: D;
+  /** The first period at or beyond the target, or null when none is within the horizon. */
+  readonly reached: string | null;
+  /** The constant growth per year that reaches the target at the last period; null over 0 years or from 0. */
+  readonly growthNeeded: D | null;
+  /** For a market cap scenario: the utilization of the final market cap that makes the target; may exceed 1. */
+  readonly utilizationNeeded: D | null;
+}
+
 export interface CaseReport {
   /** null for a scenario without cases. */
   readonly name: string | null;
   readonly rows: readonly ReportRow[];
+  readonly target: TargetReport | null;
 }
 
 export interface ScenarioReport {

@@ -21,6 +21,8 @@ export interface ResolvedCase {
   /** The first calendar year, or null when periods count from +0. */
   readonly start: number | null;
   readonly input: TvlInput;
+  /** A TVL to reach, or null. */
+  readonly target: D | null;
 }
 
 export interface ResolvedScenario {
@@ -80,7 +82,7 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
     const merged = merge([base, caseLayer, overrideLayer]);
     const input = toInput(merged, at, () => issues.push({ ...locate([]), message: 'a scenario needs tvl, or market_cap with utilization', hint: 'add tvl: 100B, or market_cap: 2T and utilization: 5%' }));
     if (input !== null) {
-      cases.push({ name, start: merged.start?.value ?? null, input });
+      cases.push({ name, start: merged.start?.value ?? null, input, target: merged.target?.value.value ?? null });
     }
   }
 
@@ -106,7 +108,7 @@ function checkLayer(layer: Layer, unit: Unit, at: (layer: Layer, key: Key, messa
   if (fields.tvl !== undefined && fields.market_cap !== undefined) {
     at(layer, 'market_cap', 'tvl and market_cap are both set', 'a scenario compounds either a TVL, or a market cap times a utilization: keep one of them');
   }
-  for (const key of ['tvl', 'market_cap'] as const) {
+  for (const key of ['tvl', 'market_cap', 'target'] as const) {
     const amount = fields[key];
     if (amount?.marker != null && amount.marker !== unit) {
       at(layer, key, `'${amount.text}' is in ${amount.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${amount.marker === 'USD' ? '$' : 'BTC'} marker, or set unit: ${amount.marker}`);

@@ -10,6 +10,7 @@ const STAND_INS: Readonly<Record<string, unknown>> = {
   name: 'salvaged',
   tvl: '1',
   market_cap: '1',
+  target: '1',
   utilization: '0%',
   growth: '0%',
   start: '2000',

@@ -38,6 +38,7 @@ export const modelFields = {
   market_cap: amount.optional().describe('A market cap that compounds at growth; TVL = market_cap x utilization'),
   utilization: utilization.optional().describe('Share of the market cap locked as TVL: 5%, or a ramp {from: 0.46%, to: 5%}'),
   growth: growth.optional().describe('Growth per year (CAGR): 26.4%, -74%, 0.05, or phases [{years: 2, rate: 50%}, ...]'),
+  target: amount.optional().describe('A TVL to reach: btcfi project reports when it is reached, and the growth or utilization that would reach it at the horizon'),
 };
 
 export const caseSchema = z.strictObject(modelFields);
