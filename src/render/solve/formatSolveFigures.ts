@@ -1,0 +1,49 @@
+import { D } from '../../engine/decimal.js';
+import type { Unit } from '../../scenario/parseAmount.js';
+import { plainFigure } from '../formatNumber.js';
+
+// Exact figures for the text of `btcfi solve`: every digit, in the scenario syntax, so an answer
+// can be pasted back into a flag. Readable (rounded) figures come from formatNumber.ts.
+
+const SCALES = [
+  ['T', new D('1e12')],
+  ['B', new D('1e9')],
+  ['M', new D('1e6')],
+] as const;
+
+/** Every digit of an amount, scaled by T, B or M as an amount is written: `$769.526806517121024B`, `91,332 BTC`. */
+export function formatExactAmount(value: D, unit: Unit): string {
+  const scale = SCALES.find(([, size]) => value.abs().gte(size));
+  const digits = scale === undefined ? grouped(value) : `${grouped(value.div(scale[1]))}${scale[0]}`;
+  return unit === 'USD' ? `$${digits}` : `${digits} BTC`;
+}
+
+/** Every digit of a rate, as a percentage: `26.4352362115582970682110848325273084277%`. */
+export function formatExactRate(value: D): string {
+  return `${plainFigure(value.times(100))}%`;
+}
+
+/** The factor of a growth rate in an equation: `(1 + 26.4%)`, `(1 - 74%)`. */
+export function formatGrowthFactor(rate: D): string {
+  return rate.isNegative() && !rate.isZero() ? `(1 - ${formatExactRate(rate.negated())})` : `(1 + ${formatExactRate(rate)})`;
+}
+
+const yearsFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number of years for people: 4 significant digits, but every whole year (`5.006`, `12,346`). */
+export function formatYears(value: D, locale = 'en-US'): string {
+  let format = yearsFormats.get(locale);
+  if (format === undefined) {
+    const options = { maximumSignificantDigits: 4, maximumFractionDigits: 0, roundingPriority: 'morePrecision', roundingMode: 'halfEven' };
+    format = new Intl.NumberFormat(locale, options as Intl.NumberFormatOptions);
+    yearsFormats.set(locale, format);
+  }
+  // Intl reads a decimal string exactly; a JS number would lose digits.
+  return format.format(plainFigure(value) as unknown as number);
+}
+
+function grouped(value: D): string {
+  const [whole = '0', fraction] = plainFigure(value).split('.');
+  const withCommas = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? withCommas : `${withCommas}.${fraction}`;
+}

@@ -1,0 +1,279 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { D } from '../engine/decimal.js';
+import type { ScenarioIssue, SourceSpan } from '../scenario/issue.js';
+import { parseAmount, type Unit } from '../scenario/parseAmount.js';
+import { err, ok, type Result } from '../scenario/result.js';
+import { DATE_HINT, parseHistoryDate, type HistoryDate } from './parseHistoryDate.js';
+import type { History, HistoryPoint } from './types.js';
+
+export interface HistoryColumns {
+  /** The header of the date column (any case); by default the one named like a date or year, else the first. */
+  readonly dateColumn?: string | undefined;
+  /** The header of the value column (any case); by default the other column of two, or the one named like a value or TVL. */
+  readonly valueColumn?: string | undefined;
+}
+
+const MS_PER_DAY = new D(86_400_000);
+const DAYS_PER_YEAR = new D('365.25');
+const DATE_NAME = /date|year|time|day|period|month/i;
+const VALUE_NAME = /value|tvl|amount|total|usd|btc/i;
+const VALUE_HINT = 'write a positive amount like 238500000000, 238.5B, $238.5B or 91,332 BTC';
+const NOT_POSITIVE_HINT = 'leave out the row, or pick another column with --value-column';
+
+interface Row {
+  readonly fields: readonly string[];
+  /** The line the record starts on, as in the file (the first line is 1). */
+  readonly line: number;
+}
+
+/**
+ * Reads a history CSV: a header row, then one row per date with a date (a year or an ISO date)
+ * and a positive value. Lines starting with # are comments; blank lines are skipped. Every bad
+ * row is reported, each at its line and cell. Pure: the text comes in, points or issues come out.
+ */
+export function parseHistory(text: string, file: string, columns: HistoryColumns = {}): Result<History, ScenarioIssue[]> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const issueAt = (line: number | null, message: string, hint: string | null, cell?: { row: Row; index: number }): ScenarioIssue => ({
+    file,
+    span: line === null ? null : spanOf(lines, line, cell === undefined ? null : cell.index),
+    message,
+    hint,
+  });
+
+  let rows: Row[];
+  try {
+    rows = readRows(text);
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const hint = 'quote a cell that holds a comma ("1,000"), and double a quote inside one ("")';
+      if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+        return err([issueAt(lineOfUnclosedQuote(text), 'not valid CSV: this quote is never closed', hint)]);
+      }
+      const line = (error as CsvError & { lines?: number }).lines ?? null;
+      return err([issueAt(line, `not valid CSV: ${error.message.replace(/\s*at line \d+$/, '')}`, hint)]);
+    }
+    throw error;
+  }
+  const header = rows[0];
+  if (header === undefined) {
+    return err([issueAt(null, 'the file holds no rows', 'a history is a header row, like date,value, then one row per date')]);
+  }
+
+  const headers = header.fields.map((name) => name.trim());
+  const located = locateColumns(headers, columns);
+  if (!located.ok) {
+    return err([issueAt(header.line, located.error.message, located.error.hint)]);
+  }
+  const { dateIndex, valueIndex } = located.value;
+  const data = rows.slice(1);
+  if (columns.dateColumn === undefined && columns.valueColumn === undefined && looksLikeData(headers, dateIndex, valueIndex)) {
+    return err([issueAt(header.line, 'the first row holds data, not the names of the columns', 'start the file with a header row, such as date,value')]);
+  }
+
+  const issues: ScenarioIssue[] = [];
+  const parsed: { row: Row; date: HistoryDate; value: D; marker: Unit | null }[] = [];
+  let firstDate: { kind: HistoryDate['kind']; row: Row } | null = null;
+  let firstMarker: { unit: Unit; row: Row } | null = null;
+  for (const row of data) {
+    const dateCell = row.fields[dateIndex];
+    const valueCell = row.fields[valueIndex];
+    const rowIssues: ScenarioIssue[] = [];
+    const cell = (index: number) => ({ row, index });
+    if (dateCell === undefined || valueCell === undefined) {
+      const missing = dateCell === undefined ? headers[dateIndex] : headers[valueIndex];
+      issues.push(issueAt(row.line, `the row has no '${missing}' cell (${row.fields.length} of ${headers.length} cells)`, 'every row needs a date and a value'));
+      continue;
+    }
+
+    const date = parseHistoryDate(dateCell);
+    if (!date.ok) {
+      rowIssues.push(issueAt(row.line, date.error, DATE_HINT, cell(dateIndex)));
+    } else if (firstDate === null) {
+      firstDate = { kind: date.value.kind, row };
+    } else if (firstDate.kind !== date.value.kind) {
+      const what = (kind: HistoryDate['kind']): string => (kind === 'years' ? 'a plain year' : 'a date');
+      rowIssues.push(
+        issueAt(row.line, `'${dateCell.trim()}' is ${what(date.value.kind)} but line ${firstDate.row.line} holds ${what(firstDate.kind)}`, 'write every date the same way: all years (2024) or all dates (2024-12-31)', cell(dateIndex)),
+      );
+    }
+
+    const amount = parseAmount(valueCell);
+    let value: D | null = null;
+    if (!amount.ok) {
+      const empty = valueCell.trim() === '';
+      const negative = !empty && parseAmount(valueCell.trim().replace(/^-\s*/, '')).ok;
+      rowIssues.push(
+        empty
+          ? issueAt(row.line, 'the value is empty', VALUE_HINT, cell(valueIndex))
+          : negative
+            ? issueAt(row.line, `a value must be above zero for the log fit (got ${valueCell.trim()})`, NOT_POSITIVE_HINT, cell(valueIndex))
+            : issueAt(row.line, amount.error.message, amount.error.hint ?? VALUE_HINT, cell(valueIndex)),
+      );
+    } else if (amount.value.value.isZero()) {
+      rowIssues.push(issueAt(row.line, `a value must be above zero for the log fit (got ${amount.value.text})`, NOT_POSITIVE_HINT, cell(valueIndex)));
+    } else {
+      value = amount.value.value;
+      const { marker } = amount.value;
+      if (marker !== null && firstMarker === null) {
+        firstMarker = { unit: marker, row };
+      } else if (marker !== null && firstMarker !== null && marker !== firstMarker.unit) {
+        rowIssues.push(
+          issueAt(row.line, `'${amount.value.text}' is in ${marker === 'BTC' ? 'bitcoin' : 'dollars'} but line ${firstMarker.row.line} is in ${firstMarker.unit === 'BTC' ? 'bitcoin' : 'dollars'}`, 'keep one unit in the value column', cell(valueIndex)),
+        );
+      }
+    }
+    if (rowIssues.length > 0 || !date.ok || value === null) {
+      issues.push(...rowIssues);
+      continue;
+    }
+    parsed.push({ row, date: date.value, value, marker: amount.ok ? amount.value.marker : null });
+  }
+
+  const seen = new Map<string, Row>();
+  for (const point of parsed) {
+    const key = point.date.kind === 'years' ? `y${point.date.year}` : `d${point.date.epochMs}`;
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, point.row);
+    } else {
+      issues.push(issueAt(point.row.line, `'${point.row.fields[dateIndex]!.trim()}' comes again (first on line ${earlier.line})`, 'keep one row per date', { row: point.row, index: dateIndex }));
+    }
+  }
+  if (issues.length === 0 && parsed.length < 2) {
+    issues.push(
+      issueAt(null, `the history holds ${parsed.length === 0 ? 'no rows of data' : 'one row of data'}; a growth rate needs at least 2`, 'add a row per date after the header: date,value'),
+    );
+  }
+  if (issues.length > 0) {
+    return err(issues.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0)));
+  }
+
+  const time = (date: HistoryDate): number => (date.kind === 'years' ? date.year : date.epochMs);
+  const sorted = [...parsed].sort((a, b) => time(a.date) - time(b.date));
+  const origin = sorted[0]!.date;
+  const yearsSince = (date: HistoryDate): D =>
+    date.kind === 'years' ? new D(String(date.year - time(origin))) : new D(String(date.epochMs - time(origin))).div(MS_PER_DAY).div(DAYS_PER_YEAR);
+  const points: HistoryPoint[] = sorted.map(({ row, date, value }) => ({ line: row.line, label: row.fields[dateIndex]!.trim(), years: yearsSince(date), value }));
+  const last = sorted.at(-1)!.date;
+  return ok({
+    file,
+    dateColumn: headers[dateIndex]!,
+    valueColumn: headers[valueIndex]!,
+    dates: origin.kind,
+    unit: firstMarker?.unit ?? 'USD',
+    points,
+    spanDays: origin.kind === 'dates' ? new D(String(time(last) - time(origin))).div(MS_PER_DAY) : null,
+    spanYears: points.at(-1)!.years,
+  });
+}
+
+/** The records with the line each starts on; comment lines (#) and blank lines are skipped. */
+function readRows(text: string): Row[] {
+  const records = parse(text, {
+    bom: true,
+    comment: '#',
+    comment_no_infix: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    relax_column_count: true,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  // info.lines is the line a record ends on; a quoted cell may hold line breaks of its own.
+  return records.map(({ record, info }) => ({ fields: record, line: info.lines - record.join('').split(/\r\n|\n|\r/).length + 1 }));
+}
+
+function locateColumns(headers: readonly string[], columns: HistoryColumns): Result<{ dateIndex: number; valueIndex: number }, { message: string; hint: string }> {
+  const listing = `the columns are: ${headers.map((name) => (name === '' ? "''" : name)).join(', ')}`;
+  const find = (name: string, flag: string): Result<number, { message: string; hint: string }> => {
+    const index = headers.findIndex((header) => header.toLowerCase() === name.trim().toLowerCase());
+    return index === -1 ? err({ message: `no column named '${name}' (${flag})`, hint: listing }) : ok(index);
+  };
+
+  let dateIndex: number;
+  if (columns.dateColumn !== undefined) {
+    const found = find(columns.dateColumn, '--date-column');
+    if (!found.ok) {
+      return found;
+    }
+    dateIndex = found.value;
+  } else {
+    const named = headers.findIndex((header) => DATE_NAME.test(header));
+    dateIndex = named === -1 ? 0 : named;
+  }
+
+  if (columns.valueColumn !== undefined) {
+    const found = find(columns.valueColumn, '--value-column');
+    if (!found.ok) {
+      return found;
+    }
+    return found.value === dateIndex ? err({ message: `'${headers[dateIndex]}' cannot be both the date and the value column`, hint: listing }) : ok({ dateIndex, valueIndex: found.value });
+  }
+  const others = headers.map((_, index) => index).filter((index) => index !== dateIndex);
+  const named = others.filter((index) => VALUE_NAME.test(headers[index]!));
+  const valueIndex = others.length === 1 ? others[0] : named.length === 1 ? named[0] : undefined;
+  if (valueIndex === undefined) {
+    return err({
+      message: others.length === 0 ? 'the file has one column; a history needs a date and a value' : `which column holds the values? ${others.length} could`,
+      hint: others.length === 0 ? 'write a header row such as date,value, then one row per date' : `name it with --value-column; ${listing}`,
+    });
+  }
+  return ok({ dateIndex, valueIndex });
+}
+
+/** A header row whose date and value cells read as a date and an amount is a row of data. */
+function looksLikeData(headers: readonly string[], dateIndex: number, valueIndex: number): boolean {
+  return parseHistoryDate(headers[dateIndex] ?? '').ok && parseAmount(headers[valueIndex] ?? '').ok;
+}
+
+/**
+ * Where a cell sits on its line, for the caret under it: the cells are found by walking the
+ * line's quotes and commas (csv-parse reports no columns). Without a cell, the whole line.
+ */
+function spanOf(lines: readonly string[], line: number, cellIndex: number | null): SourceSpan {
+  const lineText = lines[line - 1] ?? '';
+  const whole: SourceSpan = { line, column: 1, length: Math.max(1, lineText.length), lineText };
+  if (cellIndex === null) {
+    return whole;
+  }
+  const cell = cellRanges(lineText)[cellIndex];
+  if (cell === undefined) {
+    return whole;
+  }
+  // Underline the cell's text, not the blanks around it.
+  const raw = lineText.slice(cell.start, cell.end);
+  const lead = raw.length - raw.trimStart().length;
+  const length = raw.trim().length;
+  return length === 0 ? { line, column: cell.start + 1, length: 1, lineText } : { line, column: cell.start + lead + 1, length, lineText };
+}
+
+function cellRanges(lineText: string): { start: number; end: number }[] {
+  const ranges: { start: number; end: number }[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= lineText.length; i += 1) {
+    const char = lineText[i];
+    if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (char === ',' || char === undefined)) {
+      ranges.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return ranges;
+}
+
+/** The line of the quote that opens a cell and is never closed (csv-parse names the last line of the file). */
+function lineOfUnclosedQuote(text: string): number {
+  let line = 1;
+  let quoted = false;
+  let openedOn = 1;
+  for (const char of text) {
+    if (char === '"') {
+      quoted = !quoted;
+      openedOn = quoted ? line : openedOn;
+    } else if (char === '\n') {
+      line += 1;
+    }
+  }
+  return openedOn;
+}
