@@ -7,7 +7,9 @@ import { addCheckCommand } from './commands/check.js';
 import { addInitCommand } from './commands/init.js';
 import { addListCommand } from './commands/list.js';
 import { addSchemaCommand } from './commands/schema.js';
+import { addSolveCommand } from './commands/solve.js';
 import { addValidateCommand } from './commands/validate.js';
+import { addGridCommand } from './commands/grid.js';
 
 /** What every command gets: the process's streams, and the colour decision made once at start. */
 export interface CliContext {
@@ -49,6 +51,8 @@ export function makeProgram(context: CliContext): Command {
   addListCommand(program, context);
   addInitCommand(program, context);
   addSchemaCommand(program, context);
+  addSolveCommand(program, context);
+  addGridCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError(`hint: see btcfi ${command.name()} --help`);
   }

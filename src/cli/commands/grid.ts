@@ -1,0 +1,316 @@
+import { Chalk } from 'chalk';
+import { Option, type Command } from 'commander';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { D } from '../../engine/decimal.js';
+import { PERIODS_PER_YEAR, type TvlInput } from '../../engine/types.js';
+import { computeGridRows } from '../../grid/computeGridRows.js';
+import { parseAxis } from '../../grid/parseAxis.js';
+import { parsePeriod } from '../../grid/parsePeriod.js';
+import { FIELD_KIND, type Axis, type GridField, type GridReport } from '../../grid/types.js';
+import { GRID_LAYOUTS, gridRenderers, type GridLayout } from '../../render/grid/index.js';
+import { FORMATS } from '../../render/index.js';
+import type { Format } from '../../render/options.js';
+import { periodLabel } from '../../report/periodLabel.js';
+import { percentText } from '../../grid/percentText.js';
+import { describeFsError } from '../../scenario/loadScenarioTexts.js';
+import type { ResolvedCase, ResolvedScenario } from '../../scenario/resolveScenario.js';
+import { NAME_PATTERN } from '../../scenario/schema.js';
+import { suggest } from '../../scenario/suggest.js';
+import { InputError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { BUNDLED_SCENARIOS, loadScenarios, type FieldFlags } from '../loadScenarios.js';
+import { addFieldFlags, parseDigits } from '../options.js';
+import type { CliContext } from '../program.js';
+import { selectScenarios } from '../selectScenarios.js';
+import { makeStdoutSink, openFileSink, type OutputSink } from '../streamOutput.js';
+
+interface GridOptions extends FieldFlags {
+  readonly x: string;
+  readonly y: string;
+  readonly case?: string;
+  readonly at?: string;
+  readonly format: Format;
+  readonly layout: GridLayout;
+  readonly digits?: number;
+  readonly output?: string;
+}
+
+type AxisName = '--x' | '--y';
+
+/** The inline flag (a FieldFlags key) that sets each field. */
+const FLAG_KEY = {
+  market_cap: 'marketCap',
+  tvl: 'tvl',
+  utilization: 'utilization',
+  growth: 'growth',
+  years: 'years',
+} as const satisfies Record<GridField, keyof FieldFlags>;
+
+const flagName = (field: GridField): string => `--${field.replace('_', '-')}`;
+
+const EXAMPLES = `
+Examples:
+  $ btcfi grid --market-cap 2T --x utilization=1%..10%:1% --y growth=0%..30%:10% --years 5
+  $ btcfi grid scenarios/defi-2031.yaml --case exact --x growth=20%..30%:2.5% --y years=1..10
+  $ btcfi grid btcfi-100b --x market_cap=1T..5T:1T --y utilization=1%,2.5%,5%,10% --format csv
+  $ btcfi grid defi-2031 --x tvl=200B..300B:25B --y growth=10%,20%,30% --at 2028 --format json
+
+FIELD is market_cap, tvl, utilization, growth or years. RANGE is start..end:step, the end included
+when a whole number of steps away (years may leave out the step: years=1..10), or a list such as
+5%,7.5%,10% (amounts in a list without thousands separators). At most 1,000 values an axis.
+Each cell is the TVL at the last period (or at --at) with the two fields set to its values.`;
+
+export function addGridCommand(program: Command, context: CliContext): void {
+  const command = program
+    .command('grid')
+    .summary('TVL over a grid of two fields (sensitivity)')
+    .description(
+      'Vary two fields of one scenario and give the TVL of every combination, exactly: y down, x across.\n' +
+        'The scenario is a file, a bundled scenario name, or - for standard input; without one, the field flags define it.',
+    )
+    .argument('[scenario]', 'a scenario file (.yaml, .yml, .json), a bundled scenario name (defi-2031), or - for standard input')
+    .addOption(new Option('--x <field=range>', 'the field varied across, and its values (utilization=1%..10%:1%)').makeOptionMandatory())
+    .addOption(new Option('--y <field=range>', 'the field varied down, and its values (growth=0%,10%,20%)').makeOptionMandatory())
+    .addOption(new Option('-c, --case <name>', "the scenario's case to vary (default: its first)"))
+    .addOption(new Option('--at <period>', 'the period of every cell, as outputs label it: 2031, 2026-Q3, or +5 from the first (default: the last)'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .addOption(new Option('--layout <layout>', 'CSV layout: matrix (y down, x across) or long (x,y,value rows)').choices(GRID_LAYOUTS).default('matrix'))
+    .addOption(new Option('--digits <n>', 'round CSV and JSON cells to n significant digits').argParser(parseDigits))
+    .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'));
+  addFieldFlags(command);
+  command.addHelpText('after', EXAMPLES).action((scenario: string | undefined, options: GridOptions) => runGrid(scenario, options, context));
+}
+
+async function runGrid(scenarioArg: string | undefined, options: GridOptions, context: CliContext): Promise<void> {
+  const { io, color } = context;
+  const stderrChalk = new Chalk({ level: color.stderr ? 1 : 0 });
+  const note = (text: string): void => io.stderr(`${stderrChalk.cyan('btcfi: note:')} ${text}\n`);
+
+  const x = readAxis('--x', options.x);
+  const y = readAxis('--y', options.y);
+  checkAxes(x, y, options);
+  if (options.layout === 'long' && options.format !== 'csv') {
+    throw new UsageError(`--layout long applies only to --format csv`, 'tables and JSON always hold the matrix');
+  }
+  const paths = scenarioArg === undefined ? [] : [await locateScenario(scenarioArg)];
+  if (paths.length === 0) {
+    const given = (field: GridField): boolean => x.field === field || y.field === field || options[FLAG_KEY[field]] !== undefined;
+    if (!given('tvl') && !given('market_cap')) {
+      throw new UsageError('grid needs a scenario to vary: a scenario file, or field flags that define one', 'name a file (btcfi grid scenarios/defi-2031.yaml ...), or give --market-cap 2T --utilization 5% or --tvl 100B');
+    }
+  }
+
+  // Each axis field is set to its first value while loading, so the case resolves with the
+  // model the grid needs (a tvl axis makes it a TVL scenario); cells then set their own values.
+  // With years on an axis, the case is resolved for every years value: phases and the
+  // start + years limit are checked as for any horizon.
+  const stdinOnce = once(io.readStdin);
+  const load = async (years: string | null): Promise<{ scenario: ResolvedScenario; chosen: ResolvedCase }> => {
+    const flags: Record<string, unknown> = { ...options };
+    for (const axis of [x, y]) {
+      flags[FLAG_KEY[axis.field]] = flagText(axis.field, axis.values[0]!);
+    }
+    if (years !== null) {
+      flags['years'] = years;
+    }
+    let scenarios: readonly ResolvedScenario[];
+    try {
+      scenarios = await loadScenarios(paths, flags as FieldFlags, { ...io, readStdin: stdinOnce });
+    } catch (error) {
+      throw error instanceof InputError ? axisError(error, x, y) : error;
+    }
+    if (scenarios.length !== 1) {
+      throw new UsageError(`grid varies one scenario, and ${scenarioArg} holds ${scenarios.length}: ${scenarios.map((s) => s.name).join(', ')}`, 'name one scenario file');
+    }
+    const scenario = options.case === undefined ? scenarios[0]! : selectScenarios(scenarios, [], [options.case])[0]!;
+    return { scenario, chosen: scenario.cases[0]! };
+  };
+
+  const yearsAxis = x.field === 'years' ? x : y.field === 'years' ? y : null;
+  const { scenario, chosen } = await load(null);
+  const inputs = new Map<number, TvlInput>();
+  if (yearsAxis !== null) {
+    for (const years of new Set(yearsAxis.values.map((value) => value.toNumber()))) {
+      inputs.set(years, (await load(String(years))).chosen.input);
+    }
+  }
+
+  for (const [name, axis] of [['--x', x], ['--y', y]] as const) {
+    const wrong = axis.marked.find((amount) => amount.marker !== scenario.unit);
+    if (wrong !== undefined) {
+      throw new UsageError(`${name}: '${wrong.text}' is in ${wrong.marker}, but the scenario's unit is ${scenario.unit}`, `write the amount without a ${wrong.marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${wrong.marker}`);
+    }
+  }
+
+  const { start, input } = chosen;
+  const perYear = PERIODS_PER_YEAR[input.step];
+  const shortest = yearsAxis === null ? input.years : Math.min(...inputs.keys());
+  let atIndex: number | null = null;
+  let atLabel: string | null = yearsAxis === null ? periodLabel(start, input.step, input.years, 0) : null;
+  if (options.at !== undefined) {
+    const position = parsePeriod(options.at, start, input.step);
+    if (!position.ok) {
+      throw new UsageError(`--at: ${position.error.message}`, position.error.hint);
+    }
+    const { year, subperiod } = position.value;
+    const last = periodLabel(start, input.step, shortest, 0);
+    if (year * perYear + subperiod > shortest * perYear) {
+      throw new UsageError(
+        `--at ${options.at.trim()} is past the last period${yearsAxis === null ? '' : ` of the cells with years = ${shortest}`} (${last})`,
+        shortest === 0 ? `with years = 0 the only period is ${last}: leave 0 out of the years axis` : `choose a period from ${periodLabel(start, input.step, 0, 0)} to ${last}`,
+      );
+    }
+    atIndex = year * perYear + subperiod;
+    atLabel = periodLabel(start, input.step, year, subperiod);
+  }
+
+  if (scenario.cases.length > 1 && options.case === undefined) {
+    note(`${scenario.name} has ${scenario.cases.length} cases (${scenario.cases.map((c) => c.name).join(', ')}); the grid varies the first, ${chosen.name}: choose one with --case`);
+  }
+  for (const [name, axis] of [['--x', x], ['--y', y]] as const) {
+    if (axis.stopsShort !== null) {
+      const show = (value: D): string => (FIELD_KIND[axis.field] === 'rate' ? percentText(value) : value.toFixed());
+      note(`${name} ${axis.field} stops at ${show(axis.stopsShort.last)}: ${show(axis.stopsShort.end)} is not a whole number of steps from the start`);
+    }
+  }
+
+  const report: GridReport = {
+    scenario: scenario.name,
+    case: chosen.name,
+    unit: scenario.unit,
+    x,
+    y,
+    at: atLabel,
+    rows: () => computeGridRows({ x, y, at: atIndex, inputFor: (years) => (years === null ? input : inputs.get(years)!) }),
+  };
+  const toFile = options.output !== undefined && options.output !== '-';
+  const colored = options.format === 'table' && !toFile && color.stdout;
+  const renderOptions = { digits: options.digits ?? null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: 'en-US', layout: options.layout };
+  await stream(gridRenderers[options.format](report, renderOptions), toFile ? options.output! : null, io);
+}
+
+/** Writes the pieces to stdout, or atomically to a file (saying so on stderr). Nothing is written before the first piece. */
+async function stream(pieces: Iterable<string>, output: string | null, io: Io): Promise<void> {
+  let sink: OutputSink;
+  if (output === null) {
+    sink = makeStdoutSink(io);
+  } else {
+    try {
+      sink = await openFileSink(output);
+    } catch (error) {
+      throw new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was');
+    }
+  }
+  try {
+    for (const piece of pieces) {
+      await sink.write(piece);
+    }
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+  try {
+    await sink.finish();
+  } catch (error) {
+    throw output === null ? error : new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was');
+  }
+  if (output !== null) {
+    io.stderr(`btcfi: wrote ${output}\n`);
+  }
+}
+
+function readAxis(name: AxisName, text: string): Axis {
+  const axis = parseAxis(text);
+  if (!axis.ok) {
+    throw new UsageError(`${name}: ${axis.error.message}`, axis.error.hint);
+  }
+  return axis.value;
+}
+
+/**
+ * Combinations that cannot make a scenario: one field on both axes; tvl with market_cap or
+ * utilization (a TVL scenario has neither); an axis that replaces the model a flag sets.
+ */
+function checkAxes(x: Axis, y: Axis, options: GridOptions): void {
+  if (x.field === y.field) {
+    throw new UsageError(`--x and --y both vary ${x.field}`, 'vary two different fields');
+  }
+  const [tvlAxis, other] = x.field === 'tvl' ? (['--x', y] as const) : y.field === 'tvl' ? (['--y', x] as const) : [null, null];
+  if (tvlAxis !== null && (other.field === 'market_cap' || other.field === 'utilization')) {
+    throw new UsageError(`tvl and ${other.field} cannot be varied together: a TVL scenario has no market cap or utilization`, 'vary tvl against growth or years, or market_cap against utilization');
+  }
+  if (tvlAxis !== null) {
+    const conflicting = (['marketCap', 'utilization'] as const).find((key) => options[key] !== undefined);
+    if (conflicting !== undefined) {
+      const flag = conflicting === 'marketCap' ? '--market-cap' : '--utilization';
+      throw new UsageError(`${tvlAxis} tvl makes a TVL scenario, which has no use for ${flag}`, `drop ${flag}, or vary market_cap instead of tvl`);
+    }
+  }
+  for (const [name, axis] of [['--x', x], ['--y', y]] as const) {
+    if ((axis.field === 'market_cap' || axis.field === 'utilization') && options.tvl !== undefined) {
+      throw new UsageError(`${name} ${axis.field} makes a market-cap scenario, which has no use for --tvl`, `drop --tvl, or vary tvl instead of ${axis.field}`);
+    }
+  }
+}
+
+/**
+ * The resolver's issues in the grid's words: an issue at a field an axis sets names the axis
+ * (it came from the axis's first value). The two it can raise there are about the model.
+ */
+function axisError(error: InputError, x: Axis, y: Axis): Error {
+  const axisAt = (file: string): [AxisName, Axis] | null =>
+    file === flagName(x.field) ? ['--x', x] : file === flagName(y.field) ? ['--y', y] : null;
+  for (const issue of error.issues) {
+    const found = issue.span === null ? axisAt(issue.file) : null;
+    if (found?.[1].field === 'market_cap') {
+      return new UsageError(`${found[0]} market_cap needs a utilization as well, and the scenario has none`, 'vary it on the other axis (utilization=1%..10%:1%), or give one with --utilization 5%');
+    }
+    if (found?.[1].field === 'utilization') {
+      return new UsageError(`${found[0]} utilization needs a market cap, and the scenario compounds a TVL`, 'vary it on the other axis (market_cap=1T..3T:1T), or give one with --market-cap 2T');
+    }
+  }
+  return new InputError(
+    error.issues.map((issue) => {
+      const found = issue.span === null ? axisAt(issue.file) : null;
+      return found === null ? issue : { ...issue, file: `${found[0]} ${found[1].field}` };
+    }),
+  );
+}
+
+/** A value as an inline flag would give it: a plain amount, a rate in percent (a bare fraction above 1 is refused), whole years. */
+function flagText(field: GridField, value: D): string {
+  return FIELD_KIND[field] === 'rate' ? percentText(value) : value.toFixed();
+}
+
+/** A path as given, or the bundled scenario of that name when no such file exists. */
+async function locateScenario(arg: string): Promise<string> {
+  if (arg === '-' || (await exists(arg)) || !NAME_PATTERN.test(arg)) {
+    return arg;
+  }
+  const bundled = join(BUNDLED_SCENARIOS, `${arg}.yaml`);
+  if (await exists(bundled)) {
+    return bundled;
+  }
+  const names = (await readdir(BUNDLED_SCENARIOS)).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, ''));
+  const near = suggest(arg, names);
+  throw new UsageError(
+    `no scenario file or bundled scenario named '${arg}'`,
+    near !== null ? `did you mean '${near}'?` : `the bundled scenarios are: ${names.join(', ')}; or give a file path`,
+  );
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Standard input can be read once; every load of the scenario shares that read. */
+function once(read: () => Promise<string>): () => Promise<string> {
+  let text: Promise<string> | null = null;
+  return () => (text ??= read());
+}

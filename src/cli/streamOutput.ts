@@ -1,0 +1,155 @@
+// Output written a piece at a time, for results too large to build as one string (`btcfi grid`).
+// Pieces are gathered into batches; a batch goes out only once the stream has room for it
+// ('drain'), so memory stays flat however slowly the reader reads.
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Io } from './io.js';
+
+export interface OutputSink {
+  /** Queues text; resolves when more may be written (at once, or once the stream has drained). */
+  readonly write: (text: string) => Promise<void>;
+  /** Writes what is queued and completes the output: for a file, flushes it and renames it into place. */
+  readonly finish: () => Promise<void>;
+  /** Gives up after a failure: for a file, removes the temporary file and leaves the target as it was. */
+  readonly abort: () => Promise<void>;
+}
+
+/** Characters gathered before a write: big enough that per-write costs vanish, small enough to stay flat. */
+export const BATCH_CHARS = 64 * 1024;
+
+/** A sink over a batch writer; `send` returns once the batch has been accepted. */
+function batching(send: (batch: string) => Promise<void>, complete: () => Promise<void>, abort: () => Promise<void>): OutputSink {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    if (parts.length === 0) {
+      return;
+    }
+    const batch = parts.join('');
+    parts = [];
+    size = 0;
+    await send(batch);
+  };
+  return {
+    write: async (text) => {
+      parts.push(text);
+      size += text.length;
+      if (size >= BATCH_CHARS) {
+        await flush();
+      }
+    },
+    finish: async () => {
+      await flush();
+      await complete();
+    },
+    abort: async () => {
+      parts = [];
+      size = 0;
+      await abort();
+    },
+  };
+}
+
+/** Resolves when the stream has room again, or is gone (its error is handled by whoever owns it). */
+function roomIn(stream: NodeJS.WritableStream & { readonly writableNeedDrain?: boolean }): Promise<void> {
+  if (stream.writableNeedDrain === false) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+    stream.on('error', done);
+  });
+}
+
+/** Writes to a stream, waiting for 'drain' whenever write() says its buffer is full. */
+export function makeStreamSink(stream: NodeJS.WritableStream): OutputSink {
+  return batching(
+    async (batch) => {
+      if (!stream.write(batch)) {
+        await roomIn(stream);
+      }
+    },
+    async () => {},
+    async () => {},
+  );
+}
+
+/**
+ * Standard output, with backpressure. Io has no stream to wait on yet, only `stdout(text)`; in
+ * the real CLI that writes to process.stdout, so after each batch this waits for process.stdout
+ * to drain when its buffer is full. Once Io carries `stdoutStream` (main.ts passing
+ * process.stdout), that stream is used and this file stops reading `process`.
+ */
+export function makeStdoutSink(io: Io): OutputSink {
+  const stream = (io as Io & { readonly stdoutStream?: NodeJS.WritableStream }).stdoutStream;
+  if (stream !== undefined) {
+    return makeStreamSink(stream);
+  }
+  return batching(
+    async (batch) => {
+      io.stdout(batch);
+      if (process.stdout.writableNeedDrain) {
+        await roomIn(process.stdout);
+      }
+    },
+    async () => {},
+    async () => {},
+  );
+}
+
+/**
+ * A file written whole or not at all, like writeFileAtomic, but a piece at a time: the pieces go
+ * to a temporary file beside the target, which finish() flushes to disk and renames over it.
+ * Opening fails (and throws) before anything is written when the folder is missing or read-only.
+ */
+export async function openFileSink(path: string): Promise<OutputSink> {
+  const temporary = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const handle: FileHandle = await open(temporary, 'wx');
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (!closed) {
+      closed = true;
+      await handle.close();
+    }
+  };
+  const discard = async (): Promise<void> => {
+    await inFlight.catch(() => {});
+    await close().catch(() => {});
+    await rm(temporary, { force: true });
+  };
+  const writeAll = async (batch: string): Promise<void> => {
+    const bytes = Buffer.from(batch, 'utf8');
+    for (let offset = 0; offset < bytes.length; ) {
+      offset += (await handle.write(bytes, offset)).bytesWritten;
+    }
+  };
+  // One batch in flight while the next is computed; a failure surfaces at the next write or at finish.
+  let inFlight: Promise<void> = Promise.resolve();
+  return batching(
+    async (batch) => {
+      await inFlight;
+      inFlight = writeAll(batch);
+      inFlight.catch(() => {});
+    },
+    async () => {
+      try {
+        await inFlight;
+        await handle.sync();
+        await close();
+        await rename(temporary, path);
+      } catch (error) {
+        await discard();
+        throw error;
+      }
+    },
+    discard,
+  );
+}

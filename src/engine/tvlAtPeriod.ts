@@ -1,0 +1,37 @@
+import { assert } from './assert.js';
+import { assertTvlInput } from './assertTvlInput.js';
+import { compoundToPeriod } from './compoundToPeriod.js';
+import type { D } from './decimal.js';
+import { growthToPeriod } from './growthToPeriod.js';
+import { PERIOD_INDEX_MESSAGE } from './periodMessages.js';
+import { PERIODS_PER_YEAR, type TvlInput } from './types.js';
+import { utilizationAtPeriod } from './utilizationAtPeriod.js';
+
+/** One period of a TVL path: the point projectTvl gives at that index, without its change. */
+export interface TvlAtPeriod {
+  readonly index: number;
+  readonly year: number;
+  readonly subperiod: number;
+  readonly marketCap: D | null;
+  readonly utilization: D | null;
+  readonly tvl: D;
+}
+
+/**
+ * The TVL (and market cap and utilization) of `input` at period `index`, without building the
+ * path: exactly the decimals of projectTvl(input)[index].
+ */
+export function tvlAtPeriod(input: TvlInput, index: number): TvlAtPeriod {
+  assertTvlInput(input);
+  const periods = input.years * PERIODS_PER_YEAR[input.step];
+  assert(Number.isInteger(index) && index >= 0 && index <= periods, PERIOD_INDEX_MESSAGE);
+  const growth = growthToPeriod(input.growthByYear, input.step, index);
+  const { base } = input;
+  const point = { index, year: growth.year, subperiod: growth.subperiod };
+  if (base.kind === 'tvl') {
+    return { ...point, marketCap: null, utilization: null, tvl: compoundToPeriod(base.tvl, growth) };
+  }
+  const marketCap = compoundToPeriod(base.marketCap, growth);
+  const utilization = utilizationAtPeriod(base.utilization, index, periods);
+  return { ...point, marketCap, utilization, tvl: marketCap.times(utilization) };
+}

@@ -1,0 +1,172 @@
+import { assertTvlInput } from '../engine/assertTvlInput.js';
+import { compoundToPeriod } from '../engine/compoundToPeriod.js';
+import { D } from '../engine/decimal.js';
+import { growthToPeriod, type GrowthToPeriod } from '../engine/growthToPeriod.js';
+import { PERIODS_PER_YEAR, type TvlInput, type UtilizationRamp } from '../engine/types.js';
+import { utilizationAtPeriod } from '../engine/utilizationAtPeriod.js';
+import type { Axis, GridField } from './types.js';
+
+/** What a grid varies, and the scenario case it varies. */
+export interface GridModel {
+  readonly x: Axis;
+  readonly y: Axis;
+  /**
+   * The case, resolved with each axis field set to some value of its axis, so that its base has
+   * the right kind (a tvl axis makes it a TVL scenario). When years is an axis, the case as
+   * resolved for each years value of it; otherwise one input for every cell.
+   */
+  readonly inputFor: (years: number | null) => TvlInput;
+  /** The period index of every cell, or null for each cell's last period. */
+  readonly at: number | null;
+}
+
+/**
+ * The TVL of every cell, one row per y value, each row the TVL at every x value. A cell is the
+ * case with the two fields set to the cell's values (a utilization value replaces any ramp; a
+ * growth value applies to every year), at the model's period: exactly tvlAtPeriod of that input.
+ *
+ * Nothing is computed more often than its inputs change: the growth factors once per distinct
+ * growth, years and period; the grown amounts once per x when they do not depend on y; and so on.
+ * Rows are computed as they are read.
+ */
+export function* computeGridRows(model: GridModel): Generator<D[], void, undefined> {
+  const { x, y, at } = model;
+  const nx = x.values.length;
+  const ny = y.values.length;
+  const axisOf = (field: GridField): 'x' | 'y' | null => (x.field === field ? 'x' : y.field === field ? 'y' : null);
+  const valueOn = (axis: 'x' | 'y', i: number, j: number): D => (axis === 'x' ? x.values[i]! : y.values[j]!);
+
+  const yearsAxis = axisOf('years');
+  const growthAxis = axisOf('growth');
+  const startAxis = axisOf('market_cap') ?? axisOf('tvl');
+  const utilizationAxis = axisOf('utilization');
+
+  // The case for each years value (each checked once), or the one case.
+  const inputs = new Map<number, TvlInput>();
+  const inputAt: (i: number, j: number) => TvlInput =
+    yearsAxis === null
+      ? ((single) => () => single)(model.inputFor(null))
+      : (i, j) => {
+          const years = valueOn(yearsAxis, i, j).toNumber();
+          let input = inputs.get(years);
+          if (input === undefined) {
+            input = model.inputFor(years);
+            assertTvlInput(input);
+            inputs.set(years, input);
+          }
+          return input;
+        };
+  const first = inputAt(0, 0);
+  assertTvlInput(first);
+  const perYear = PERIODS_PER_YEAR[first.step];
+  const indexAt = (input: TvlInput): number => at ?? input.years * perYear;
+
+  // With a growth axis and a fixed period, the factors do not depend on the horizon.
+  const growthOnYears = at === null || growthAxis === null ? yearsAxis : null;
+  const growth = plane<GrowthToPeriod>([growthAxis, growthOnYears], nx, (i, j) => {
+    const input = inputAt(i, j);
+    const rates = growthAxis === null ? input.growthByYear : new Array<D>(input.years).fill(valueOn(growthAxis, i, j));
+    return growthToPeriod(rates, input.step, indexAt(input));
+  });
+  const start = plane<D>([startAxis], nx, (i, j) => {
+    if (startAxis !== null) {
+      return valueOn(startAxis, i, j);
+    }
+    const { base } = first;
+    return base.kind === 'tvl' ? base.tvl : base.marketCap;
+  });
+  const amount =
+    growthAxis !== null && growthOnYears !== null
+      ? compoundAlongYears(growthAxis, yearsAxis!, start(0, 0), valueOn)
+      : plane<D>([startAxis, growthAxis, growthOnYears], nx, (i, j) => compoundToPeriod(start(i, j), growth(i, j)));
+
+  if (first.base.kind === 'tvl') {
+    for (let j = 0; j < ny; j += 1) {
+      const row = new Array<D>(nx);
+      for (let i = 0; i < nx; i += 1) {
+        row[i] = amount(i, j);
+      }
+      yield row;
+    }
+    return;
+  }
+
+  const utilization = plane<D>([utilizationAxis, yearsAxis], nx, (i, j) => {
+    const input = inputAt(i, j);
+    let ramp: UtilizationRamp;
+    if (utilizationAxis !== null) {
+      const value = valueOn(utilizationAxis, i, j);
+      ramp = { from: value, to: value };
+    } else {
+      // A market-cap case, like the first (only years differs between inputs).
+      ramp = (input.base as Extract<TvlInput['base'], { kind: 'marketCap' }>).utilization;
+    }
+    return utilizationAtPeriod(ramp, indexAt(input), input.years * perYear);
+  });
+  for (let j = 0; j < ny; j += 1) {
+    const row = new Array<D>(nx);
+    for (let i = 0; i < nx; i += 1) {
+      row[i] = amount(i, j).times(utilization(i, j));
+    }
+    yield row;
+  }
+}
+
+/**
+ * The amounts of a growth x years grid at each cell's last period (a year end): start grown
+ * year by year at the cell's rate, exactly as projectTvl does it. A cell continues from the last
+ * cell of the same rate with fewer years instead of starting over, so a row of years costs
+ * one multiplication a year rather than one per year per cell.
+ */
+function compoundAlongYears(
+  growthAxis: 'x' | 'y',
+  yearsAxis: 'x' | 'y',
+  start: D,
+  valueOn: (axis: 'x' | 'y', i: number, j: number) => D,
+): (i: number, j: number) => D {
+  const reached = new Map<number, { factor: D; years: number; amount: D }>();
+  return (i, j) => {
+    const rate = growthAxis === 'x' ? i : j;
+    const years = valueOn(yearsAxis, i, j).toNumber();
+    let state = reached.get(rate);
+    if (state === undefined || state.years > years) {
+      state = { factor: state?.factor ?? new D(1).plus(valueOn(growthAxis, i, j)), years: 0, amount: start };
+    }
+    let { amount } = state;
+    for (let k = state.years; k < years; k += 1) {
+      amount = amount.times(state.factor);
+    }
+    reached.set(rate, { factor: state.factor, years, amount });
+    return amount;
+  };
+}
+
+/**
+ * A quantity over the grid that depends on the axes listed (null entries ignored): computed
+ * once if on neither, once per x (up front) if on x only, once per row if on y only, and per
+ * cell if on both. Rows must be read in order.
+ */
+function plane<T>(axes: readonly ('x' | 'y' | null)[], nx: number, compute: (i: number, j: number) => T): (i: number, j: number) => T {
+  const onX = axes.includes('x');
+  const onY = axes.includes('y');
+  if (onX && onY) {
+    return compute;
+  }
+  if (onX) {
+    const values = Array.from({ length: nx }, (_, i) => compute(i, 0));
+    return (i) => values[i]!;
+  }
+  if (onY) {
+    let row = -1;
+    let value: T;
+    return (_, j) => {
+      if (j !== row) {
+        value = compute(0, j);
+        row = j;
+      }
+      return value;
+    };
+  }
+  const value = compute(0, 0);
+  return () => value;
+}

@@ -1,0 +1,54 @@
+import type { D } from '../engine/decimal.js';
+import type { Unit } from '../scenario/parseAmount.js';
+
+/** The scenario fields a grid can vary, as a scenario file names them. */
+export const GRID_FIELDS = ['market_cap', 'tvl', 'utilization', 'growth', 'years'] as const;
+export type GridField = (typeof GRID_FIELDS)[number];
+
+/** How a field's values read: amounts (2T), rates (5%, kept as fractions) or whole years. */
+export type FieldKind = 'amount' | 'rate' | 'years';
+
+export const FIELD_KIND = {
+  market_cap: 'amount',
+  tvl: 'amount',
+  utilization: 'rate',
+  growth: 'rate',
+  years: 'years',
+} as const satisfies Record<GridField, FieldKind>;
+
+/** At most this many values on one axis, and so at most this squared cells. */
+export const MAX_AXIS_VALUES = 1000;
+
+/** An amount written with a unit marker ($2T, 5 BTC), to be checked against the scenario's unit. */
+export interface MarkedAmount {
+  readonly text: string;
+  readonly marker: Unit;
+}
+
+/** One axis of a grid: a field and its values, in the order given. */
+export interface Axis {
+  readonly field: GridField;
+  /** Amounts, rates as fractions (0.05 for 5%), or whole numbers of years. */
+  readonly values: readonly D[];
+  /** The amounts that name a unit, for the caller to check against the scenario. */
+  readonly marked: readonly MarkedAmount[];
+  /** Set when a range stops short of its end, which is not a whole number of steps away. */
+  readonly stopsShort: { readonly last: D; readonly end: D } | null;
+}
+
+/** A computed grid, ready to render: the axes, where the cells are, and a way to walk its rows. */
+export interface GridReport {
+  readonly scenario: string;
+  /** null for a scenario without cases. */
+  readonly case: string | null;
+  readonly unit: Unit;
+  readonly x: Axis;
+  readonly y: Axis;
+  /** The label of the period every cell is at, or null when each cell is at its own last period (years varies). */
+  readonly at: string | null;
+  /**
+   * A fresh pass over the rows, y by y, each row the TVL of every x. Rows are computed as they
+   * are read, so a renderer that streams them keeps memory flat.
+   */
+  readonly rows: () => Iterable<readonly D[]>;
+}
