@@ -41,3 +41,22 @@ export function addFilterFlags(command: Command): Command {
     .addOption(new Option('-s, --scenario <name>', 'only this scenario (repeatable)').argParser(collect))
     .addOption(new Option('-c, --case <name>', 'only this case (repeatable)').argParser(collect));
 }
+
+export const MAX_SAMPLES = 10_000_000;
+
+/** --samples N: how many paths a scenario with ranges is sampled with, 1 to 10,000,000. */
+export function parseSamples(value: string): number {
+  const digits = value.replace(/[,_]/g, '');
+  if (!/^[0-9]+$/.test(digits) || Number(digits) < 1 || Number(digits) > MAX_SAMPLES) {
+    throw new InvalidArgumentError('It must be a whole number from 1 to 10,000,000.');
+  }
+  return Number(digits);
+}
+
+/** --seed S: the seed of the random generator, a whole number from 0 to 4294967295. */
+export function parseSeed(value: string): number {
+  if (!/^[0-9]+$/.test(value) || Number(value) > 0xffffffff) {
+    throw new InvalidArgumentError('It must be a whole number from 0 to 4294967295.');
+  }
+  return Number(value);
+}

@@ -69,7 +69,17 @@ function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, opt
   }
   const hasChange = first.rows.length > 1;
   for (const c of cases) {
-    columns.push({ header: `TVL${suffix(c)}`, cell: (i) => amount(c.rows[i]!.tvl) });
+    if (c.simulation === null) {
+      columns.push({ header: `TVL${suffix(c)}`, cell: (i) => amount(c.rows[i]!.tvl) });
+    } else {
+      // A sampled case: the median, and the band the middle 90% of paths fall in.
+      const q = (i: number) => c.rows[i]!.quantiles!;
+      columns.push({ header: `TVL p50${suffix(c)}`, cell: (i) => amount(c.rows[i]!.tvl) });
+      columns.push({ header: `p5–p95${suffix(c)}`, cell: (i) => `${amount(q(i).tvl.p5)} – ${amount(q(i).tvl.p95)}` });
+      if (c.target !== null) {
+        columns.push({ header: `P(target)${suffix(c)}`, cell: (i) => rate(q(i).targetProbability) });
+      }
+    }
     if (hasChange) {
       columns.push({ header: `Change${suffix(c)}`, cell: (i) => change(c.rows[i]!.change) });
     }
@@ -88,7 +98,12 @@ function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, opt
   });
   table.push(widths.map((width) => '─'.repeat(width)), ...body);
   const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, scenario, options)]));
-  return [table.toString().replace(/ +$/gm, ''), ...targets].join('\n');
+  const sampled = cases.find((c) => c.simulation !== null)?.simulation ?? null;
+  const note =
+    sampled === null
+      ? []
+      : [chalk.dim(`Sampled: ${sampled.samples.toLocaleString('en-US')} paths, seed ${sampled.seed}; figures of sampled cases are medians, with the 5th to 95th percentile.`)];
+  return [table.toString().replace(/ +$/gm, ''), ...targets, ...note].join('\n');
 }
 
 function sameColumn(rows: readonly ReportRow[], other: readonly ReportRow[], field: 'marketCap' | 'utilization'): boolean {

@@ -4,10 +4,37 @@ import type { Unit } from '../scenario/parseAmount.js';
 export interface ReportRow {
   readonly period: string;
   readonly index: number;
+  /** For a simulated case, the medians of the paths. */
   readonly marketCap: D | null;
   readonly utilization: D | null;
   readonly tvl: D;
   readonly change: D | null;
+  /** For a simulated case: percentiles of the paths at this period. */
+  readonly quantiles: RowQuantiles | null;
+}
+
+/** Mean and percentiles of a figure over the simulated paths, rounded to 12 significant digits. */
+export interface DecimalQuantiles {
+  readonly mean: D;
+  readonly p5: D;
+  readonly p25: D;
+  readonly p50: D;
+  readonly p75: D;
+  readonly p95: D;
+}
+
+export interface RowQuantiles {
+  readonly tvl: DecimalQuantiles;
+  readonly marketCap: DecimalQuantiles | null;
+  readonly utilization: DecimalQuantiles | null;
+  /** Share of the paths that reached the target by this period; null without a target. */
+  readonly targetProbability: D | null;
+}
+
+/** How a case with ranges was sampled. */
+export interface SimulationInfo {
+  readonly samples: number;
+  readonly seed: number;
 }
 
 /** A TVL to reach: the first period that reaches it, and what would reach it exactly at the horizon. */
@@ -26,6 +53,8 @@ export interface CaseReport {
   readonly name: string | null;
   readonly rows: readonly ReportRow[];
   readonly target: TargetReport | null;
+  /** Set when the case has ranges and was sampled; its rows then hold medians and percentiles. */
+  readonly simulation: SimulationInfo | null;
 }
 
 export interface ScenarioReport {

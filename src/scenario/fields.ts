@@ -1,18 +1,124 @@
 import { z } from 'zod';
 import { D } from '../engine/decimal.js';
-import { parseAmount, type Amount } from './parseAmount.js';
+import { degenerateValue, distributionBounds, distributionMedian, type Distribution, type LognormalOf } from './distribution.js';
+import { parseAmount, type Amount, type TextProblem } from './parseAmount.js';
 import { parseRate, type Rate } from './parseRate.js';
+import type { Result } from './result.js';
 
 // The field types of the scenario format. Numbers reach these schemas as their source text
 // (see toData.ts), so every figure is parsed straight into a Decimal, never through a JS number.
 
 export const numeral = z.union([z.string(), z.number()]);
 
+/** A fraction as a percentage, exactly: 0.264 is `26.4%`. */
 export function percent(value: D): string {
   return `${value.times(100).toFixed()}%`;
 }
 
-export const amount = numeral.transform((input, ctx): Amount => {
+/** A figure as written: an exact value, or, with `distribution`, its median and how it varies. */
+interface Uncertain {
+  readonly value: D;
+  readonly text: string;
+  readonly distribution?: Distribution;
+}
+
+type Reader<T extends Uncertain> = (text: string) => Result<T, TextProblem>;
+
+const distributionObject = z
+  .strictObject({
+    normal: z.strictObject({ mean: numeral, sd: numeral }).optional(),
+    lognormal: z.strictObject({ p5: numeral, p95: numeral }).optional(),
+    uniform: z.tuple([numeral, numeral]).optional(),
+    triangular: z.tuple([numeral, numeral, numeral]).optional(),
+  })
+  .describe('An uncertain figure: {normal: {mean, sd}}, {lognormal: {p5, p95}}, {uniform: [low, high]} or {triangular: [low, mode, high]}');
+
+export const DISTRIBUTION_KEYS: readonly string[] = ['normal', 'lognormal', 'uniform', 'triangular'];
+
+const RANGE_PATTERN = /^(.+?)\s+to\s+(.+)$/i;
+
+/**
+ * A figure field that may be uncertain: exact text (`5%`), a 90% range (`5% to 10%`), or a
+ * distribution object. Each number inside is read by `read`, so units and syntax stay the same.
+ */
+function uncertainField<T extends Uncertain>(read: Reader<T>, of: LognormalOf) {
+  return z.union([numeral, distributionObject]).transform((input, ctx): T => {
+    const fail = (problem: TextProblem, path: (string | number)[] = []): typeof z.NEVER => {
+      ctx.addIssue({ code: 'custom', path, message: problem.message, params: { hint: problem.hint } });
+      return z.NEVER;
+    };
+    const figure = (text: string | number, path: (string | number)[] = []): T => {
+      const parsed = read(String(text));
+      return parsed.ok ? parsed.value : fail(parsed.error, path);
+    };
+    if (typeof input !== 'object') {
+      const range = RANGE_PATTERN.exec(String(input).trim());
+      if (range === null) {
+        return figure(input);
+      }
+      const [low, high] = [figure(range[1]!), figure(range[2]!)];
+      if (low.value.gt(high.value)) {
+        return fail({ message: `'${String(input).trim()}' runs from high to low`, hint: `write the lower bound first: ${range[2]} to ${range[1]}` });
+      }
+      return withDistribution(low, String(input).trim(), { kind: 'lognormal', p5: low.value, p95: high.value }, of);
+    }
+    const kinds = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined);
+    if (ctx.issues.length > 0) {
+      return z.NEVER; // an unknown key, already reported with a suggestion
+    }
+    if (kinds.length !== 1) {
+      return fail({ message: kinds.length === 0 ? 'names no distribution' : `names ${kinds.join(' and ')}; a figure has one distribution`, hint: 'use one of normal, lognormal, uniform or triangular' });
+    }
+    const text = describeObject(input);
+    if (input.normal !== undefined) {
+      const mean = figure(input.normal.mean, ['normal', 'mean']);
+      const sd = figure(input.normal.sd, ['normal', 'sd']);
+      if (sd.value.isNegative()) {
+        return fail({ message: `a standard deviation cannot be negative (got ${sd.text})`, hint: null }, ['normal', 'sd']);
+      }
+      return withDistribution(mean, text, { kind: 'normal', mean: mean.value, sd: sd.value }, of);
+    }
+    if (input.lognormal !== undefined) {
+      const [p5, p95] = [figure(input.lognormal.p5, ['lognormal', 'p5']), figure(input.lognormal.p95, ['lognormal', 'p95'])];
+      if (p5.value.gt(p95.value)) {
+        return fail({ message: `p5 (${p5.text}) is above p95 (${p95.text})`, hint: null }, ['lognormal']);
+      }
+      return withDistribution(p5, text, { kind: 'lognormal', p5: p5.value, p95: p95.value }, of);
+    }
+    if (input.uniform !== undefined) {
+      const [low, high] = input.uniform.map((value, i) => figure(value, ['uniform', i])) as [T, T];
+      if (low.value.gt(high.value)) {
+        return fail({ message: `the low end (${low.text}) is above the high end (${high.text})`, hint: 'write [low, high]' }, ['uniform']);
+      }
+      return withDistribution(low, text, { kind: 'uniform', low: low.value, high: high.value }, of);
+    }
+    const [low, mode, high] = input.triangular!.map((value, i) => figure(value, ['triangular', i])) as [T, T, T];
+    if (low.value.gt(mode.value) || mode.value.gt(high.value)) {
+      return fail({ message: `[${low.text}, ${mode.text}, ${high.text}] is not in order low, mode, high`, hint: null }, ['triangular']);
+    }
+    return withDistribution(low, text, { kind: 'triangular', low: low.value, mode: mode.value, high: high.value }, of);
+  });
+}
+
+/** The figure a range stands for: exact when it cannot vary, else its median with the distribution. */
+function withDistribution<T extends Uncertain>(first: T, text: string, distribution: Distribution, of: LognormalOf): T {
+  const single = degenerateValue(distribution);
+  if (single !== null) {
+    return { ...first, value: single, text };
+  }
+  return { ...first, value: distributionMedian(distribution, of), text, distribution };
+}
+
+function describeObject(input: object): string {
+  const [kind, parameters] = Object.entries(input).find(([, value]) => value !== undefined)!;
+  const inner = Array.isArray(parameters)
+    ? `[${parameters.join(', ')}]`
+    : `{${Object.entries(parameters as Record<string, unknown>).map(([key, value]) => `${key}: ${String(value)}`).join(', ')}}`;
+  return `{${kind}: ${inner}}`;
+}
+
+/** An amount that must be exact (a target). */
+export const exactAmount = numeral.transform((input, ctx): Amount => {
   const parsed = parseAmount(String(input));
   if (!parsed.ok) {
     ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { hint: parsed.error.hint } });
@@ -21,24 +127,56 @@ export const amount = numeral.transform((input, ctx): Amount => {
   return parsed.value;
 });
 
-export const rate = numeral.transform((input, ctx): Rate => {
-  const parsed = parseRate(String(input));
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { hint: parsed.error.hint } });
-    return z.NEVER;
+/** An amount, exact or uncertain; amounts are positive, so a lognormal's bounds are too. */
+// Refinements see no value when the figure failed already (an unknown key in a distribution).
+export const amount = uncertainField(parseAmount, 'value').refine((a) => failedAlready(a) || a.distribution?.kind !== 'lognormal' || a.distribution.p5.gt(0), {
+  error: 'a lognormal range needs bounds above zero',
+  params: { hint: 'for a range that starts at zero use {uniform: [0, high]} or {triangular: [0, mode, high]}' },
+});
+
+const rate = uncertainField(parseRate, 'value');
+
+export const growthRate = uncertainField(parseRate, 'growthFactor').superRefine((r, ctx) => {
+  if (failedAlready(r)) {
+    return;
   }
-  return parsed.value;
+  const { low } = distributionBounds(r.distribution ?? point(r.value));
+  if (r.distribution === undefined ? low.lt(-1) : low.lte(-1)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be at least -100% (got ${r.text})`,
+      params: { hint: r.distribution === undefined ? 'a fall can take away at most everything: -100%' : 'a range of growth must stay above -100%' },
+    });
+  }
 });
 
-export const growthRate = rate.refine((r) => r.value.gte(-1), {
-  error: (issue) => `must be at least -100% (got ${percent((issue.input as Rate).value)})`,
-  params: { hint: 'a fall can take away at most everything: -100%' },
+export const utilizationRate = rate.superRefine((r, ctx) => {
+  if (failedAlready(r)) {
+    return;
+  }
+  const { low, high } = distributionBounds(r.distribution ?? point(r.value));
+  const lognormalAtZero = r.distribution?.kind === 'lognormal' && low.lte(0);
+  if (low.lt(0) || high.gt(1) || lognormalAtZero) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be between 0% and 100% (got ${r.text})`,
+      params: {
+        hint: lognormalAtZero
+          ? 'a range like 5% to 10% is a lognormal, which needs bounds above 0%; from 0% use {uniform: [0%, 10%]}'
+          : 'utilization is the share of the market cap that is locked: 5% is written 5%',
+      },
+    });
+  }
 });
 
-export const utilizationRate = rate.refine((r) => r.value.gte(0) && r.value.lte(1), {
-  error: (issue) => `must be between 0% and 100% (got ${percent((issue.input as Rate).value)})`,
-  params: { hint: 'utilization is the share of the market cap that is locked: 5% is written 5%' },
-});
+/** zod hands a refinement z.NEVER (not a figure) when the figure failed before it: nothing more to check. */
+function failedAlready(figure: Uncertain): boolean {
+  return !(figure?.value instanceof D);
+}
+
+function point(value: D): Distribution {
+  return { kind: 'uniform', low: value, high: value };
+}
 
 export function wholeNumber(min: number, max: number, what: string) {
   return z.union([z.int(), z.string()]).transform((input, ctx): number => {

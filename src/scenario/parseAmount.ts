@@ -1,4 +1,5 @@
 import { D } from '../engine/decimal.js';
+import type { Distribution } from './distribution.js';
 import { err, ok, type Result } from './result.js';
 
 export type Unit = 'USD' | 'BTC';
@@ -8,6 +9,8 @@ export interface Amount {
   /** The unit the text itself names ($, USD or BTC), or null for a bare number. */
   readonly marker: Unit | null;
   readonly text: string;
+  /** Set when the figure is uncertain (a range or a distribution); value is then its median. */
+  readonly distribution?: Distribution;
 }
 
 export interface TextProblem {

@@ -1,4 +1,5 @@
 import { D } from '../engine/decimal.js';
+import type { Distribution } from './distribution.js';
 import { err, ok, type Result } from './result.js';
 import type { TextProblem } from './parseAmount.js';
 
@@ -6,6 +7,8 @@ export interface Rate {
   /** A fraction: 0.05 for 5%. */
   readonly value: D;
   readonly text: string;
+  /** Set when the rate is uncertain (a range or a distribution); value is then its median. */
+  readonly distribution?: Distribution;
 }
 
 const RATE_PATTERN = /^(?<sign>[+-])?\s*(?<digits>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE](?<exponent>[+-]?[0-9]{1,3}))?\s*(?<percent>%)?$/;

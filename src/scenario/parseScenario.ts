@@ -9,6 +9,7 @@ import { AliasLimitError, toData } from './toData.js';
 import { resolveScenario } from './resolveScenario.js';
 import { salvage } from './salvage.js';
 import { expectationSchema } from './expectationSchema.js';
+import { DISTRIBUTION_KEYS } from './fields.js';
 
 /** Finds where a field of the input was written: a place in a file, or a command-line flag. */
 export type Locator = (path: IssuePath, atKey?: boolean) => { readonly file: string; readonly span: SourceSpan | null };
@@ -30,8 +31,12 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
   if (path[0] === 'expect') {
     return path.length === 2 ? Object.keys(expectationSchema.in.shape) : ['at_least', 'at_most'];
   }
-  if (path.at(-1) === 'utilization') {
-    return ['from', 'to'];
+  const field = path.at(-1);
+  if (field === 'utilization') {
+    return ['from', 'to', ...DISTRIBUTION_KEYS];
+  }
+  if (field === 'tvl' || field === 'market_cap' || field === 'growth' || field === 'rate') {
+    return DISTRIBUTION_KEYS;
   }
   if (path.at(-2) === 'growth') {
     return ['years', 'rate'];

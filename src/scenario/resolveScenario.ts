@@ -1,12 +1,13 @@
 import { D } from '../engine/decimal.js';
 import type { Step, TvlBase, TvlInput } from '../engine/types.js';
+import type { Distribution } from './distribution.js';
 import type { Expectation } from './expectationSchema.js';
 import { dedupeIssues, type ScenarioIssue } from './issue.js';
 import type { IssuePath } from './locate.js';
 import type { Unit } from './parseAmount.js';
 import type { Locator, ParsedScenario } from './parseScenario.js';
 import { err, ok, type Result } from './result.js';
-import { MODEL_KEYS, type CaseFields, type GrowthField } from './schema.js';
+import { MODEL_KEYS, type CaseFields, type GrowthField, type Resample } from './schema.js';
 
 /** Fields that override every case of every scenario: the what-if flags of the command line. */
 export interface Overrides {
@@ -23,6 +24,21 @@ export interface ResolvedCase {
   readonly input: TvlInput;
   /** A TVL to reach, or null. */
   readonly target: D | null;
+  /** The inputs that are ranges or distributions, or null when the case is exact. */
+  readonly uncertain: UncertainInputs | null;
+}
+
+/**
+ * What varies in a case, beside the exact medians in its TvlInput. The same Distribution
+ * object at two places (one growth for every year of a phase, one utilization as both ends of
+ * a constant) is drawn once per path, unless `resample` is yearly.
+ */
+export interface UncertainInputs {
+  readonly base: Distribution | null;
+  readonly utilizationFrom: Distribution | null;
+  readonly utilizationTo: Distribution | null;
+  readonly growthByYear: readonly (Distribution | null)[];
+  readonly resample: Resample;
 }
 
 export interface ResolvedScenario {
@@ -82,7 +98,7 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
     const merged = merge([base, caseLayer, overrideLayer]);
     const input = toInput(merged, at, () => issues.push({ ...locate([]), message: 'a scenario needs tvl, or market_cap with utilization', hint: 'add tvl: 100B, or market_cap: 2T and utilization: 5%' }));
     if (input !== null) {
-      cases.push({ name, start: merged.start?.value ?? null, input, target: merged.target?.value.value ?? null });
+      cases.push({ name, start: merged.start?.value ?? null, input, target: merged.target?.value.value ?? null, uncertain: uncertainInputs(merged, input.years) });
     }
   }
 
@@ -189,6 +205,24 @@ function toInput(
     return null;
   }
   return { years, step, base, growthByYear };
+}
+
+function uncertainInputs(merged: Merged, years: number): UncertainInputs | null {
+  const base = (merged.tvl ?? merged.market_cap)?.value.distribution ?? null;
+  const utilization = merged.tvl === undefined ? merged.utilization?.value : undefined;
+  const [utilizationFrom, utilizationTo] =
+    utilization === undefined ? [null, null] : 'from' in utilization ? [utilization.from.distribution ?? null, utilization.to.distribution ?? null] : [utilization.distribution ?? null, utilization.distribution ?? null];
+  const growth = merged.growth?.value;
+  const growthByYear: (Distribution | null)[] =
+    growth === undefined
+      ? Array.from({ length: years }, () => null)
+      : Array.isArray(growth)
+        ? growth.flatMap((phase) => Array.from({ length: phase.years }, () => phase.rate.distribution ?? null))
+        : Array.from({ length: years }, () => growth.distribution ?? null);
+  if (base === null && utilizationFrom === null && utilizationTo === null && growthByYear.every((d) => d === null)) {
+    return null;
+  }
+  return { base, utilizationFrom, utilizationTo, growthByYear, resample: merged.resample?.value ?? 'path' };
 }
 
 function expandGrowth(growth: GrowthField, years: number): D[] | null {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expectationSchema } from './expectationSchema.js';
-import { amount, growthRate, utilizationRate, wholeNumber } from './fields.js';
+import { amount, exactAmount, growthRate, utilizationRate, wholeNumber } from './fields.js';
 
 // The scenario format: one scenario per file. Field types are in fields.ts.
 
@@ -38,7 +38,11 @@ export const modelFields = {
   market_cap: amount.optional().describe('A market cap that compounds at growth; TVL = market_cap x utilization'),
   utilization: utilization.optional().describe('Share of the market cap locked as TVL: 5%, or a ramp {from: 0.46%, to: 5%}'),
   growth: growth.optional().describe('Growth per year (CAGR): 26.4%, -74%, 0.05, or phases [{years: 2, rate: 50%}, ...]'),
-  target: amount.optional().describe('A TVL to reach: btcfi project reports when it is reached, and the growth or utilization that would reach it at the horizon'),
+  resample: z
+    .enum(['path', 'yearly'], { error: 'must be path or yearly' })
+    .optional()
+    .describe('For an uncertain growth: draw it once per path (path, the default) or anew each year (yearly)'),
+  target: exactAmount.optional().describe('A TVL to reach: btcfi project reports when it is reached, and the growth or utilization that would reach it at the horizon'),
 };
 
 export const caseSchema = z.strictObject(modelFields);
@@ -70,6 +74,7 @@ export const scenarioSchema = z.strictObject({
 export type ScenarioFile = z.output<typeof scenarioSchema>;
 export type CaseFields = z.output<typeof caseSchema>;
 export type GrowthField = NonNullable<CaseFields['growth']>;
+export type Resample = NonNullable<CaseFields['resample']>;
 export type UtilizationField = NonNullable<CaseFields['utilization']>;
 export const MODEL_KEYS = Object.keys(modelFields) as (keyof CaseFields)[];
 export const SCENARIO_KEYS = Object.keys(scenarioSchema.shape);

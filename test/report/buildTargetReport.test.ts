@@ -21,7 +21,7 @@ function marketInput(marketCap: string, utilization: string, growth: string, yea
 }
 
 function rows(input: TvlInput, start = 2026): ReportRow[] {
-  return projectTvl(input).map((point) => ({ ...point, period: String(start + point.year) }));
+  return projectTvl(input).map((point) => ({ ...point, period: String(start + point.year), quantiles: null }));
 }
 
 function target(value: string, input: TvlInput) {

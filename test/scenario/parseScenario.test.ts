@@ -203,7 +203,7 @@ describe('parseScenario issues', () => {
     { rule: 'more than 200 years', line: 'years: 201', message: /years.*0 to 200/ },
     { rule: 'an unknown unit', line: 'unit: EUR', message: /unit.*USD or BTC/ },
     { rule: 'a start year of 0', line: 'start: 0', message: /start.*1 to 9999/ },
-    { rule: 'growth that is neither a rate nor phases', line: 'growth: {rate: 5%}', message: /growth.*list of phases/ },
+    { rule: 'growth that is neither a rate, a distribution nor phases', line: 'growth: {rate: 5%}', message: /unknown key 'rate' in growth/ },
     { rule: 'no phases at all', line: 'growth: []', message: /growth.*at least one phase/ },
   ])('reports $rule at its line', ({ line, message }) => {
     // A utilization needs a market cap, or that would be a second issue.

@@ -5,7 +5,8 @@ import { FORMATS, renderers } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
 import { emit } from '../emit.js';
 import { loadScenarios, type FieldFlags } from '../loadScenarios.js';
-import { addFieldFlags, addFilterFlags, parseDigits } from '../options.js';
+import { addFieldFlags, addFilterFlags, parseDigits, parseSamples, parseSeed } from '../options.js';
+import { makeProgress } from '../progress.js';
 import type { CliContext } from '../program.js';
 import { selectScenarios } from '../selectScenarios.js';
 
@@ -15,6 +16,8 @@ interface ProjectOptions extends FieldFlags {
   readonly case?: string[];
   readonly digits?: number;
   readonly output?: string;
+  readonly samples: number;
+  readonly seed: number;
 }
 
 const EXAMPLES = `
@@ -24,7 +27,9 @@ Examples:
   $ btcfi project --market-cap 2T --utilization 5%   one inline scenario: 5% of $2T
   $ btcfi project --tvl 238.5B --growth 26.4% --years 5 --start 2026 --format json
   $ btcfi project scenarios/ --growth 10%            what if everything grew 10% a year?
-  $ cat my.yaml | btcfi project -                    a scenario on standard input`;
+  $ cat my.yaml | btcfi project -                    a scenario on standard input
+  $ btcfi project --market-cap 2T --utilization '5% to 10%' --samples 100000 --seed 7
+                                                     ranges are sampled: medians and percentiles`;
 
 export function addProjectCommand(program: Command, context: CliContext): void {
   const command = program
@@ -34,12 +39,16 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     .argument('[paths...]', 'scenario files (.yaml, .yml, .json), directories of them, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(new Option('--digits <n>', 'round CSV and JSON figures to n significant digits').argParser(parseDigits))
-    .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'));
+    .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))
+    .addOption(new Option('--samples <n>', 'paths to sample for scenarios with ranges (5% to 10%)').argParser(parseSamples).default(10_000, '10,000'))
+    .addOption(new Option('--seed <s>', 'seed of the random generator: the same seed gives the same output').argParser(parseSeed).default(1));
   addFilterFlags(command);
   addFieldFlags(command);
   command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
     const scenarios = selectScenarios(await loadScenarios(paths, options, context.io), options.scenario, options.case);
-    const report = buildProjectReport(scenarios);
+    const progress = makeProgress(context);
+    const report = buildProjectReport(scenarios, { samples: options.samples, seed: options.seed, onProgress: progress.update });
+    progress.end();
     const colored = options.format === 'table' && options.output === undefined && context.color.stdout;
     const text = renderers[options.format](report, {
       digits: options.digits ?? null,
