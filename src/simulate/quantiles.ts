@@ -13,8 +13,8 @@ const LEVELS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 /**
  * Mean and percentiles of `values`, which it reorders. Percentiles interpolate linearly between
  * order statistics (h = (n - 1) p: the definition of Excel's PERCENTILE.INC and numpy's
- * default). Order statistics are found by quickselect, each within what the previous left,
- * so five percentiles cost a few passes instead of a sort.
+ * default). All the order statistics needed are placed by one multi-way quickselect, which
+ * costs a few passes over the sample instead of a sort.
  */
 export function quantiles(values: Float64Array): Quantiles {
   const n = values.length;
@@ -22,51 +22,35 @@ export function quantiles(values: Float64Array): Quantiles {
   for (let i = 0; i < n; i += 1) {
     sum += values[i]!;
   }
-  const found: number[] = [];
-  let from = 0;
-  for (const level of LEVELS) {
-    const h = (n - 1) * level;
+  const positions = LEVELS.map((level) => (n - 1) * level);
+  const ranks = [...new Set(positions.flatMap((h) => (h > Math.floor(h) ? [Math.floor(h), Math.floor(h) + 1] : [h])))];
+  selectAll(values, ranks);
+  const [p5, p25, p50, p75, p95] = positions.map((h) => {
     const lower = Math.floor(h);
-    const bound = select(values, lower, from, n - 1);
-    from = lower;
-    let value = values[lower]!;
-    if (h > lower) {
-      // The next order statistic is the smallest value after `lower`, which select left by `bound`.
-      let next = Infinity;
-      for (let i = lower + 1; i <= bound; i += 1) {
-        if (values[i]! < next) {
-          next = values[i]!;
-        }
-      }
-      value += (h - lower) * (next - value);
-    }
-    found.push(value);
-  }
-  const [p5, p25, p50, p75, p95] = found as [number, number, number, number, number];
+    return h > lower ? values[lower]! + (h - lower) * (values[lower + 1]! - values[lower]!) : values[lower]!;
+  }) as [number, number, number, number, number];
   return { mean: sum / n, p5, p25, p50, p75, p95 };
 }
 
 /**
- * Puts the k-th smallest of values[left..right] at k, smaller ones before it and larger after.
- * Returns an index `bound` above k (or k itself when k is the last) such that the smallest value
- * after k lies in (k, bound]: every value past `bound` is at least every value up to it.
+ * Reorders values so that each rank in `ranks` (ascending) holds the value a sort would put
+ * there: quickselect that, after each partition, goes on into every side that holds a rank.
  */
-function select(values: Float64Array, k: number, left: number, right: number): number {
-  let lo = left;
-  let hi = right;
-  let bound = right > k ? right : k;
-  while (hi > lo) {
-    if (hi > k) {
-      bound = hi;
+function selectAll(values: Float64Array, ranks: readonly number[]): void {
+  const stack: [number, number, number, number][] = [[0, values.length - 1, 0, ranks.length]];
+  while (stack.length > 0) {
+    const [left, right, first, end] = stack.pop()!;
+    if (first >= end || left >= right) {
+      continue;
     }
-    const middle = (lo + hi) >>> 1;
+    const middle = (left + right) >>> 1;
     // Median of three as the pivot, which also keeps sorted input fast.
-    if (values[middle]! < values[lo]!) swap(values, middle, lo);
-    if (values[hi]! < values[lo]!) swap(values, hi, lo);
-    if (values[hi]! < values[middle]!) swap(values, hi, middle);
+    if (values[middle]! < values[left]!) swap(values, middle, left);
+    if (values[right]! < values[left]!) swap(values, right, left);
+    if (values[right]! < values[middle]!) swap(values, right, middle);
     const pivot = values[middle]!;
-    let i = lo;
-    let j = hi;
+    let i = left;
+    let j = right;
     while (i <= j) {
       while (values[i]! < pivot) i += 1;
       while (values[j]! > pivot) j -= 1;
@@ -76,15 +60,13 @@ function select(values: Float64Array, k: number, left: number, right: number): n
         j -= 1;
       }
     }
-    if (k <= j) {
-      hi = j;
-    } else if (k >= i) {
-      lo = i;
-    } else {
-      return hi > k ? hi : bound;
-    }
+    // Now values[left..j] <= pivot <= values[i..right], and values strictly between j and i equal the pivot.
+    let split = first;
+    while (split < end && ranks[split]! <= j) split += 1;
+    let rest = split;
+    while (rest < end && ranks[rest]! < i) rest += 1;
+    stack.push([left, j, first, split], [i, right, rest, end]);
   }
-  return bound;
 }
 
 function swap(values: Float64Array, a: number, b: number): void {
