@@ -1,6 +1,8 @@
 /** Everything the CLI touches of its process, so that tests can run it in-process. */
 export interface Io {
   readonly stdout: (text: string) => void;
+  /** The stream behind stdout, for output written a piece at a time with backpressure; null in tests. */
+  readonly stdoutStream: NodeJS.WritableStream | null;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
   readonly stdinIsTTY: boolean;

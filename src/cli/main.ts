@@ -4,7 +4,7 @@ import { formatInternalError, run } from './run.js';
 
 function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
-    process.stderr.write('btcfi: reading a scenario from standard input; end it with Ctrl-D (or pass a file instead of -)\n');
+    process.stderr.write('btcfi: reading standard input; end it with Ctrl-D (or pass a file instead of -)\n');
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -33,6 +33,7 @@ const io: Io = {
   stderr: (text) => {
     process.stderr.write(text);
   },
+  stdoutStream: process.stdout,
   readStdin,
   stdinIsTTY: process.stdin.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,

@@ -32,8 +32,12 @@ export function addFieldFlags(command: Command): Command {
     .addOption(new Option('--years <n>', 'horizon in whole years, 0 to 200').helpGroup('Scenario fields:'))
     .addOption(new Option('--start <year>', 'first calendar year (2026)').helpGroup('Scenario fields:'))
     .addOption(new Option('--step <step>', 'period length').choices(['year', 'quarter', 'month']).helpGroup('Scenario fields:'))
-    .addOption(new Option('--target <amount>', 'a TVL to reach: when, and what growth or utilization reaches it').helpGroup('Scenario fields:'))
     .addOption(new Option('--unit <unit>', 'unit of amounts: USD or BTC').argParser(upperChoice(['USD', 'BTC'])).helpGroup('Scenario fields:'));
+}
+
+/** --target: a TVL to reach (btcfi project reports when, and what reaches it). */
+export function addTargetFlag(command: Command): Command {
+  return command.addOption(new Option('--target <amount>', 'a TVL to reach: when, and what growth or utilization reaches it').helpGroup('Scenario fields:'));
 }
 
 export function addFilterFlags(command: Command): Command {

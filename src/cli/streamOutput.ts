@@ -82,23 +82,14 @@ export function makeStreamSink(stream: NodeJS.WritableStream): OutputSink {
   );
 }
 
-/**
- * Standard output, with backpressure. Io has no stream to wait on yet, only `stdout(text)`; in
- * the real CLI that writes to process.stdout, so after each batch this waits for process.stdout
- * to drain when its buffer is full. Once Io carries `stdoutStream` (main.ts passing
- * process.stdout), that stream is used and this file stops reading `process`.
- */
+/** Standard output, with backpressure when Io has the stream behind it (the real CLI does). */
 export function makeStdoutSink(io: Io): OutputSink {
-  const stream = (io as Io & { readonly stdoutStream?: NodeJS.WritableStream }).stdoutStream;
-  if (stream !== undefined) {
-    return makeStreamSink(stream);
+  if (io.stdoutStream !== null) {
+    return makeStreamSink(io.stdoutStream);
   }
   return batching(
     async (batch) => {
       io.stdout(batch);
-      if (process.stdout.writableNeedDrain) {
-        await roomIn(process.stdout);
-      }
     },
     async () => {},
     async () => {},

@@ -1,24 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { openFileSink } from './streamOutput.js';
 
 /**
  * Writes a whole file or nothing: the text goes to a temporary file beside the target, is
  * flushed to disk, and is then renamed over it. A failed run leaves the old file as it was.
  */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const sink = await openFileSink(path);
   try {
-    const handle = await open(temporary, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temporary, path);
+    await sink.write(text);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await sink.abort();
     throw error;
   }
+  await sink.finish();
 }

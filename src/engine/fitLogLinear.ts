@@ -1,7 +1,8 @@
 import { assert } from './assert.js';
 import { D } from './decimal.js';
 import { FIT_POINTS_MESSAGE, FIT_POSITIVE_MESSAGE } from './messages.js';
-import { expMinusOne, lnRatio } from './solveGrowth.js';
+import { expMinusOne } from './expMinusOne.js';
+import { lnRatio } from './lnRatio.js';
 
 export interface FitPoint {
   /** Time in years from any fixed origin. */

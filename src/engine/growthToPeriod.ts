@@ -1,7 +1,7 @@
 import { assert } from './assert.js';
 import { D } from './decimal.js';
 import { GROWTH_BELOW_MINUS_ONE_MESSAGE } from './messages.js';
-import { GROWTH_TO_PERIOD_MESSAGE, PERIOD_INDEX_MESSAGE } from './periodMessages.js';
+import { GROWTH_TO_PERIOD_MESSAGE, PERIOD_INDEX_MESSAGE } from './messages.js';
 import { PERIODS_PER_YEAR, type Step } from './types.js';
 
 /**

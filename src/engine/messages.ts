@@ -12,3 +12,5 @@ export const LN_ONE_PLUS_DOMAIN_MESSAGE = 'ln(1 + x) needs x above -1.';
 export const FIT_POINTS_MESSAGE = 'A log-linear fit needs at least two points at different times.';
 export const FIT_POSITIVE_MESSAGE = 'A log-linear fit needs every value above zero.';
 export const LN_RATIO_POSITIVE_MESSAGE = 'ln(to / from) needs both amounts above zero.';
+export const PERIOD_INDEX_MESSAGE = 'The period index must be a whole number from 0 to the last period of the horizon.';
+export const GROWTH_TO_PERIOD_MESSAGE = 'There must be a growth rate for every year up to the period.';

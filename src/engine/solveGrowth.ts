@@ -1,6 +1,8 @@
 import { assert } from './assert.js';
 import { D } from './decimal.js';
-import { LN_ONE_PLUS_DOMAIN_MESSAGE, LN_RATIO_POSITIVE_MESSAGE, NEGATIVE_SOLVE_AMOUNT_MESSAGE, NEGATIVE_SPAN_MESSAGE } from './messages.js';
+import { expMinusOne } from './expMinusOne.js';
+import { lnRatio } from './lnRatio.js';
+import { NEGATIVE_SOLVE_AMOUNT_MESSAGE, NEGATIVE_SPAN_MESSAGE } from './messages.js';
 
 /**
  * Why no growth rate answers:
@@ -68,54 +70,4 @@ function shortRoot(from: D, to: D, years: D, growth: D): D | null {
     return null;
   }
   return from.times(factor.pow(years)).eq(to) ? factor.minus(1) : null;
-}
-
-/** Below this size, ln(1 + x) and e^x - 1 are summed as series: forming 1 + x would throw digits of x away. */
-const SERIES_BELOW = new D('0.1');
-
-/** ln(to / from) for positive amounts, to full precision even when to and from are close. */
-export function lnRatio(to: D, from: D): D {
-  assert(to.gt(0) && from.gt(0), LN_RATIO_POSITIVE_MESSAGE);
-  const change = to.minus(from).div(from);
-  return change.abs().lt(SERIES_BELOW) ? lnOnePlus(change) : to.div(from).ln();
-}
-
-/** ln(1 + x) for x above -1, to full precision near x = 0 (a log1p). */
-export function lnOnePlus(x: D): D {
-  assert(x.gt(-1), LN_ONE_PLUS_DOMAIN_MESSAGE);
-  if (x.abs().gte(SERIES_BELOW)) {
-    return new D(1).plus(x).ln();
-  }
-  // ln(1 + x) = 2 atanh(z) = 2 (z + z^3/3 + z^5/5 + ...) with z = x / (2 + x). Here |z| < 0.053,
-  // so each term is at least 350 times smaller than the one before; stop when one no longer counts.
-  const z = x.div(new D(2).plus(x));
-  const zSquared = z.times(z);
-  let power = z;
-  let sum = z;
-  for (let k = 3; ; k += 2) {
-    power = power.times(zSquared);
-    const next = sum.plus(power.div(k));
-    if (next.eq(sum)) {
-      return sum.times(2);
-    }
-    sum = next;
-  }
-}
-
-/** e^x - 1, to full precision near x = 0 (an expm1). */
-export function expMinusOne(x: D): D {
-  if (x.abs().gte(SERIES_BELOW)) {
-    return x.exp().minus(1);
-  }
-  // x + x^2/2! + x^3/3! + ...; with |x| < 0.1 each term is at least 20 times smaller than the one before.
-  let term = new D(x);
-  let sum = new D(x);
-  for (let k = 2; ; k += 1) {
-    term = term.times(x).div(k);
-    const next = sum.plus(term);
-    if (next.eq(sum)) {
-      return sum;
-    }
-    sum = next;
-  }
 }

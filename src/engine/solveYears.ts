@@ -2,7 +2,8 @@ import { assert } from './assert.js';
 import { compound } from './compound.js';
 import { D } from './decimal.js';
 import { GROWTH_BELOW_MINUS_ONE_MESSAGE, NEGATIVE_SOLVE_AMOUNT_MESSAGE } from './messages.js';
-import { lnOnePlus, lnRatio } from './solveGrowth.js';
+import { lnOnePlus } from './lnOnePlus.js';
+import { lnRatio } from './lnRatio.js';
 
 /**
  * Why no span of years answers:

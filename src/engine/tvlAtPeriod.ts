@@ -3,7 +3,7 @@ import { assertTvlInput } from './assertTvlInput.js';
 import { compoundToPeriod } from './compoundToPeriod.js';
 import type { D } from './decimal.js';
 import { growthToPeriod } from './growthToPeriod.js';
-import { PERIOD_INDEX_MESSAGE } from './periodMessages.js';
+import { PERIOD_INDEX_MESSAGE } from './messages.js';
 import { PERIODS_PER_YEAR, type TvlInput } from './types.js';
 import { utilizationAtPeriod } from './utilizationAtPeriod.js';
 

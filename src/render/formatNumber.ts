@@ -6,11 +6,12 @@ import type { Unit } from '../scenario/parseAmount.js';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
+/** A formatter made once per locale and kind: building one costs far more than formatting with it. */
+function numberFormat(locale: string, kind: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${kind}`;
   let format = cache.get(key);
   if (format === undefined) {
-    format = new Intl.NumberFormat(locale, { roundingMode: 'halfEven', ...options } as Intl.NumberFormatOptions);
+    format = new Intl.NumberFormat(locale, { roundingMode: 'halfEven', ...options() } as Intl.NumberFormatOptions);
     cache.set(key, format);
   }
   return format;
@@ -30,19 +31,26 @@ function exact(value: D): string {
  */
 export function formatAmount(value: D, unit: Unit, locale = 'en-US', significant = SIGNIFICANT): string {
   const compact = value.abs().gte(COMPACT_FROM);
-  const options: Intl.NumberFormatOptions = compact
-    ? { notation: 'compact', maximumSignificantDigits: significant }
-    : ({ maximumSignificantDigits: significant, maximumFractionDigits: 0, roundingPriority: 'morePrecision' } as Intl.NumberFormatOptions);
-  if (unit === 'USD') {
-    return numberFormat(locale, { ...options, style: 'currency', currency: 'USD', minimumFractionDigits: 0 }).format(exact(value) as unknown as number);
-  }
-  return `${numberFormat(locale, options).format(exact(value) as unknown as number)} BTC`;
+  const options = (): Intl.NumberFormatOptions => ({
+    ...(compact
+      ? { notation: 'compact', maximumSignificantDigits: significant }
+      : ({ maximumSignificantDigits: significant, maximumFractionDigits: 0, roundingPriority: 'morePrecision' } as Intl.NumberFormatOptions)),
+    ...(unit === 'USD' ? { style: 'currency', currency: 'USD', minimumFractionDigits: 0 } : {}),
+  });
+  const text = numberFormat(locale, `amount|${unit}|${compact}|${significant}`, options).format(exact(value) as unknown as number);
+  return unit === 'USD' ? text : `${text} BTC`;
 }
 
 /** A rate for people, 4 significant digits: `26.44%`, `5%`, `-10.21%`; `signed` adds a + to rises. */
 export function formatRate(value: D, locale = 'en-US', signed = false, significant = SIGNIFICANT): string {
-  const options: Intl.NumberFormatOptions = { style: 'percent', maximumSignificantDigits: significant, signDisplay: signed ? 'exceptZero' : 'auto' };
-  return numberFormat(locale, options).format(exact(value) as unknown as number);
+  const options = (): Intl.NumberFormatOptions => ({ style: 'percent', maximumSignificantDigits: significant, signDisplay: signed ? 'exceptZero' : 'auto' });
+  return numberFormat(locale, `rate|${signed}|${significant}`, options).format(exact(value) as unknown as number);
+}
+
+/** A number of years for people: 4 significant digits, but every whole year (`5.006`, `12,346`). */
+export function formatYears(value: D, locale = 'en-US'): string {
+  const options = (): Intl.NumberFormatOptions => ({ maximumSignificantDigits: SIGNIFICANT, maximumFractionDigits: 0, roundingPriority: 'morePrecision' }) as Intl.NumberFormatOptions;
+  return numberFormat(locale, 'years', options).format(exact(value) as unknown as number);
 }
 
 /**

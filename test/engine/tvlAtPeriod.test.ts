@@ -12,7 +12,7 @@ import {
   type TvlInput,
 } from '../../src/engine/index.js';
 import { NEGATIVE_HORIZON_MESSAGE } from '../../src/engine/messages.js';
-import { PERIOD_INDEX_MESSAGE } from '../../src/engine/periodMessages.js';
+import { PERIOD_INDEX_MESSAGE } from '../../src/engine/messages.js';
 import { amount, growthRate, horizon, step, utilization } from './arbitraries.js';
 
 // ---- helpers: literal strings in, literal strings out ----

@@ -28,20 +28,6 @@ export function formatGrowthFactor(rate: D): string {
   return rate.isNegative() && !rate.isZero() ? `(1 - ${formatExactRate(rate.negated())})` : `(1 + ${formatExactRate(rate)})`;
 }
 
-const yearsFormats = new Map<string, Intl.NumberFormat>();
-
-/** A number of years for people: 4 significant digits, but every whole year (`5.006`, `12,346`). */
-export function formatYears(value: D, locale = 'en-US'): string {
-  let format = yearsFormats.get(locale);
-  if (format === undefined) {
-    const options = { maximumSignificantDigits: 4, maximumFractionDigits: 0, roundingPriority: 'morePrecision', roundingMode: 'halfEven' };
-    format = new Intl.NumberFormat(locale, options as Intl.NumberFormatOptions);
-    yearsFormats.set(locale, format);
-  }
-  // Intl reads a decimal string exactly; a JS number would lose digits.
-  return format.format(plainFigure(value) as unknown as number);
-}
-
 function grouped(value: D): string {
   const [whole = '0', fraction] = plainFigure(value).split('.');
   const withCommas = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -1,9 +1,9 @@
 import { D } from '../../engine/decimal.js';
 import type { EndReport, GrowthReport, HistoryGrowthReport, SolveReport, StartReport, UtilizationReport, YearsReport } from '../../solve/types.js';
-import { formatAmount, formatRate, plainFigure } from '../formatNumber.js';
+import { formatAmount, formatRate, formatYears, plainFigure } from '../formatNumber.js';
 import type { RenderOptions } from '../options.js';
 import { describeGrowthReason, describeStartReason, describeUtilizationReason, describeYearsReason } from './describeReason.js';
-import { formatExactAmount, formatExactRate, formatGrowthFactor, formatYears } from './formatSolveFigures.js';
+import { formatExactAmount, formatExactRate, formatGrowthFactor } from './formatSolveFigures.js';
 
 /** One labelled line; a label of '' continues the line above. */
 type Line = readonly [label: string, text: string];
