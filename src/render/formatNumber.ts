@@ -1,5 +1,6 @@
 import { D } from '../engine/decimal.js';
 import type { Unit } from '../scenario/parseAmount.js';
+import { amountEnUs, rateEnUs, wholeDigits } from './formatEnUs.js';
 
 // The one place that rounds for display. The engine's decimals arrive exact; tables show
 // 4 significant digits, CSV and JSON the full value (or --digits significant digits).
@@ -30,6 +31,9 @@ function exact(value: D): string {
  * compact with 4 significant digits; smaller amounts keep every whole digit.
  */
 export function formatAmount(value: D, unit: Unit, locale = 'en-US', significant = SIGNIFICANT): string {
+  if (locale === 'en-US') {
+    return amountEnUs(value, unit, significant);
+  }
   const compact = value.abs().gte(COMPACT_FROM);
   const options = (): Intl.NumberFormatOptions => ({
     ...(compact
@@ -43,12 +47,18 @@ export function formatAmount(value: D, unit: Unit, locale = 'en-US', significant
 
 /** A rate for people, 4 significant digits: `26.44%`, `5%`, `-10.21%`; `signed` adds a + to rises. */
 export function formatRate(value: D, locale = 'en-US', signed = false, significant = SIGNIFICANT): string {
+  if (locale === 'en-US') {
+    return rateEnUs(value, signed, significant);
+  }
   const options = (): Intl.NumberFormatOptions => ({ style: 'percent', maximumSignificantDigits: significant, signDisplay: signed ? 'exceptZero' : 'auto' });
   return numberFormat(locale, `rate|${signed}|${significant}`, options).format(exact(value) as unknown as number);
 }
 
 /** A number of years for people: 4 significant digits, but every whole year (`5.006`, `12,346`). */
 export function formatYears(value: D, locale = 'en-US'): string {
+  if (locale === 'en-US') {
+    return wholeDigits(value.abs(), SIGNIFICANT);
+  }
   const options = (): Intl.NumberFormatOptions => ({ maximumSignificantDigits: SIGNIFICANT, maximumFractionDigits: 0, roundingPriority: 'morePrecision' }) as Intl.NumberFormatOptions;
   return numberFormat(locale, 'years', options).format(exact(value) as unknown as number);
 }
