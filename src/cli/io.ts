@@ -8,5 +8,7 @@ export interface Io {
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** Width of the terminal on stdout, or null when stdout is not one. */
+  readonly columns: number | null;
   readonly env: Readonly<Record<string, string | undefined>>;
 }

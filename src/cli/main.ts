@@ -38,7 +38,10 @@ const io: Io = {
   stdinIsTTY: process.stdin.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
+  columns: process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : null,
   env: process.env,
 };
 
-process.exitCode = await run(process.argv.slice(2), io);
+void run(process.argv.slice(2), io).then((code) => {
+  process.exitCode = code;
+});

@@ -9,6 +9,7 @@ import { addListCommand } from './commands/list.js';
 import { addSchemaCommand } from './commands/schema.js';
 import { addSolveCommand } from './commands/solve.js';
 import { addValidateCommand } from './commands/validate.js';
+import { addCompletionCommand } from './commands/completion.js';
 import { addGridCommand } from './commands/grid.js';
 
 /** What every command gets: the process's streams, and the colour decision made once at start. */
@@ -17,6 +18,16 @@ export interface CliContext {
   readonly color: { readonly stdout: boolean; readonly stderr: boolean };
   /** For commands whose outcome is not plain success (check exits 1 when an expectation fails). */
   readonly setExitCode: (code: ExitCode) => void;
+  /** The global options, known once commander has parsed them (before any command runs). */
+  readonly settings: Settings;
+  /** A message for people on stderr that is neither the result nor an error: silenced by --quiet. */
+  readonly notice: (text: string) => void;
+}
+
+export interface Settings {
+  quiet: boolean;
+  /** The locale of tables and texts for people; CSV and JSON never depend on it. */
+  locale: string;
 }
 
 const EXAMPLES = `
@@ -37,6 +48,8 @@ export function makeProgram(context: CliContext): Command {
     .helpOption('-h, --help', 'show help')
     .addOption(new Option('--color', 'colour the output even when it is not a terminal'))
     .addOption(new Option('--no-color', 'never colour the output (NO_COLOR does the same)'))
+    .addOption(new Option('-q, --quiet', 'print only the result and errors: no notes, progress or "wrote FILE"'))
+    .addOption(new Option('--locale <locale>', 'language of tables and figures for people: en-US, zh-CN').env('BTCFI_LOCALE').default('en-US'))
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('hint: add --help for usage')
     .exitOverride()
@@ -45,6 +58,11 @@ export function makeProgram(context: CliContext): Command {
       writeErr: (text) => io.stderr(text),
       outputError: (text, write) => write(`btcfi: ${commanderHint(text)}`),
     });
+  program.hook('preAction', () => {
+    const options = program.opts<{ quiet?: boolean; locale: string }>();
+    context.settings.quiet = options.quiet === true;
+    context.settings.locale = chooseLocale(options.locale, context);
+  });
   addProjectCommand(program, context);
   addCheckCommand(program, context);
   addValidateCommand(program, context);
@@ -53,6 +71,7 @@ export function makeProgram(context: CliContext): Command {
   addSchemaCommand(program, context);
   addSolveCommand(program, context);
   addGridCommand(program, context);
+  addCompletionCommand(program, context);
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError(`hint: see btcfi ${command.name()} --help`);
   }
@@ -62,4 +81,22 @@ export function makeProgram(context: CliContext): Command {
 /** Commander's "(Did you mean X?)" in btcfi's hint form. */
 function commanderHint(text: string): string {
   return text.replace(/\n\(Did you mean (.+)\?\)/, '\nhint: did you mean $1?');
+}
+
+/** The locale asked for, when this Node has data for it; otherwise en-US, and a note that says so. */
+function chooseLocale(asked: string, context: CliContext): string {
+  if (asked === 'en-US') {
+    return asked;
+  }
+  let supported: string[] = [];
+  try {
+    supported = Intl.NumberFormat.supportedLocalesOf(asked);
+  } catch {
+    supported = [];
+  }
+  if (supported.length === 0) {
+    context.notice(`btcfi: note: this Node.js has no number data for the locale '${asked}'; using en-US\n`);
+    return 'en-US';
+  }
+  return supported[0]!;
 }

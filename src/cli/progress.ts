@@ -15,7 +15,7 @@ export interface Progress {
  */
 export function makeProgress(context: CliContext): Progress {
   const { io } = context;
-  const enabled = io.stderrIsTTY && io.env['CI'] === undefined;
+  const enabled = io.stderrIsTTY && io.env['CI'] === undefined && !context.settings.quiet;
   const started = Date.now();
   let lastDrawn = 0;
   let shown = false;

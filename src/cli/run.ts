@@ -1,5 +1,5 @@
 import { Chalk } from 'chalk';
-import { CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { decideColor } from './color.js';
 import { InputError, UsageError } from './errors.js';
 import { ExitCode } from './exitCodes.js';
@@ -16,10 +16,16 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   };
   const chalk = new Chalk({ level: color.stderr ? 1 : 0 });
   let exitCode: ExitCode = ExitCode.ok;
-  const program = makeProgram({ io, color, setExitCode: (code) => (exitCode = code) });
+  const settings = { quiet: false, locale: 'en-US' };
+  const notice = (text: string): void => {
+    if (!settings.quiet) {
+      io.stderr(text);
+    }
+  };
+  const program = makeProgram({ io, color, setExitCode: (code) => (exitCode = code), settings, notice });
   try {
     if (argv.length === 0) {
-      program.outputHelp();
+      io.stdout(shortHelp(program));
       return ExitCode.ok;
     }
     await program.parseAsync([...argv], { from: 'user' });
@@ -61,4 +67,25 @@ function scanColorFlag(argv: readonly string[]): boolean | undefined {
     }
   }
   return flag;
+}
+
+/** What a bare `btcfi` prints: the commands in a line each, and a few examples; --help has the rest. */
+function shortHelp(program: Command): string {
+  const commands = program.commands.filter((command) => command.name() !== 'help');
+  const width = Math.max(...commands.map((command) => command.name().length));
+  return [
+    `btcfi: ${program.description()}`,
+    '',
+    'Commands:',
+    ...commands.map((command) => `  ${command.name().padEnd(width)}  ${command.summary() || command.description().split('\n')[0]}`),
+    '',
+    'Examples:',
+    '  btcfi project                                    the bundled scenarios of the source article',
+    '  btcfi project --market-cap 2T --utilization 5%   5% of a $2T bitcoin',
+    '  btcfi solve growth --from 238.5B --to 770.6B --years 5',
+    '  btcfi check                                      every expected figure, as CI runs it',
+    '',
+    'More: btcfi --help, btcfi <command> --help',
+    '',
+  ].join('\n');
 }

@@ -2,7 +2,8 @@
 // Pieces are gathered into batches; a batch goes out only once the stream has room for it
 // ('drain'), so memory stays flat however slowly the reader reads.
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Io } from './io.js';
 
@@ -96,14 +97,32 @@ export function makeStdoutSink(io: Io): OutputSink {
   );
 }
 
+export interface FileSinkOptions {
+  /** Refuse to replace an existing file (finish() then fails with EEXIST and the file is left as it was). */
+  readonly exclusive?: boolean;
+}
+
+/** The hidden temporary file beside `path` that a sink writes before it becomes `path`. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
 /**
  * A file written whole or not at all, like writeFileAtomic, but a piece at a time: the pieces go
  * to a temporary file beside the target, which finish() flushes to disk and renames over it.
  * Opening fails (and throws) before anything is written when the folder is missing or read-only.
+ * A file that is replaced keeps its permissions. A run killed outright (SIGKILL, a power cut)
+ * can leave the hidden temporary file behind, never a part-written target.
  */
-export async function openFileSink(path: string): Promise<OutputSink> {
-  const temporary = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+export async function openFileSink(path: string, options: FileSinkOptions = {}): Promise<OutputSink> {
+  const temporary = temporaryPathFor(path);
   const handle: FileHandle = await open(temporary, 'wx');
+  try {
+    const { mode } = await stat(path);
+    await handle.chmod(mode & 0o7777);
+  } catch {
+    // No file to replace (or none we may look at): the new file gets the usual permissions.
+  }
   let closed = false;
   const close = async (): Promise<void> => {
     if (!closed) {
@@ -135,7 +154,7 @@ export async function openFileSink(path: string): Promise<OutputSink> {
         await inFlight;
         await handle.sync();
         await close();
-        await rename(temporary, path);
+        await (options.exclusive === true ? moveExclusive(temporary, path) : rename(temporary, path));
       } catch (error) {
         await discard();
         throw error;
@@ -143,4 +162,21 @@ export async function openFileSink(path: string): Promise<OutputSink> {
     },
     discard,
   );
+}
+
+/**
+ * Moves a finished temporary file to a path that must not exist yet, atomically where the file
+ * system has hard links (link fails with EEXIST when the path exists); elsewhere by an exclusive copy.
+ */
+async function moveExclusive(temporary: string, path: string): Promise<void> {
+  try {
+    await link(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') {
+      throw error;
+    }
+    await copyFile(temporary, path, constants.COPYFILE_EXCL);
+  }
+  await rm(temporary, { force: true });
 }

@@ -14,3 +14,4 @@ export const FIT_POSITIVE_MESSAGE = 'A log-linear fit needs every value above ze
 export const LN_RATIO_POSITIVE_MESSAGE = 'ln(to / from) needs both amounts above zero.';
 export const PERIOD_INDEX_MESSAGE = 'The period index must be a whole number from 0 to the last period of the horizon.';
 export const GROWTH_TO_PERIOD_MESSAGE = 'There must be a growth rate for every year up to the period.';
+export const PHASE_DRAW_ORDER_MESSAGE = 'The growths of phases must be drawn in the order they are first used.';

@@ -1,13 +1,7 @@
-import { assert } from './assert.js';
+import { assertTvlInput } from './assertTvlInput.js';
 import { D } from './decimal.js';
-import {
-  GROWTH_BELOW_MINUS_ONE_MESSAGE,
-  GROWTH_LENGTH_MESSAGE,
-  NEGATIVE_AMOUNT_MESSAGE,
-  NEGATIVE_HORIZON_MESSAGE,
-  UTILIZATION_RANGE_MESSAGE,
-} from './messages.js';
 import { PERIODS_PER_YEAR, type TvlInput, type TvlPath, type TvlPoint } from './types.js';
+import { utilizationAtPeriod } from './utilizationAtPeriod.js';
 
 /**
  * The path of a TVL (or of a market cap and the TVL locked in it) over the horizon,
@@ -18,19 +12,11 @@ import { PERIODS_PER_YEAR, type TvlInput, type TvlPath, type TvlPoint } from './
  * quarterly and monthly paths meet the yearly one at every year end.
  */
 export function projectTvl(input: TvlInput): TvlPath {
+  assertTvlInput(input);
   const { years, step, base, growthByYear } = input;
-  assert(Number.isInteger(years) && years >= 0, NEGATIVE_HORIZON_MESSAGE);
-  assert(growthByYear.length === years, GROWTH_LENGTH_MESSAGE);
-  assert(growthByYear.every((rate) => rate.gte(-1)), GROWTH_BELOW_MINUS_ONE_MESSAGE);
-
   const perYear = PERIODS_PER_YEAR[step];
   const periods = years * perYear;
   const start = base.kind === 'tvl' ? base.tvl : base.marketCap;
-  assert(start.gte(0), NEGATIVE_AMOUNT_MESSAGE);
-  if (base.kind === 'marketCap') {
-    const { from, to } = base.utilization;
-    assert([from, to].every((u) => u.gte(0) && u.lte(1)), UTILIZATION_RANGE_MESSAGE);
-  }
 
   const points: TvlPoint[] = [];
   let yearStart = new D(start);
@@ -51,7 +37,7 @@ export function projectTvl(input: TvlInput): TvlPath {
     let tvl = amount;
     if (base.kind === 'marketCap') {
       marketCap = amount;
-      utilization = utilizationAt(base.utilization.from, base.utilization.to, index, periods);
+      utilization = utilizationAtPeriod(base.utilization, index, periods);
       tvl = amount.times(utilization);
     }
     const change = previousTvl === null || previousTvl.isZero() ? null : tvl.div(previousTvl).minus(1);
@@ -59,11 +45,4 @@ export function projectTvl(input: TvlInput): TvlPath {
     previousTvl = tvl;
   }
   return points;
-}
-
-function utilizationAt(from: D, to: D, index: number, periods: number): D {
-  if (periods === 0 || from.eq(to)) {
-    return from;
-  }
-  return from.plus(to.minus(from).times(index).div(periods));
 }

@@ -34,6 +34,18 @@ export function formatAmount(value: D, unit: Unit, locale = 'en-US', significant
   if (locale === 'en-US') {
     return amountEnUs(value, unit, significant);
   }
+  if (locale.toLowerCase().startsWith('zh')) {
+    // Chinese magnitudes (万, 亿, 万亿) with up to two decimals, as Chinese financial writing has them:
+    // 7695.27亿, 1000亿, 2万亿; `significant` asks for more when more are wanted.
+    const decimals = Math.max(2, significant - SIGNIFICANT + 2);
+    const options = (): Intl.NumberFormatOptions => ({
+      notation: 'compact',
+      maximumFractionDigits: decimals,
+      ...(unit === 'USD' ? { style: 'currency', currency: 'USD', minimumFractionDigits: 0 } : {}),
+    });
+    const text = numberFormat(locale, `amount-zh|${unit}|${decimals}`, options).format(exact(value) as unknown as number);
+    return unit === 'USD' ? text : `${text} BTC`;
+  }
   const compact = value.abs().gte(COMPACT_FROM);
   const options = (): Intl.NumberFormatOptions => ({
     ...(compact

@@ -8,4 +8,6 @@ export interface RenderOptions {
   /** Chosen once by the CLI; level 0 when colour is off. */
   readonly chalk: ChalkInstance;
   readonly locale: string;
+  /** Columns for a line chart under each table, or null/absent for none (the CLI decides: terminals, --chart). */
+  readonly chartWidth?: number | null;
 }

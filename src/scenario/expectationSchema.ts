@@ -71,9 +71,14 @@ export const expectationSchema = z
     }
     const field = fields[0]!;
     const written = raw[field]!;
-    const figure = (path: string[], text: string | number): Figure => {
+    /** The figure, or null when it does not parse (its issue added): every bad figure is reported. */
+    const figure = (path: string[], text: string | number): Figure | null => {
       const read = readFigure(field, String(text));
-      return read.ok ? read.value : fail(path, read.error.message, read.error.hint);
+      if (read.ok) {
+        return read.value;
+      }
+      fail(path, read.error.message, read.error.hint);
+      return null;
     };
     const base = { case: raw.case === undefined ? null : String(raw.case), period: String(raw.period).trim(), field };
 
@@ -86,6 +91,9 @@ export const expectationSchema = z
       }
       const atLeast = written.at_least === undefined ? null : figure([field, 'at_least'], written.at_least);
       const atMost = written.at_most === undefined ? null : figure([field, 'at_most'], written.at_most);
+      if ((written.at_least !== undefined && atLeast === null) || (written.at_most !== undefined && atMost === null)) {
+        return z.NEVER;
+      }
       if (atLeast !== null && atMost !== null && atLeast.value.gt(atMost.value)) {
         return fail([field], `at_least (${atLeast.text}) is above at_most (${atMost.text})`);
       }
@@ -93,6 +101,9 @@ export const expectationSchema = z
     }
 
     const value = figure([field], written);
+    if (value === null) {
+      return z.NEVER;
+    }
     if (raw.within !== undefined && raw.abs !== undefined) {
       return fail(['abs'], 'within and abs are both set', 'give a relative tolerance (within: 0.5%) or an absolute one (abs: 1M), not both');
     }
@@ -107,7 +118,11 @@ export const expectationSchema = z
       }
       tolerance = { kind: 'relative', rate: { value: rate.value.value, text: rate.value.text, marker: null } };
     } else if (raw.abs !== undefined) {
-      tolerance = { kind: 'absolute', amount: figure(['abs'], raw.abs) };
+      const amount = figure(['abs'], raw.abs);
+      if (amount === null) {
+        return z.NEVER;
+      }
+      tolerance = { kind: 'absolute', amount };
     }
     return { ...base, target: { kind: 'value', figure: value, tolerance } };
   });

@@ -47,16 +47,27 @@ function uncertainField<T extends Uncertain>(read: Reader<T>, of: LognormalOf) {
       ctx.addIssue({ code: 'custom', path, message: problem.message, params: { hint: problem.hint } });
       return z.NEVER;
     };
-    const figure = (text: string | number, path: (string | number)[] = []): T => {
+    /** Each number read, or null (its issue added) when it does not parse: every bad bound is reported. */
+    const figure = (text: string | number, path: (string | number)[] = []): T | null => {
       const parsed = read(String(text));
-      return parsed.ok ? parsed.value : fail(parsed.error, path);
+      if (parsed.ok) {
+        return parsed.value;
+      }
+      fail(parsed.error, path);
+      return null;
     };
+    const all = <A extends readonly (T | null)[]>(found: A): { [K in keyof A]: T } | null =>
+      found.every((f) => f !== null) ? (found as unknown as { [K in keyof A]: T }) : null;
     if (typeof input !== 'object') {
       const range = RANGE_PATTERN.exec(String(input).trim());
       if (range === null) {
-        return figure(input);
+        return figure(input) ?? z.NEVER;
       }
-      const [low, high] = [figure(range[1]!), figure(range[2]!)];
+      const bounds = all([figure(range[1]!), figure(range[2]!)] as const);
+      if (bounds === null) {
+        return z.NEVER;
+      }
+      const [low, high] = bounds;
       if (low.value.gt(high.value)) {
         return fail({ message: `'${String(input).trim()}' runs from high to low`, hint: `write the lower bound first: ${range[2]} to ${range[1]}` });
       }
@@ -71,28 +82,43 @@ function uncertainField<T extends Uncertain>(read: Reader<T>, of: LognormalOf) {
     }
     const text = describeObject(input);
     if (input.normal !== undefined) {
-      const mean = figure(input.normal.mean, ['normal', 'mean']);
-      const sd = figure(input.normal.sd, ['normal', 'sd']);
+      const figures = all([figure(input.normal.mean, ['normal', 'mean']), figure(input.normal.sd, ['normal', 'sd'])] as const);
+      if (figures === null) {
+        return z.NEVER;
+      }
+      const [mean, sd] = figures;
       if (sd.value.isNegative()) {
         return fail({ message: `a standard deviation cannot be negative (got ${sd.text})`, hint: null }, ['normal', 'sd']);
       }
       return withDistribution(mean, text, { kind: 'normal', mean: mean.value, sd: sd.value }, of);
     }
     if (input.lognormal !== undefined) {
-      const [p5, p95] = [figure(input.lognormal.p5, ['lognormal', 'p5']), figure(input.lognormal.p95, ['lognormal', 'p95'])];
+      const figures = all([figure(input.lognormal.p5, ['lognormal', 'p5']), figure(input.lognormal.p95, ['lognormal', 'p95'])] as const);
+      if (figures === null) {
+        return z.NEVER;
+      }
+      const [p5, p95] = figures;
       if (p5.value.gt(p95.value)) {
         return fail({ message: `p5 (${p5.text}) is above p95 (${p95.text})`, hint: null }, ['lognormal']);
       }
       return withDistribution(p5, text, { kind: 'lognormal', p5: p5.value, p95: p95.value }, of);
     }
     if (input.uniform !== undefined) {
-      const [low, high] = input.uniform.map((value, i) => figure(value, ['uniform', i])) as [T, T];
+      const figures = all(input.uniform.map((value, i) => figure(value, ['uniform', i])));
+      if (figures === null) {
+        return z.NEVER;
+      }
+      const [low, high] = figures as [T, T];
       if (low.value.gt(high.value)) {
         return fail({ message: `the low end (${low.text}) is above the high end (${high.text})`, hint: 'write [low, high]' }, ['uniform']);
       }
       return withDistribution(low, text, { kind: 'uniform', low: low.value, high: high.value }, of);
     }
-    const [low, mode, high] = input.triangular!.map((value, i) => figure(value, ['triangular', i])) as [T, T, T];
+    const figures = all(input.triangular!.map((value, i) => figure(value, ['triangular', i])));
+    if (figures === null) {
+      return z.NEVER;
+    }
+    const [low, mode, high] = figures as [T, T, T];
     if (low.value.gt(mode.value) || mode.value.gt(high.value)) {
       return fail({ message: `[${low.text}, ${mode.text}, ${high.text}] is not in order low, mode, high`, hint: null }, ['triangular']);
     }
@@ -127,11 +153,23 @@ export const exactAmount = numeral.transform((input, ctx): Amount => {
   return parsed.value;
 });
 
+/**
+ * The smallest lower bound of a lognormal (of a figure, or of 1 + g for growth): sampling runs in
+ * float64, where a logarithm of a bound nearer zero is out of range and every draw would be NaN.
+ */
+export const MIN_LOGNORMAL_BOUND = new D('1e-300');
+
 /** An amount, exact or uncertain; amounts are positive, so a lognormal's bounds are too. */
 // Refinements see no value when the figure failed already (an unknown key in a distribution).
-export const amount = uncertainField(parseAmount, 'value').refine((a) => failedAlready(a) || a.distribution?.kind !== 'lognormal' || a.distribution.p5.gt(0), {
-  error: 'a lognormal range needs bounds above zero',
-  params: { hint: 'for a range that starts at zero use {uniform: [0, high]} or {triangular: [0, mode, high]}' },
+export const amount = uncertainField(parseAmount, 'value').superRefine((a, ctx) => {
+  if (failedAlready(a) || a.distribution?.kind !== 'lognormal' || a.distribution.p5.gte(MIN_LOGNORMAL_BOUND)) {
+    return;
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message: a.distribution.p5.gt(0) ? `a lognormal range needs bounds of at least 1e-300 (got ${a.text})` : 'a lognormal range needs bounds above zero',
+    params: { hint: 'for a range that starts at zero use {uniform: [0, high]} or {triangular: [0, mode, high]}' },
+  });
 });
 
 const rate = uncertainField(parseRate, 'value');
@@ -147,6 +185,12 @@ export const growthRate = uncertainField(parseRate, 'growthFactor').superRefine(
       message: `must be at least -100% (got ${r.text})`,
       params: { hint: r.distribution === undefined ? 'a fall can take away at most everything: -100%' : 'a range of growth must stay above -100%' },
     });
+  } else if (r.distribution?.kind === 'lognormal' && low.plus(1).lt(MIN_LOGNORMAL_BOUND)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must stay further above -100% (got ${r.text}): a lognormal of 1 + growth needs 1 + the low bound of at least 1e-300`,
+      params: { hint: 'for a range that reaches -100% use {uniform: [-100%, high]}' },
+    });
   }
 });
 
@@ -155,11 +199,12 @@ export const utilizationRate = rate.superRefine((r, ctx) => {
     return;
   }
   const { low, high } = distributionBounds(r.distribution ?? point(r.value));
-  const lognormalAtZero = r.distribution?.kind === 'lognormal' && low.lte(0);
+  const lognormalAtZero = r.distribution?.kind === 'lognormal' && low.lt(MIN_LOGNORMAL_BOUND);
   if (low.lt(0) || high.gt(1) || lognormalAtZero) {
+    const tiny = lognormalAtZero && low.gt(0) && high.lte(1);
     ctx.addIssue({
       code: 'custom',
-      message: `must be between 0% and 100% (got ${r.text})`,
+      message: tiny ? `a lognormal range needs bounds of at least 1e-300 (got ${r.text})` : `must be between 0% and 100% (got ${r.text})`,
       params: {
         hint: lognormalAtZero
           ? 'a range like 5% to 10% is a lognormal, which needs bounds above 0%; from 0% use {uniform: [0%, 10%]}'

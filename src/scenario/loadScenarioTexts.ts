@@ -26,9 +26,17 @@ export async function loadScenarioTexts(
     issues.push({ file, span: null, message, hint });
   };
 
+  // Standard input can be read once: a second `-` gets the same text (and so a duplicate name).
+  let stdin: Promise<string> | null = null;
   for (const path of paths) {
     if (path === '-') {
-      texts.push({ file: STDIN_NAME, text: await readStdin() });
+      const text = await (stdin ??= readStdin());
+      const bytes = Buffer.byteLength(text, 'utf8');
+      if (bytes > MAX_FILE_BYTES) {
+        problem(STDIN_NAME, tooLargeMessage(bytes), 'pass a smaller scenario; one scenario takes a few hundred bytes');
+        continue;
+      }
+      texts.push({ file: STDIN_NAME, text });
       continue;
     }
     let isDirectory: boolean;
@@ -46,7 +54,7 @@ export async function loadScenarioTexts(
       try {
         const { size } = await stat(file);
         if (size > MAX_FILE_BYTES) {
-          problem(file, `the file is ${size} bytes; scenario files are at most ${MAX_FILE_BYTES} bytes (1 MiB)`);
+          problem(file, tooLargeMessage(size), 'a scenario file takes a few hundred bytes: is this the right file?');
           continue;
         }
         texts.push({ file, text: await readFile(file, 'utf8') });
@@ -67,16 +75,38 @@ async function scenarioFilesIn(directory: string): Promise<string[]> {
     .map((name) => join(directory, name));
 }
 
+function tooLargeMessage(bytes: number): string {
+  return `the input is ${bytes.toLocaleString('en-US')} bytes; a scenario file is at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (1 MiB)`;
+}
+
+/** A file system error in a few words, for `cannot write FILE: ...` and `FILE: ...` messages. */
 export function describeFsError(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
+  switch ((error as NodeJS.ErrnoException | null)?.code) {
     case 'ENOENT':
       return 'no such file or directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
     case 'EISDIR':
       return 'is a directory';
+    case 'EFBIG':
+      return 'the file is too large for the file system';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'EIO':
+      return 'an input/output error';
     default:
-      return (error as Error).message;
+      return error instanceof Error ? error.message : String(error);
   }
 }

@@ -36,15 +36,17 @@ export function nodeAtPath(doc: Document, path: IssuePath): NodeAtPath {
 
 /** The line, column and underline of a character range of the text. */
 export function spanAt(text: string, lineCounter: LineCounter, start: number, end: number): SourceSpan {
-  const { line, col } = lineCounter.linePos(start);
+  const { line } = lineCounter.linePos(Math.max(0, Math.min(start, text.length)));
   const lineStart = lineCounter.lineStarts[line - 1] ?? 0;
   let lineEnd = text.indexOf('\n', lineStart);
   if (lineEnd === -1) {
     lineEnd = text.length;
   }
   const lineText = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-  const length = Math.max(1, Math.min(end, lineStart + lineText.length) - start);
-  return { line, column: col, length, lineText };
+  // An offset past the end of its line (yaml names the end of input for some errors) is its end.
+  const at = Math.max(lineStart, Math.min(start, lineStart + lineText.length));
+  const length = Math.max(1, Math.min(end, lineStart + lineText.length) - at);
+  return { line, column: at - lineStart + 1, length, lineText };
 }
 
 /** The span of a node (its value's range), or of the first character of the document. */

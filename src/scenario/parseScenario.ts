@@ -1,11 +1,12 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, type Document } from 'yaml';
 import type { z } from 'zod';
 import { describeZodIssue, fieldLabel, type DescribedIssue } from './describeZodIssue.js';
 import type { ScenarioIssue, SourceSpan } from './issue.js';
 import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
 import { err, ok, type Result } from './result.js';
 import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
-import { AliasLimitError, toData } from './toData.js';
+import { AliasLimitError, CyclicAliasError, toData, UnresolvedAliasError } from './toData.js';
+import { MAX_NESTING, NestingLimitError, parseYamlDocument } from './parseYamlDocument.js';
 import { resolveScenario } from './resolveScenario.js';
 import { salvage } from './salvage.js';
 import { expectationSchema } from './expectationSchema.js';
@@ -48,8 +49,17 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
 export function parseScenario(text: string, file: string): Result<ParsedScenario, ScenarioIssue[]> {
   const lineCounter = new LineCounter();
   const source = text.replace(/^\uFEFF/, '');
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
   const issue = (span: SourceSpan | null, message: string, hint: string | null = null): ScenarioIssue => ({ file, span, message, hint });
+  let doc: Document.Parsed;
+  try {
+    doc = parseYamlDocument(source, lineCounter);
+  } catch (error) {
+    if (error instanceof NestingLimitError) {
+      const at = Math.min(error.offset, Math.max(0, source.length - 1));
+      return err([issue(spanAt(source, lineCounter, at, at + 1), `the file nests more than ${MAX_NESTING} levels deep`, 'a scenario needs only a few levels: name, cases, a case, its fields')]);
+    }
+    throw error;
+  }
 
   if (file.toLowerCase().endsWith('.json')) {
     const jsonError = jsonSyntaxError(source);
@@ -63,7 +73,7 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
     );
   }
   if (doc.contents === null) {
-    return err([issue({ line: 1, column: 1, length: 1, lineText: '' }, 'the file is empty', 'a scenario needs at least a name, and tvl or market_cap with utilization')]);
+    return err([issue(spanAt(source, lineCounter, 0, 1), 'the file is empty', 'a scenario needs at least a name, and tvl or market_cap with utilization')]);
   }
 
   let data: unknown;
@@ -72,6 +82,9 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
   } catch (error) {
     if (error instanceof AliasLimitError) {
       return err([issue(spanOfNode(source, lineCounter, error.node), 'aliases expand to too many values', 'write the values out, or use fewer nested aliases')]);
+    }
+    if (error instanceof UnresolvedAliasError || error instanceof CyclicAliasError) {
+      return err([issue(spanOfNode(source, lineCounter, error.node), error.message, 'an alias *name repeats a value marked &name earlier in the file')]);
     }
     throw error;
   }

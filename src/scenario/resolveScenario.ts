@@ -1,5 +1,6 @@
 import { D } from '../engine/decimal.js';
-import type { Step, TvlBase, TvlInput } from '../engine/types.js';
+import { PERIODS_PER_YEAR, type Step, type TvlBase, type TvlInput } from '../engine/types.js';
+import { MAX_SAMPLED_LOG10, maxSampledLog10 } from '../simulate/maxSampledLog10.js';
 import type { Distribution } from './distribution.js';
 import type { Expectation } from './expectationSchema.js';
 import { dedupeIssues, type ScenarioIssue } from './issue.js';
@@ -7,7 +8,7 @@ import type { IssuePath } from './locate.js';
 import type { Unit } from './parseAmount.js';
 import type { Locator, ParsedScenario } from './parseScenario.js';
 import { err, ok, type Result } from './result.js';
-import { MODEL_KEYS, type CaseFields, type GrowthField, type Resample } from './schema.js';
+import { MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type Resample } from './schema.js';
 
 /** Fields that override every case of every scenario: the what-if flags of the command line. */
 export interface Overrides {
@@ -98,7 +99,11 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
     const merged = merge([base, caseLayer, overrideLayer]);
     const input = toInput(merged, at, () => issues.push({ ...locate([]), message: 'a scenario needs tvl, or market_cap with utilization', hint: 'add tvl: 100B, or market_cap: 2T and utilization: 5%' }));
     if (input !== null) {
-      cases.push({ name, start: merged.start?.value ?? null, input, target: merged.target?.value.value ?? null, uncertain: uncertainInputs(merged, input.years) });
+      const uncertain = uncertainInputs(merged, input.years);
+      if (uncertain !== null && !checkSampling(input, uncertain, merged, at)) {
+        continue;
+      }
+      cases.push({ name, start: merged.start?.value ?? null, input, target: merged.target?.value.value ?? null, uncertain });
     }
   }
 
@@ -188,6 +193,12 @@ function toInput(
     valid = false;
   }
 
+  const periods = years * PERIODS_PER_YEAR[step];
+  if (periods > MAX_PERIODS) {
+    // Unreachable while years stops at 200, the schema's limit; a guard should that ever change.
+    at(merged.years!.layer, 'years', `${years} years of ${step}s make ${periods} periods; a path has at most ${MAX_PERIODS} (200 years of months)`, 'shorten the horizon or use a longer step');
+    valid = false;
+  }
   const start = merged.start?.value;
   if (start !== undefined && start + years > MAX_LAST_YEAR) {
     at(merged.years?.layer ?? merged.start!.layer, merged.years !== undefined ? 'years' : 'start', `runs past the year ${MAX_LAST_YEAR} (start ${start} + ${years} years)`);
@@ -205,6 +216,32 @@ function toInput(
     return null;
   }
   return { years, step, base, growthByYear };
+}
+
+/**
+ * Sampling runs in float64: a case whose ranges let some path pass 1e300 is refused here, where
+ * its place is known, rather than failing halfway through a simulation. Exact figures are
+ * decimals and have no such limit.
+ */
+function checkSampling(input: TvlInput, uncertain: UncertainInputs, merged: Merged, at: (layer: Layer, key: Key, message: string, hint?: string | null) => void): boolean {
+  const log10 = maxSampledLog10(input, uncertain);
+  if (log10 <= MAX_SAMPLED_LOG10) {
+    return true;
+  }
+  const startLog10 = maxSampledLog10({ ...input, growthByYear: [] }, { base: uncertain.base, growthByYear: [] });
+  const base = merged.tvl !== undefined ? (['tvl', merged.tvl.layer] as const) : (['market_cap', merged.market_cap!.layer] as const);
+  const about = Number.isFinite(log10) ? ` (to about 1e${Math.ceil(log10)})` : '';
+  if (startLog10 > MAX_SAMPLED_LOG10 || merged.growth === undefined) {
+    at(base[1], base[0], `with this range a sampled path can start above 1e${MAX_SAMPLED_LOG10}${about}, beyond what sampling in float64 holds`, 'narrow the range');
+  } else {
+    at(
+      merged.growth.layer,
+      'growth',
+      `with these ranges a sampled path can grow past 1e${MAX_SAMPLED_LOG10}${about} in ${input.years} years, beyond what sampling in float64 holds`,
+      'narrow the range of growth or shorten the horizon; exact figures (without ranges) have no such limit',
+    );
+  }
+  return false;
 }
 
 function uncertainInputs(merged: Merged, years: number): UncertainInputs | null {

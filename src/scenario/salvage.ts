@@ -73,7 +73,8 @@ export function salvage(data: Record<string, unknown>, issues: readonly { readon
 
 /** Puts the stand-in in place of a failed field, or removes a key that has none. */
 function replaceField(fields: Record<string, unknown>, key: string): void {
-  if (key in STAND_INS && key in fields) {
+  // Own keys only: an unknown key `constructor` or `toString` has no stand-in, and is dropped.
+  if (Object.hasOwn(STAND_INS, key) && Object.hasOwn(fields, key)) {
     fields[key] = STAND_INS[key];
   } else {
     delete fields[key];

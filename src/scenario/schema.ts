@@ -4,9 +4,15 @@ import { amount, exactAmount, growthRate, utilizationRate, wholeNumber } from '.
 
 // The scenario format: one scenario per file. Field types are in fields.ts.
 
+// Parse without generating code (zod's JIT): a run validates a few small files, where compiling
+// parsers costs more than it saves.
+z.config({ jitless: true });
+
 export const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export const CASE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._%-]*$/;
 export const MAX_YEARS = 200;
+/** The most periods a path may have: 200 years of months. */
+export const MAX_PERIODS = 2400;
 export const CASE_NAME_MESSAGE = 'a case name uses letters, digits, and . _ % -, starting with a letter or digit';
 const MAX_START = 9999;
 

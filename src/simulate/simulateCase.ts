@@ -1,6 +1,8 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { assert } from '../engine/assert.js';
 import type { D } from '../engine/decimal.js';
+import { PHASE_DRAW_ORDER_MESSAGE } from '../engine/messages.js';
 import { PERIODS_PER_YEAR, type TvlInput } from '../engine/types.js';
 import type { Distribution, LognormalOf } from '../scenario/distribution.js';
 import type { UncertainInputs } from '../scenario/resolveScenario.js';
@@ -39,7 +41,8 @@ export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target
   const rng = xoroshiro128plus(options.seed);
   const draw = (): number => uniformFloat64(rng);
 
-  // Every distribution drawn once per path, each with its sampler, in order of first use.
+  // Every distribution drawn once per path, each with its sampler, in order of first use: the
+  // base and utilization first, then each growth of a phase (in path mode), year by year.
   const perPath = new Map<Distribution, { sampler: Sampler; values: Float64Array; clamp: (x: number) => number }>();
   const addPerPath = (distribution: Distribution | null, of: LognormalOf, clamp: (x: number) => number): void => {
     if (distribution !== null && !perPath.has(distribution)) {
@@ -49,17 +52,62 @@ export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target
   addPerPath(uncertain.base, 'value', atLeastZero);
   addPerPath(uncertain.utilizationFrom, 'value', withinZeroOne);
   addPerPath(uncertain.utilizationTo, 'value', withinZeroOne);
-  if (uncertain.resample === 'path') {
-    for (const distribution of uncertain.growthByYear) {
-      addPerPath(distribution, 'growthFactor', atLeastMinusOne);
-    }
-  }
+  // A path's growth draws come after its other draws in the stream, but up to 200 phases of
+  // `samples` values would not fit in memory. So each path keeps the generator's state at its
+  // next growth draw (16 bytes), and a phase's growths are drawn from those states when its first
+  // year comes: the same numbers, with memory for one phase at a time.
+  const laterGrowths = uncertain.resample === 'path' ? [...new Set(uncertain.growthByYear.filter((d): d is Distribution => d !== null))] : [];
+  const lastYearOf = new Map<Distribution, number>();
+  uncertain.growthByYear.forEach((distribution, year) => distribution !== null && lastYearOf.set(distribution, year));
+  const growthStates = new Int32Array(laterGrowths.length > 0 ? 4 * n : 0);
   const drawn = [...perPath.values()];
   for (let i = 0; i < n; i += 1) {
     for (const { sampler, values, clamp } of drawn) {
       values[i] = clamp(sampler(draw()));
     }
+    if (laterGrowths.length > 0) {
+      const state = rng.getState();
+      for (let w = 0; w < 4; w += 1) {
+        growthStates[4 * i + w] = state[w]!;
+      }
+      for (let k = 0; k < laterGrowths.length; k += 1) {
+        draw();
+      }
+    }
   }
+  const growthValues = new Map<Distribution, Float64Array>();
+  let growthsDrawn = 0;
+  /** The values of a growth drawn once per path, drawing them (and forgetting finished phases) at first use. */
+  const pathGrowth = (distribution: Distribution, year: number): Float64Array => {
+    let values = growthValues.get(distribution);
+    if (values === undefined) {
+      for (const [earlier] of growthValues) {
+        if (lastYearOf.get(earlier)! < year) {
+          growthValues.delete(earlier);
+        }
+      }
+      // First uses come in the order the states were left in: each path's next growth draw is this one.
+      assert(laterGrowths[growthsDrawn] === distribution, PHASE_DRAW_ORDER_MESSAGE);
+      growthsDrawn += 1;
+      const sampler = makeSampler(distribution, 'growthFactor');
+      values = new Float64Array(n);
+      const state = [0, 0, 0, 0];
+      for (let i = 0; i < n; i += 1) {
+        const at = 4 * i;
+        for (let w = 0; w < 4; w += 1) {
+          state[w] = growthStates[at + w]!;
+        }
+        const path = xoroshiro128plusFromState(state);
+        values[i] = atLeastMinusOne(sampler(uniformFloat64(path)));
+        const next = path.getState();
+        for (let w = 0; w < 4; w += 1) {
+          growthStates[at + w] = next[w]!;
+        }
+      }
+      growthValues.set(distribution, values);
+    }
+    return values;
+  };
   const yearlySamplers = new Map<Distribution, Sampler>();
   for (const distribution of uncertain.growthByYear) {
     if (distribution !== null && uncertain.resample === 'yearly' && !yearlySamplers.has(distribution)) {
@@ -162,7 +210,7 @@ export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target
       return input.growthByYear[k]!.toNumber();
     }
     if (uncertain.resample === 'path') {
-      return perPath.get(distribution)!.values;
+      return pathGrowth(distribution, k);
     }
     const sampler = yearlySamplers.get(distribution)!;
     for (let i = 0; i < n; i += 1) {

@@ -4,6 +4,7 @@ import type { ScenarioIssue, SourceSpan } from '../scenario/issue.js';
 import { parseAmount, type Unit } from '../scenario/parseAmount.js';
 import { err, ok, type Result } from '../scenario/result.js';
 import { DATE_HINT, parseHistoryDate, type HistoryDate } from './parseHistoryDate.js';
+import { MIN_GROWTH_YEARS } from './parseSolveFlags.js';
 import type { History, HistoryPoint } from './types.js';
 
 export interface HistoryColumns {
@@ -12,6 +13,9 @@ export interface HistoryColumns {
   /** The header of the value column (any case); by default the other column of two, or the one named like a value or TVL. */
   readonly valueColumn?: string | undefined;
 }
+
+/** Rows of data a history may hold: a daily series over 270 years. */
+export const MAX_HISTORY_ROWS = 100_000;
 
 const MS_PER_DAY = new D(86_400_000);
 const DAYS_PER_YEAR = new D('365.25');
@@ -66,6 +70,10 @@ export function parseHistory(text: string, file: string, columns: HistoryColumns
   }
   const { dateIndex, valueIndex } = located.value;
   const data = rows.slice(1);
+  if (data.length > MAX_HISTORY_ROWS) {
+    const first = data[MAX_HISTORY_ROWS]!;
+    return err([issueAt(first.line, `the history has more than ${MAX_HISTORY_ROWS.toLocaleString('en-US')} rows of data`, 'thin it out (a row a day over 270 years is fewer), or split the span into several files')]);
+  }
   if (columns.dateColumn === undefined && columns.valueColumn === undefined && looksLikeData(headers, dateIndex, valueIndex)) {
     return err([issueAt(header.line, 'the first row holds data, not the names of the columns', 'start the file with a header row, such as date,value')]);
   }
@@ -155,6 +163,14 @@ export function parseHistory(text: string, file: string, columns: HistoryColumns
     date.kind === 'years' ? new D(String(date.year - time(origin))) : new D(String(date.epochMs - time(origin))).div(MS_PER_DAY).div(DAYS_PER_YEAR);
   const points: HistoryPoint[] = sorted.map(({ row, date, value }) => ({ line: row.line, label: row.fields[dateIndex]!.trim(), years: yearsSince(date), value }));
   const last = sorted.at(-1)!.date;
+  const spanYears = points.at(-1)!.years;
+  if (spanYears.lt(MIN_GROWTH_YEARS)) {
+    // A growth per year over minutes would be a number of millions of digits, computed for ever.
+    const lastRow = sorted.at(-1)!.row;
+    return err([
+      issueAt(lastRow.line, `the dates span ${spanYears.times(DAYS_PER_YEAR).toSignificantDigits(4).toFixed()} days; a growth rate per year needs a span of at least ${MIN_GROWTH_YEARS.toFixed()} years (3.65 days)`, 'add rows further apart, or solve with --from, --to and --years', { row: lastRow, index: dateIndex }),
+    ]);
+  }
   return ok({
     file,
     dateColumn: headers[dateIndex]!,
@@ -163,7 +179,7 @@ export function parseHistory(text: string, file: string, columns: HistoryColumns
     unit: firstMarker?.unit ?? 'USD',
     points,
     spanDays: origin.kind === 'dates' ? new D(String(time(last) - time(origin))).div(MS_PER_DAY) : null,
-    spanYears: points.at(-1)!.years,
+    spanYears,
   });
 }
 
@@ -177,6 +193,8 @@ function readRows(text: string): Row[] {
     skip_records_with_empty_values: true,
     relax_column_count: true,
     info: true,
+    // The header, the most rows a history may hold, and one more to know it has too many.
+    to: MAX_HISTORY_ROWS + 2,
   }) as unknown as { record: string[]; info: { lines: number } }[];
   // info.lines is the line a record ends on; a quoted cell may hold line breaks of its own.
   return records.map(({ record, info }) => ({ fields: record, line: info.lines - record.join('').split(/\r\n|\n|\r/).length + 1 }));

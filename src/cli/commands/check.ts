@@ -40,8 +40,8 @@ export function addCheckCommand(program: Command, context: CliContext): void {
       const stderrChalk = new Chalk({ level: color.stderr ? 1 : 0 });
       io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, stderrChalk)).join(''));
       const colored = options.format === 'text' && options.output === undefined && color.stdout;
-      const text = checkRenderers[options.format](report, { digits: null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: 'en-US' });
-      await emit(text, options.output, io);
+      const text = checkRenderers[options.format](report, { digits: null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: options.format === 'text' ? context.settings.locale : 'en-US' });
+      await emit(text, options.output, context);
       context.setExitCode(getExitCode(report));
     });
 }

@@ -85,7 +85,7 @@ export function addGridCommand(program: Command, context: CliContext): void {
 async function runGrid(scenarioArg: string | undefined, options: GridOptions, context: CliContext): Promise<void> {
   const { io, color } = context;
   const stderrChalk = new Chalk({ level: color.stderr ? 1 : 0 });
-  const note = (text: string): void => io.stderr(`${stderrChalk.cyan('btcfi: note:')} ${text}\n`);
+  const note = (text: string): void => context.notice(`${stderrChalk.cyan('btcfi: note:')} ${text}\n`);
 
   const x = readAxis('--x', options.x);
   const y = readAxis('--y', options.y);
@@ -186,15 +186,15 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
   };
   const toFile = options.output !== undefined && options.output !== '-';
   const colored = options.format === 'table' && !toFile && color.stdout;
-  const renderOptions = { digits: options.digits ?? null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: 'en-US', layout: options.layout };
-  await stream(gridRenderers[options.format](report, renderOptions), toFile ? options.output! : null, io);
+  const renderOptions = { digits: options.digits ?? null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: options.format === 'table' ? context.settings.locale : 'en-US', layout: options.layout };
+  await stream(gridRenderers[options.format](report, renderOptions), toFile ? options.output! : null, context);
 }
 
 /** Writes the pieces to stdout, or atomically to a file (saying so on stderr). Nothing is written before the first piece. */
-async function stream(pieces: Iterable<string>, output: string | null, io: Io): Promise<void> {
+async function stream(pieces: Iterable<string>, output: string | null, context: CliContext): Promise<void> {
   let sink: OutputSink;
   if (output === null) {
-    sink = makeStdoutSink(io);
+    sink = makeStdoutSink(context.io);
   } else {
     try {
       sink = await openFileSink(output);
@@ -202,9 +202,15 @@ async function stream(pieces: Iterable<string>, output: string | null, io: Io): 
       throw new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was');
     }
   }
+  const cannotWrite = (error: unknown): unknown => (output === null ? error : new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was'));
   try {
     for (const piece of pieces) {
-      await sink.write(piece);
+      try {
+        await sink.write(piece);
+      } catch (error) {
+        // A full disk or a lost device while writing: the temporary file goes, the target stays.
+        throw cannotWrite(error);
+      }
     }
   } catch (error) {
     await sink.abort();
@@ -213,10 +219,10 @@ async function stream(pieces: Iterable<string>, output: string | null, io: Io): 
   try {
     await sink.finish();
   } catch (error) {
-    throw output === null ? error : new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was');
+    throw cannotWrite(error);
   }
   if (output !== null) {
-    io.stderr(`btcfi: wrote ${output}\n`);
+    context.notice(`btcfi: wrote ${output}\n`);
   }
 }
 

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeFsError } from '../../scenario/loadScenarioTexts.js';
 import { NAME_PATTERN } from '../../scenario/schema.js';
 import { UsageError } from '../errors.js';
 import type { CliContext } from '../program.js';
+import { writeFileAtomic } from '../writeFileAtomic.js';
 
 /** The JSON Schema shipped beside the program (dist/cli/ and src/cli/ are both two levels down). */
 export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/scenario.schema.json', import.meta.url));
@@ -57,11 +57,12 @@ export function addInitCommand(program: Command, context: CliContext): void {
       const file = `${name}.yaml`;
       const schemaPath = relative(dirname(resolve(file)), SCHEMA_FILE).split('\\').join('/');
       try {
-        await writeFile(file, starterScenario(name, schemaPath), { encoding: 'utf8', flag: 'wx' });
+        // Whole or not at all, and never over an existing file.
+        await writeFileAtomic(file, starterScenario(name, schemaPath), { exclusive: true });
       } catch (error) {
         const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
         throw new UsageError(`cannot write ${file}: ${exists ? 'the file already exists' : describeFsError(error)}`, exists ? 'choose another name, or remove the file first' : null);
       }
-      context.io.stderr(`btcfi: wrote ${file}; try: btcfi check ${file}\n`);
+      context.notice(`btcfi: wrote ${file}; try: btcfi check ${file}\n`);
     });
 }

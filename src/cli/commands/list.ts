@@ -1,5 +1,7 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
+import { projectTvl } from '../../engine/projectTvl.js';
+import { renderSparkline } from '../../render/chart/renderSparkline.js';
 import { JSON_VERSION } from '../../render/renderJson.js';
 import { loadScenarios } from '../loadScenarios.js';
 import type { CliContext } from '../program.js';
@@ -34,13 +36,15 @@ export function addListCommand(program: Command, context: CliContext): void {
       const chalk = new Chalk({ level: context.color.stdout ? 1 : 0 });
       const width = Math.max(...entries.map((entry) => entry.name.length));
       const pad = ' '.repeat(width + 2);
-      const blocks = entries.map((entry) => {
+      const blocks = entries.map((entry, i) => {
+        // The shape of the first case's TVL path, one block a period.
+        const spark = renderSparkline(projectTvl(scenarios[i]!.cases[0]!.input).map((point) => point.tvl), 24);
         const counts = [
           entry.cases.length === 0 ? 'no cases' : `cases ${entry.cases.join(', ')}`,
           `${entry.expectations} ${entry.expectations === 1 ? 'expectation' : 'expectations'}`,
           entry.unit,
         ].join(' · ');
-        const lines = [`${chalk.bold(entry.name.padEnd(width))}  ${entry.title ?? ''}`, `${pad}${chalk.dim(counts)}`];
+        const lines = [`${chalk.bold(entry.name.padEnd(width))}  ${entry.title ?? ''}`, `${pad}${chalk.dim(counts)}${spark.length > 1 ? `  ${chalk.cyan(spark)}` : ''}`];
         if (entry.source !== null) {
           lines.push(`${pad}${chalk.dim(entry.source)}`);
         }

@@ -18,6 +18,7 @@ interface ProjectOptions extends FieldFlags {
   readonly output?: string;
   readonly samples: number;
   readonly seed: number;
+  readonly chart?: boolean;
 }
 
 const EXAMPLES = `
@@ -41,6 +42,8 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     .addOption(new Option('--digits <n>', 'round CSV and JSON figures to n significant digits').argParser(parseDigits))
     .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))
     .addOption(new Option('--samples <n>', 'paths to sample for scenarios with ranges (5% to 10%)').argParser(parseSamples).default(10_000, '10,000'))
+    .addOption(new Option('--chart', 'draw a chart of each TVL path under its table (on a terminal by default)'))
+    .addOption(new Option('--no-chart', 'no chart, even on a terminal'))
     .addOption(new Option('--seed <s>', 'seed of the random generator: the same seed gives the same output').argParser(parseSeed).default(1));
   addFilterFlags(command);
   addFieldFlags(command);
@@ -51,11 +54,14 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     const report = buildProjectReport(scenarios, { samples: options.samples, seed: options.seed, onProgress: progress.update });
     progress.end();
     const colored = options.format === 'table' && options.output === undefined && context.color.stdout;
+    // Charts are pictures for people: tables only, on a terminal unless asked, never into a file.
+    const charted = options.format === 'table' && options.output === undefined && (options.chart ?? context.io.stdoutIsTTY);
     const text = renderers[options.format](report, {
       digits: options.digits ?? null,
       chalk: new Chalk({ level: colored ? 1 : 0 }),
-      locale: 'en-US',
+      locale: context.settings.locale,
+      chartWidth: charted ? Math.min(context.io.columns ?? 80, 100) : null,
     });
-    await emit(text, options.output, context.io);
+    await emit(text, options.output, context);
   });
 }

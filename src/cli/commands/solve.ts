@@ -223,7 +223,7 @@ function addSubcommand(solve: Command, context: CliContext, spec: SubcommandSpec
     .action(async (flags: SolveFlags) => {
       const report = await spec.solve(flags);
       const colored = flags.format === 'text' && context.color.stdout;
-      context.io.stdout(solveRenderers[flags.format](report, { digits: null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: 'en-US' }));
+      context.io.stdout(solveRenderers[flags.format](report, { digits: null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: flags.format === 'text' ? context.settings.locale : 'en-US' }));
     });
 }
 

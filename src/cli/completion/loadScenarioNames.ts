@@ -1,0 +1,18 @@
+import { readdir } from 'node:fs/promises';
+import { BUNDLED_SCENARIOS } from '../loadScenarios.js';
+
+/**
+ * The bundled scenarios' names, as `btcfi grid NAME` accepts them: the .yaml files of the
+ * scenarios folder, in name order. None when the folder cannot be read.
+ */
+export async function loadScenarioNames(directory: string = BUNDLED_SCENARIOS): Promise<string[]> {
+  try {
+    const files = await readdir(directory);
+    return files
+      .filter((file) => file.endsWith('.yaml'))
+      .map((file) => file.slice(0, -'.yaml'.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}

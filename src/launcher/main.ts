@@ -1,0 +1,34 @@
+// dist/cli/main.js: what bin/btcfi.js starts. It answers --version by itself, and otherwise runs
+// the bundled CLI (dist/cli/app.cjs) through V8 with the code cache that the build wrote beside
+// it (dist/cli/app.cache), so a run skips compiling what the last warm run compiled. A cache
+// made by another Node version is rejected by V8 and the run is just slower. Nothing else of
+// btcfi's is loaded here, and nothing is written here unless the build asks.
+import { readFileSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+declare const BTCFI_VERSION: string;
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${BTCFI_VERSION}\n`);
+} else {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const app = join(here, 'app.cjs');
+  const cache = join(here, 'app.cache');
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cache);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(Module.wrap(readFileSync(app, 'utf8')), { filename: app, cachedData });
+  if (process.env['BTCFI_WRITE_CODE_CACHE'] === '1') {
+    // The build's warm-up run: keep the code compiled by the time the run ends.
+    process.on('exit', () => writeFileSync(cache, script.createCachedData()));
+  }
+  const module = { exports: {} };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(app), module, app, here);
+}

@@ -1,0 +1,50 @@
+import { Composer, Lexer, Parser, YAMLParseError, type Document, type LineCounter } from 'yaml';
+
+/**
+ * How deep a scenario file may nest: collections, keys and values each count a level. A scenario
+ * needs about ten (a distribution in a phase of a case); deeper is hostile input.
+ */
+export const MAX_NESTING = 64;
+
+export class NestingLimitError extends Error {
+  constructor(readonly offset: number) {
+    super(`the file nests more than ${MAX_NESTING} levels deep`);
+  }
+}
+
+/**
+ * yaml's parseDocument, driven a lexical token at a time (the way yaml documents for a custom
+ * lexer) so that nesting is refused as soon as it passes MAX_NESTING. yaml's parser slows down
+ * with depth and its composer recurses, so a megabyte of `[[[[` would otherwise take seconds and
+ * end in a stack overflow. Throws NestingLimitError; everything else is in the document's errors.
+ */
+export function parseYamlDocument(source: string, lineCounter: LineCounter): Document.Parsed {
+  // Line starts come from the text itself: yaml's parser reports no newline inside some tokens
+  // (a key that runs over lines after a no-break space), which put later issues on wrong lines.
+  lineCounter.addNewLine(0);
+  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) {
+    lineCounter.addNewLine(at + 1);
+  }
+  const parser = new Parser();
+  function* tokens() {
+    for (const lexeme of new Lexer().lex(source)) {
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_NESTING) {
+        throw new NestingLimitError(parser.offset);
+      }
+    }
+    yield* parser.end();
+  }
+  const composer = new Composer({ prettyErrors: false });
+  let doc: Document.Parsed | null = null;
+  for (const next of composer.compose(tokens(), true, source.length)) {
+    if (doc === null) {
+      doc = next;
+    } else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(tokens, forceDoc) always ends with a document.
+  return doc!;
+}

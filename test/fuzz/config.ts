@@ -1,0 +1,26 @@
+// How long the fuzz campaigns run. `npm test` runs the short ones at a fixed seed; `npm run fuzz`
+// raises the counts through the environment:
+//   BTCFI_FUZZ_RUNS      generated scenario files, checked in-process   (default 2,000)
+//   BTCFI_FUZZ_CLI_RUNS  argument vectors, each a spawned CLI run        (default 240)
+//   BTCFI_FUZZ_SEED      the seed of both campaigns                      (default 20260426)
+
+function count(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') {
+    return fallback;
+  }
+  const value = Number(text.replace(/[_,]/g, ''));
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`${name} must be a whole number of at least 1 (got ${text})`);
+  }
+  return value;
+}
+
+export const FUZZ_RUNS = count('BTCFI_FUZZ_RUNS', 2_000);
+export const FUZZ_CLI_RUNS = count('BTCFI_FUZZ_CLI_RUNS', 240);
+export const FUZZ_SEED = count('BTCFI_FUZZ_SEED', 20_260_426);
+
+/** Generous bounds that prove "does not hang", never a speed requirement: shared CI machines are noisy. */
+export function timeoutFor(runs: number, perRunMs: number): number {
+  return 60_000 + runs * perRunMs;
+}

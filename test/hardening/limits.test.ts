@@ -1,0 +1,280 @@
+// Every limit of btcfi is a clear input error (exit 2, FILE:LINE:COL or the flag, nothing on
+// stdout), never a crash, a hang or memory exhausted: file and input sizes, periods, grid cells,
+// samples, history rows, YAML aliases and nesting, and what sampling in float64 can hold.
+// Time bounds here only prove "does not hang"; they are many times what a run takes.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_AXIS_VALUES } from '../../src/grid/types.js';
+import { parseAxis } from '../../src/grid/parseAxis.js';
+import { MAX_SAMPLES, parseSamples } from '../../src/cli/options.js';
+import { MAX_FILE_BYTES } from '../../src/scenario/loadScenarioTexts.js';
+import { parseScenario } from '../../src/scenario/parseScenario.js';
+import { MAX_NESTING } from '../../src/scenario/parseYamlDocument.js';
+import { resolveScenario } from '../../src/scenario/resolveScenario.js';
+import { MAX_PERIODS } from '../../src/scenario/schema.js';
+import { MAX_ALIAS_NODES } from '../../src/scenario/toData.js';
+import { MAX_HISTORY_BYTES } from '../../src/solve/loadHistoryText.js';
+import { MAX_HISTORY_ROWS, parseHistory } from '../../src/solve/parseHistory.js';
+import { aliasBomb } from '../fuzz/scenarioArbitraries.js';
+import { assertBuilt, runCli, runShell, type CliResult } from '../helpers/runCli.js';
+
+beforeAll(assertBuilt);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'btcfi-limits-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A refused input: exit 2, nothing on stdout, one `btcfi: error:` line naming the place, no stack trace. */
+function expectRefused(result: CliResult, place: RegExp, message: RegExp): void {
+  expect(result.exitCode).toBe(2);
+  expect(result.stdout).toBe('');
+  const first = result.stderr.split('\n')[0]!;
+  expect(first).toMatch(/^btcfi: error: /);
+  expect(first).toMatch(place);
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+}
+
+/** Milliseconds a call takes. Used only for generous "does not hang" bounds. */
+function timed<T>(call: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = call();
+  return { value, ms: performance.now() - start };
+}
+
+const VALID = 'name: big\ntvl: 1B\ngrowth: 5%\nyears: 1\n';
+
+describe('scenario files are at most 1 MiB', () => {
+  /** A valid scenario padded with a comment to exactly `bytes` bytes. */
+  const padded = (bytes: number): string => `${VALID}#${'x'.repeat(bytes - VALID.length - 2)}\n`;
+
+  it('reads a file of exactly 1 MiB', async () => {
+    const file = join(dir, 'exactly.yaml');
+    await writeFile(file, padded(MAX_FILE_BYTES));
+    const result = await runCli(['validate', file]);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('refuses a file one byte over, naming it and its size', async () => {
+    const file = join(dir, 'over.yaml');
+    await writeFile(file, padded(MAX_FILE_BYTES + 1));
+    expectRefused(await runCli(['project', file]), new RegExp(`${file}: the input is 1,048,577 bytes`), /at most 1,048,576 bytes \(1 MiB\)/);
+  });
+
+  it('refuses standard input over 1 MiB the same way', async () => {
+    expectRefused(await runCli(['project', '-'], { input: padded(MAX_FILE_BYTES + 1) }), /<stdin>: the input is 1,048,577 bytes/, /1 MiB/);
+  });
+});
+
+describe('a path has at most 2,400 periods (200 years of months)', () => {
+  it('projects 200 years of months: 2,401 periods', async () => {
+    const result = await runCli(['project', '--tvl', '1', '--years', '200', '--step', 'month', '--start', '2026', '--format', 'csv']);
+    expect(result.exitCode).toBe(0);
+    const rows = result.stdout.trim().split('\r\n');
+    expect(rows).toHaveLength(1 + MAX_PERIODS + 1);
+    expect(rows.at(-1)).toMatch(/^inline,,2226-01,2400,/);
+  });
+
+  it('refuses 201 years in a file, at the line and column of years', async () => {
+    const file = join(dir, 'years.yaml');
+    await writeFile(file, 'name: long\ntvl: 1\nstep: month\nyears: 201\n');
+    expectRefused(await runCli(['project', file]), new RegExp(`${file}:4:8: years must be a whole number of years from 0 to 200 \\(got 201\\)`), /years/);
+  });
+
+  it('refuses a case that would go past 200 years', async () => {
+    const file = join(dir, 'case-years.yaml');
+    await writeFile(file, 'name: long\ntvl: 1\ncases:\n  far: {years: 250, step: month}\n');
+    expectRefused(await runCli(['project', file]), new RegExp(`${file}:4:18: cases.far.years must be a whole number of years from 0 to 200`), /got 250/);
+  });
+
+  it('refuses the flags --years 201 --step month, naming the flag', async () => {
+    expectRefused(await runCli(['project', '--tvl', '1', '--years', '201', '--step', 'month']), /--years: must be a whole number of years from 0 to 200 \(got 201\)|--years/, /201/);
+  });
+
+  it('keeps a guard in the resolver should the schema ever allow more years', () => {
+    const parsed = parseScenario('name: long\ntvl: 1\nstep: month\nyears: 200\n', 'long.yaml');
+    if (!parsed.ok) throw new Error('the fixture must parse');
+    // Past the schema, as a future change might let through: 201 years of months.
+    const tooLong = { ...parsed.value, data: { ...parsed.value.data, years: 201 } };
+    const resolved = resolveScenario(tooLong);
+    expect(resolved.ok).toBe(false);
+    if (!resolved.ok) {
+      expect(resolved.error[0]).toMatchObject({ file: 'long.yaml', message: '201 years of months make 2412 periods; a path has at most 2400 (200 years of months)' });
+      expect(resolved.error[0]!.span).toMatchObject({ line: 4, column: 8 });
+    }
+  });
+});
+
+describe('a grid has at most 1,000,000 cells (1,000 values an axis)', () => {
+  it('reads an axis of exactly 1,000 values', () => {
+    const axis = parseAxis('utilization=0.1%..100%:0.1%');
+    expect(axis.ok && axis.value.values.length).toBe(MAX_AXIS_VALUES);
+  });
+
+  it.each([
+    ['a range', 'growth=0%..100%:0.1%', /growth=0%\.\.100%:0\.1% gives 1001 values; an axis takes at most 1000/],
+    ['a list', `tvl=${Array.from({ length: 1001 }, (_, i) => `${i + 1}B`).join(',')}`, /the list gives 1001 values; an axis takes at most 1000/],
+  ])('refuses %s of 1,001 values, naming the axis', async (_, x, message) => {
+    expectRefused(await runCli(['grid', '--market-cap', '2T', '--utilization', '5%', '--x', x, '--y', 'years=1..2']), /--x: /, message);
+  });
+});
+
+describe('at most 10,000,000 samples', () => {
+  it('takes 10,000,000 and refuses 10,000,001', () => {
+    expect(parseSamples('10,000,000')).toBe(MAX_SAMPLES);
+    expect(() => parseSamples('10000001')).toThrow(/1 to 10,000,000/);
+  });
+
+  it('refuses --samples 10000001 on the command line', async () => {
+    expectRefused(await runCli(['project', '--market-cap', '2T', '--utilization', '5% to 10%', '--samples', '10000001']), /--samples/, /1 to 10,000,000/);
+  });
+});
+
+describe('a history CSV has at most 100,000 rows', () => {
+  const history = (rows: number): string => {
+    const lines = ['# a daily series', 'date,value'];
+    const day = Date.UTC(1800, 0, 1);
+    for (let i = 0; i < rows; i += 1) {
+      lines.push(`${new Date(day + i * 86_400_000).toISOString().slice(0, 10)},${1000 + i}`);
+    }
+    return `${lines.join('\n')}\n`;
+  };
+
+  it('reads exactly 100,000 rows', () => {
+    const parsed = parseHistory(history(MAX_HISTORY_ROWS), 'daily.csv');
+    expect(parsed.ok && parsed.value.points.length).toBe(MAX_HISTORY_ROWS);
+  });
+
+  it('refuses 100,001 rows at the line of the first row too many', async () => {
+    const file = join(dir, 'too-long.csv');
+    await writeFile(file, history(MAX_HISTORY_ROWS + 1));
+    // Line 1 is a comment, line 2 the header, so row 100,001 is on line 100,003.
+    expectRefused(await runCli(['solve', 'growth', '--history', file]), new RegExp(`${file}:100003:1: the history has more than 100,000 rows of data`), /thin it out/);
+  });
+
+  it('refuses a history over 16 MiB from a file and from standard input', async () => {
+    const big = `date,value\n2020,1\n2021,2\n#${'x'.repeat(MAX_HISTORY_BYTES)}\n`;
+    const file = join(dir, 'huge.csv');
+    await writeFile(file, big);
+    expectRefused(await runCli(['solve', 'growth', '--history', file]), new RegExp(`${file}: the history is`), /at most 16,777,216 bytes/);
+    expectRefused(await runCli(['solve', 'growth', '--history', '-'], { input: big }), /<stdin>: the history is/, /16 MiB/);
+  });
+
+  it('refuses dates too close together for a growth per year, instead of computing for ever', async () => {
+    const input = 'date,value\n2024-01-01T00:00:00.000Z,1\n2024-01-01T00:00:00.001Z,2\n';
+    expectRefused(await runCli(['solve', 'growth', '--history', '-'], { input }), /<stdin>:3:1: the dates span 0\.00000001157 days/, /at least 0\.01 years/);
+  });
+});
+
+describe('YAML aliases and nesting', () => {
+  it(`refuses an alias bomb (a billion values) once ${MAX_ALIAS_NODES.toLocaleString('en-US')} values are expanded, at the first alias`, () => {
+    const text = `${aliasBomb(9, 10)}name: bomb\ntvl: 1\n`;
+    const { value: result, ms } = timed(() => parseScenario(text, 'bomb.yaml'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toHaveLength(1);
+      expect(result.error[0]).toMatchObject({ message: 'aliases expand to too many values', span: { line: 2 } });
+    }
+    expect(ms).toBeLessThan(5_000);
+  });
+
+  it('refuses an alias bomb on the command line with FILE:LINE:COL', async () => {
+    const file = join(dir, 'bomb.yaml');
+    await writeFile(file, `${aliasBomb(9, 10)}name: bomb\ntvl: 1\n`);
+    expectRefused(await runCli(['project', file]), new RegExp(`${file}:2:\\d+: aliases expand to too many values`), /fewer nested aliases/);
+  });
+
+  it('refuses an alias inside its own anchor, and an alias with no anchor', () => {
+    const cycle = parseScenario('name: a\ntvl: 1\nx: &a [1, *a]\n', 'cycle.yaml');
+    expect(!cycle.ok && cycle.error[0]).toMatchObject({ message: 'the alias *a is inside the value it repeats, so it never ends', span: { line: 3, column: 12 } });
+    const missing = parseScenario('name: a\ntvl: *nowhere\n', 'missing.yaml');
+    expect(!missing.ok && missing.error[0]).toMatchObject({ message: 'the alias *nowhere names no anchor before it', span: { line: 2, column: 6 } });
+    const missingKey = parseScenario('name: a\ntvl: 1\n*k : 1\n', 'key.yaml');
+    expect(!missingKey.ok && missingKey.error[0]).toMatchObject({ message: 'the alias *k names no anchor before it', span: { line: 3, column: 1 } });
+  });
+
+  it.each([
+    ['flow sequences', (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`],
+    ['flow mappings', (n: number) => `${'{a: '.repeat(n)}1${'}'.repeat(n)}`],
+    ['block sequences', (n: number) => '- '.repeat(n) + '1'],
+  ])(`refuses ${MAX_NESTING}+ levels of %s at once, with the place where the limit is passed`, (_, nest) => {
+    const text = `name: deep\ntvl: 1\nx: ${nest(500_000)}\n`;
+    const { value: result, ms } = timed(() => parseScenario(text, 'deep.yaml'));
+    expect(!result.ok && result.error[0]).toMatchObject({ message: `the file nests more than ${MAX_NESTING} levels deep`, span: { line: 3 } });
+    expect(ms).toBeLessThan(5_000);
+    // Fewer levels than the limit are only unknown keys.
+    const shallow = parseScenario(`name: deep\ntvl: 1\nx: ${nest(20)}\n`, 'deep.yaml');
+    expect(!shallow.ok && shallow.error.map((i) => i.message)).toEqual(["unknown key 'x'"]);
+  });
+
+  it('refuses 1 MiB of nesting on the command line within the time limit of a test', async () => {
+    const file = join(dir, 'deep.yaml');
+    await writeFile(file, '['.repeat(MAX_FILE_BYTES));
+    expectRefused(await runCli(['validate', file]), new RegExp(`${file}:1:\\d+: the file nests more than 64 levels deep`), /only a few levels/);
+  });
+});
+
+describe('sampling stays within float64', () => {
+  it('refuses ranges that let a path grow past 1e300, at the growth, instead of failing as a bug', async () => {
+    const file = join(dir, 'overflow.yaml');
+    await writeFile(file, 'name: a\ntvl: 1T to 2T\ngrowth: 100000%\nyears: 200\n');
+    expectRefused(await runCli(['project', file, '--samples', '10']), new RegExp(`${file}:3:9: with these ranges a sampled path can grow past 1e300 \\(to about 1e613\\) in 200 years`), /shorten the horizon/);
+  });
+
+  it('refuses a range whose start alone can pass 1e300, at the start', async () => {
+    const file = join(dir, 'start.yaml');
+    await writeFile(file, 'name: a\ntvl: {lognormal: {p5: 1, p95: 1e36}}\n');
+    expectRefused(await runCli(['project', file]), new RegExp(`${file}:2:6: with this range a sampled path can start above 1e300`), /narrow the range/);
+  });
+
+  it('refuses a lognormal bound that float64 would round to zero', async () => {
+    const file = join(dir, 'tiny.yaml');
+    await writeFile(file, 'name: a\nmarket_cap: 1T\nutilization: 1e-400 to 1%\n');
+    expectRefused(await runCli(['project', file]), new RegExp(`${file}:3:14: utilization: a lognormal range needs bounds of at least 1e-300`), /uniform/);
+  });
+
+  it('samples ranges that stay within float64, however wide', async () => {
+    const result = await runCli(['project', '--tvl', '1B to 2T', '--growth', '-50% to 100%', '--years', '100', '--samples', '50', '--format', 'csv']);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('keeps memory flat in the number of uncertain phases: 100 of them at 300,000 samples fit where one more array each would not', async () => {
+    // Each uncertain phase used to hold one float64 per sample for the whole run (100 phases x
+    // 300,000 samples = 240 MB). The run gets 120 MB more address space than the same samples
+    // need with one phase.
+    const phases = (count: number) => `[${Array.from({ length: count }, (_, i) => `{years: 1, rate: ${i % 5}% to ${(i % 5) + 3}%}`).join(', ')}]`;
+    const one = join(dir, 'phase-1.yaml');
+    const hundred = join(dir, 'phase-100.yaml');
+    await writeFile(one, `name: p\ntvl: 1B\nyears: 1\ngrowth: ${phases(1)}\n`);
+    await writeFile(hundred, `name: p\ntvl: 1B\nyears: 100\ngrowth: ${phases(100)}\n`);
+    const under = (kb: number, file: string) => runShell(`ulimit -v ${kb} && btcfi project '${file}' --samples 300000 --format csv > /dev/null`);
+    // The least address space (in steps of 16 MB) in which one phase runs.
+    let low = 256 * 1024;
+    let high = 8 * 1024 * 1024;
+    if ((await under(high, one)).btcfiExitCode !== 0) {
+      console.warn('skipped: the run does not fit in 8 GB of address space here (ulimit -v unsupported?)');
+      return;
+    }
+    while (high - low > 16 * 1024) {
+      const middle = Math.round((low + high) / 2);
+      if ((await under(middle, one)).btcfiExitCode === 0) high = middle;
+      else low = middle;
+    }
+    const result = await under(high + 120 * 1024, hundred);
+    expect(result.stderr).toBe('');
+    expect(result.btcfiExitCode).toBe(0);
+  }, 120_000);
+});
+
+describe('standard input is read once', () => {
+  it('reads - named twice once, and reports the duplicate name instead of waiting for ever', async () => {
+    const result = await runCli(['project', '-', '-'], { input: 'name: twice\ntvl: 1\n' });
+    expectRefused(result, /<stdin>:1:7: the scenario name 'twice' is already used by <stdin>:1:7/, /unique/);
+  });
+});
