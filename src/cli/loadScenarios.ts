@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dedupeIssues, sortIssues, type ScenarioIssue } from '../scenario/issue.js';
+import { capIssues, dedupeIssues, sortIssues, type ScenarioIssue } from '../scenario/issue.js';
 import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
 import type { Unit } from '../scenario/parseAmount.js';
 import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from '../scenario/parseScenario.js';
@@ -82,7 +82,7 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
       issues.push(...result.error);
     }
   }
-  return { scenarios: resolved, issues: sortIssues(dedupeIssues(issues)) };
+  return { scenarios: resolved, issues: capIssues(sortIssues(dedupeIssues(issues))) };
 }
 
 /** The flags' values under the scenario keys they set (market_cap for --market-cap), leaving out those not given. */

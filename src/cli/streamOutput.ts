@@ -3,7 +3,7 @@
 // ('drain'), so memory stays flat however slowly the reader reads.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { copyFile, link, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Io } from './io.js';
 
@@ -111,17 +111,26 @@ export function temporaryPathFor(path: string): string {
  * A file written whole or not at all, like writeFileAtomic, but a piece at a time: the pieces go
  * to a temporary file beside the target, which finish() flushes to disk and renames over it.
  * Opening fails (and throws) before anything is written when the folder is missing or read-only.
- * A file that is replaced keeps its permissions. A run killed outright (SIGKILL, a power cut)
- * can leave the hidden temporary file behind, never a part-written target.
+ * A file that is replaced keeps its permissions, and a symbolic link stays a link: the file it
+ * points to is replaced. A run killed outright (SIGKILL, a power cut) can leave the hidden
+ * temporary file behind, never a part-written target.
+ *
+ * A target that is not a file (/dev/null, /dev/stdout, a named pipe) is written directly: it
+ * cannot be half-written, and renaming over it would put a file in its place.
  */
 export async function openFileSink(path: string, options: FileSinkOptions = {}): Promise<OutputSink> {
-  const temporary = temporaryPathFor(path);
+  // realpath follows every link; a path that does not exist yet is written as it is named.
+  const target = await realpath(path).catch(() => path);
+  const existing = await stat(target).catch(() => null);
+  if (existing !== null && !existing.isFile() && !existing.isDirectory() && options.exclusive !== true) {
+    return openDirectSink(target);
+  }
+  const temporary = temporaryPathFor(target);
   const handle: FileHandle = await open(temporary, 'wx');
-  try {
-    const { mode } = await stat(path);
-    await handle.chmod(mode & 0o7777);
-  } catch {
-    // No file to replace (or none we may look at): the new file gets the usual permissions.
+  if (existing?.isFile() === true) {
+    await handle.chmod(existing.mode & 0o7777).catch(() => {
+      // Not ours to change: the new file gets the usual permissions.
+    });
   }
   let closed = false;
   const close = async (): Promise<void> => {
@@ -154,13 +163,35 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
         await inFlight;
         await handle.sync();
         await close();
-        await (options.exclusive === true ? moveExclusive(temporary, path) : rename(temporary, path));
+        await (options.exclusive === true ? moveExclusive(temporary, target) : rename(temporary, target));
       } catch (error) {
         await discard();
         throw error;
       }
     },
     discard,
+  );
+}
+
+/** A device or a pipe, written in place a batch at a time; there is nothing to rename. */
+async function openDirectSink(path: string): Promise<OutputSink> {
+  const handle = await open(path, 'w');
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (!closed) {
+      closed = true;
+      await handle.close();
+    }
+  };
+  return batching(
+    async (batch) => {
+      const bytes = Buffer.from(batch, 'utf8');
+      for (let offset = 0; offset < bytes.length; ) {
+        offset += (await handle.write(bytes, offset)).bytesWritten;
+      }
+    },
+    close,
+    async () => close().catch(() => {}),
   );
 }
 

@@ -11,9 +11,14 @@ export const TARGET_HEADER = ['target', 'target_reached', 'growth_needed', 'util
 export const QUANTILE_HEADER = ['mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
 const TEXT_COLUMNS = new Set(['scenario', 'case', 'period', 'unit', 'target_reached']);
 
+/** A figure as plainFigure writes it: what a spreadsheet reads as a number, and never runs. */
+const PLAIN_FIGURE = /^-?[0-9]+(\.[0-9]+)?$/;
+
 /**
- * RFC 4180 rows (CRLF, a header, quotes only where needed). Text cells that a spreadsheet
- * would run as a formula are neutralised; figure cells are left as numbers.
+ * RFC 4180 rows (CRLF, a header, quotes only where needed). A text cell that a spreadsheet would
+ * run as a formula (one that starts with =, +, -, @, a tab or a CR, or their full-width forms,
+ * as OWASP lists them) gets a leading `'`; a cell of a figure column is left as it is only when
+ * it is a plain figure, so a negative figure stays a number and nothing else can pass as one.
  */
 export function toCsv(rows: readonly (readonly string[])[], figureColumns: ReadonlySet<number>): string {
   return stringify(rows as string[][], {
@@ -21,7 +26,7 @@ export function toCsv(rows: readonly (readonly string[])[], figureColumns: Reado
     escape_formulas: true,
     cast: {
       string: (value, context) =>
-        context.header !== true && typeof context.index === 'number' && figureColumns.has(context.index)
+        context.header !== true && typeof context.index === 'number' && figureColumns.has(context.index) && PLAIN_FIGURE.test(value)
           ? { value, escape_formulas: false }
           : value,
     },

@@ -44,3 +44,31 @@ export function dedupeIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] 
     return true;
   });
 }
+
+/** Issues shown for one file; past this, one more issue says how many were left out. */
+export const MAX_ISSUES_PER_FILE = 100;
+
+/**
+ * The first MAX_ISSUES_PER_FILE issues of each file (already in order), and for a file with
+ * more, one issue at the place of the next saying how many more there are: a file of thousands
+ * of unknown keys gives a screenful, not thousands of them.
+ */
+export function capIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const totals = new Map<string, number>();
+  for (const issue of issues) {
+    totals.set(issue.file, (totals.get(issue.file) ?? 0) + 1);
+  }
+  const shown = new Map<string, number>();
+  const capped: ScenarioIssue[] = [];
+  for (const issue of issues) {
+    const count = (shown.get(issue.file) ?? 0) + 1;
+    shown.set(issue.file, count);
+    if (count <= MAX_ISSUES_PER_FILE) {
+      capped.push(issue);
+    } else if (count === MAX_ISSUES_PER_FILE + 1) {
+      const more = totals.get(issue.file)! - MAX_ISSUES_PER_FILE;
+      capped.push({ ...issue, message: `${more.toLocaleString('en-US')} more ${more === 1 ? 'problem' : 'problems'} from here on ${more === 1 ? 'is' : 'are'} not shown`, hint: 'fix the problems above and run again' });
+    }
+  }
+  return capped;
+}

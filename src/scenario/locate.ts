@@ -1,5 +1,5 @@
-import { isAlias, isMap, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import { keyText } from './toData.js';
+import { isAlias, isMap, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import { aliasTarget, keyText } from './toData.js';
 import type { SourceSpan } from './issue.js';
 
 export type IssuePath = readonly PropertyKey[];
@@ -12,13 +12,32 @@ export interface NodeAtPath {
   readonly found: boolean;
 }
 
+/** Each mapping's pairs by key text (the first of a key, as find() would), made once per mapping. */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairAt(map: YAMLMap, key: string, doc: Document): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const pair of map.items) {
+      const text = keyText(pair.key, doc);
+      if (!index.has(text)) {
+        index.set(text, pair);
+      }
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
 export function nodeAtPath(doc: Document, path: IssuePath): NodeAtPath {
   let node = (doc.contents as Node | null) ?? null;
   let key: Node | null = null;
   for (const segment of path) {
-    const current = isAlias(node) ? (node.resolve(doc) as Node | undefined) ?? null : node;
+    const current = isAlias(node) ? ((aliasTarget(node, doc) as Node | undefined) ?? null) : node;
     if (isMap(current)) {
-      const pair = current.items.find((item) => keyText(item.key, doc) === String(segment));
+      // A file of thousands of unknown keys has thousands of issues: each is found at once.
+      const pair = pairAt(current, String(segment), doc);
       if (pair === undefined) {
         return { node: current, key, found: false };
       }

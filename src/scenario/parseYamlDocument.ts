@@ -6,9 +6,22 @@ import { Composer, Lexer, Parser, YAMLParseError, type Document, type LineCounte
  */
 export const MAX_NESTING = 64;
 
+/**
+ * How many lexical tokens (keys, values, punctuation, comments, line ends) a scenario file may
+ * hold. A scenario has a few hundred; past this, parsing a megabyte of `- - - -` or of keys
+ * would take seconds, and its data would be the size of a database.
+ */
+export const MAX_TOKENS = 100_000;
+
 export class NestingLimitError extends Error {
   constructor(readonly offset: number) {
     super(`the file nests more than ${MAX_NESTING} levels deep`);
+  }
+}
+
+export class TokenLimitError extends Error {
+  constructor(readonly offset: number) {
+    super(`the file holds more than ${MAX_TOKENS.toLocaleString('en-US')} YAML tokens`);
   }
 }
 
@@ -16,7 +29,8 @@ export class NestingLimitError extends Error {
  * yaml's parseDocument, driven a lexical token at a time (the way yaml documents for a custom
  * lexer) so that nesting is refused as soon as it passes MAX_NESTING. yaml's parser slows down
  * with depth and its composer recurses, so a megabyte of `[[[[` would otherwise take seconds and
- * end in a stack overflow. Throws NestingLimitError; everything else is in the document's errors.
+ * end in a stack overflow; and refused once it passes MAX_TOKENS. Throws NestingLimitError or
+ * TokenLimitError; everything else is in the document's errors.
  */
 export function parseYamlDocument(source: string, lineCounter: LineCounter): Document.Parsed {
   // Line starts come from the text itself: yaml's parser reports no newline inside some tokens
@@ -27,7 +41,12 @@ export function parseYamlDocument(source: string, lineCounter: LineCounter): Doc
   }
   const parser = new Parser();
   function* tokens() {
+    let count = 0;
     for (const lexeme of new Lexer().lex(source)) {
+      count += 1;
+      if (count > MAX_TOKENS) {
+        throw new TokenLimitError(parser.offset);
+      }
       yield* parser.next(lexeme);
       if (parser.stack.length > MAX_NESTING) {
         throw new NestingLimitError(parser.offset);

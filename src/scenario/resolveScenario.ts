@@ -8,7 +8,7 @@ import type { IssuePath } from './locate.js';
 import type { Unit } from './parseAmount.js';
 import type { Locator, ParsedScenario } from './parseScenario.js';
 import { err, ok, type Result } from './result.js';
-import { MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type Resample } from './schema.js';
+import { MAX_CASES, MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type Resample } from './schema.js';
 
 /** Fields that override every case of every scenario: the what-if flags of the command line. */
 export interface Overrides {
@@ -76,6 +76,11 @@ const MAX_LAST_YEAR = 9999;
  */
 export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | null = null): Result<ResolvedScenario, ScenarioIssue[]> {
   const { data, locate } = parsed;
+  const caseCount = data.cases === undefined ? 0 : Object.keys(data.cases).length;
+  if (caseCount > MAX_CASES) {
+    // Each case is a whole path of up to 2,401 periods: thousands of them would fill memory.
+    return err([{ ...locate(['cases'], true), message: `the scenario has ${caseCount} cases; a scenario has at most ${MAX_CASES}`, hint: 'split the cases over several scenario files' }]);
+  }
   const unit: Unit = overrides?.unit ?? data.unit ?? 'USD';
   const base: Layer = { fields: data, prefix: [], locate };
   const caseLayers: [string | null, Layer | null][] =

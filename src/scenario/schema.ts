@@ -13,6 +13,8 @@ export const CASE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._%-]*$/;
 export const MAX_YEARS = 200;
 /** The most periods a path may have: 200 years of months. */
 export const MAX_PERIODS = 2400;
+/** The most cases a scenario may have. */
+export const MAX_CASES = 100;
 export const CASE_NAME_MESSAGE = 'a case name uses letters, digits, and . _ % -, starting with a letter or digit';
 const MAX_START = 9999;
 

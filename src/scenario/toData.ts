@@ -51,9 +51,13 @@ function targetsOf(doc: Document): Map<Alias, unknown> {
   return targets;
 }
 
-/** What an alias stands for: the node of the last anchor of its name before it. */
+/** What an alias stands for (the node of the last anchor of its name before it), or undefined. */
+export function aliasTarget(alias: Alias, doc: Document): unknown {
+  return targetsOf(doc).get(alias);
+}
+
 function resolveAlias(alias: Alias, doc: Document): unknown {
-  const target = targetsOf(doc).get(alias);
+  const target = aliasTarget(alias, doc);
   if (target === undefined) {
     throw new UnresolvedAliasError(alias);
   }
@@ -67,18 +71,20 @@ function resolveAlias(alias: Alias, doc: Document): unknown {
  */
 export function toData(doc: Document): unknown {
   const budget = { left: MAX_ALIAS_NODES };
-  return walk(doc.contents, doc, budget, false, new Set());
+  return walk(doc.contents, doc, budget, null, new Set());
 }
 
 /**
- * `open` holds the collections being walked, from the root down: an alias to one of them is an
- * alias inside its own anchor (`x: &a [*a]`), which would expand for ever.
+ * `alias` is the alias (written in the file, outside any other) whose expansion this node is
+ * part of, or null: an alias bomb is reported there. `open` holds the collections being walked,
+ * from the root down: an alias to one of them is an alias inside its own anchor (`x: &a [*a]`),
+ * which would expand for ever.
  */
-function walk(node: unknown, doc: Document, budget: { left: number }, inAlias: boolean, open: Set<unknown>): unknown {
-  if (inAlias) {
+function walk(node: unknown, doc: Document, budget: { left: number }, alias: Alias | null, open: Set<unknown>): unknown {
+  if (alias !== null) {
     budget.left -= 1;
     if (budget.left < 0) {
-      throw new AliasLimitError(node as Node);
+      throw new AliasLimitError(alias);
     }
   }
   if (isAlias(node)) {
@@ -86,7 +92,7 @@ function walk(node: unknown, doc: Document, budget: { left: number }, inAlias: b
     if (open.has(target)) {
       throw new CyclicAliasError(node);
     }
-    return walk(target, doc, budget, true, open);
+    return walk(target, doc, budget, alias ?? node, open);
   }
   if (isScalar(node)) {
     return scalarValue(node);
@@ -94,8 +100,8 @@ function walk(node: unknown, doc: Document, budget: { left: number }, inAlias: b
   if (isMap(node) || isSeq(node)) {
     open.add(node);
     const data = isMap(node)
-      ? Object.fromEntries(node.items.map((pair) => [keyText(pair.key, doc), walk(pair.value, doc, budget, inAlias, open)]))
-      : node.items.map((item) => walk(item, doc, budget, inAlias, open));
+      ? Object.fromEntries(node.items.map((pair) => [keyText(pair.key, doc), walk(pair.value, doc, budget, alias, open)]))
+      : node.items.map((item) => walk(item, doc, budget, alias, open));
     open.delete(node);
     return data;
   }

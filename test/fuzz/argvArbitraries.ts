@@ -8,6 +8,8 @@ import { amountText, rateText, scenarioFile } from './scenarioArbitraries.js';
 
 export interface ArgvCase {
   readonly args: readonly string[];
+  /** The command run (project, check, ...), or '' for none. */
+  readonly command: string;
   /** Standard input, when an argument reads it. */
   readonly input: string;
   /** The file `-o` writes to (relative to the run's folder), when the run names one. */
@@ -87,7 +89,12 @@ const output = pick('out.csv', 'missing-folder/out.csv', 'out', '');
 const COMMANDS: fc.Arbitrary<{ args: string[]; output: string | null }>[] = [
   // project
   fc
-    .tuple(fc.array(scenarioPath, { maxLength: 2 }), flags([['--format', format(['table', 'csv', 'json'])], ['--digits', digits], ['--samples', samples], ['--seed', seed], ['-s', or(pick(...BUNDLED.map((n) => n.replace('.yaml', ''))))], ['-c', or(pick('rounded', 'exact', 'a'))], ['--target', amount]]), flags(FIELD_FLAGS), fc.option(output, { nil: null }))
+    .tuple(
+      fc.array(scenarioPath, { maxLength: 2 }),
+      flags([['--format', format(['table', 'csv', 'json'])], ['--digits', digits], ['--samples', samples], ['--seed', seed], ['-s', or(pick(...BUNDLED.map((n) => n.replace('.yaml', ''))))], ['-c', or(pick('rounded', 'exact', 'a'))], ['--target', amount], ['--chart', fc.constant('--no-chart')]]),
+      flags(FIELD_FLAGS),
+      fc.option(output, { nil: null }),
+    )
     .map(([paths, options, fields, out]) => ({ args: ['project', ...paths, ...options, ...fields, ...(out === null ? [] : ['-o', out])], output: out })),
   // grid
   fc
@@ -111,6 +118,7 @@ const COMMANDS: fc.Arbitrary<{ args: string[]; output: string | null }>[] = [
   // list, init, schema, help, version, nothing known
   fc.tuple(fc.array(scenarioPath, { maxLength: 1 }), flags([['--format', format(['table', 'json'])]])).map(([paths, options]) => ({ args: ['list', ...paths, ...options], output: null })),
   or(pick('my-claim', 'demo', 'scenario.yaml', 'Bad Name', '../escape')).map((name) => ({ args: ['init', name], output: null })),
+  fc.constantFrom<string[]>(['completion', 'bash'], ['completion', 'zsh'], ['completion', 'fish'], ['completion', 'powershell'], ['completion']).map((args) => ({ args, output: null })),
   fc.constantFrom<string[]>(['schema'], ['help'], ['--help'], ['-V'], ['--version'], ['help', 'project'], ['project', '--help'], ['solve'], ['nonsense'], ['projetc'], [], ['--no-color', 'list'], ['--color', 'schema']).map((args) => ({ args, output: null })),
 ];
 
@@ -121,12 +129,15 @@ const stdin = fc.oneof(
   pick('date,value\n2020,1\n2021,2\n', 'year,tvl_usd\n2020,700000000\n2021,20000000000\n2022,5\n', 'name: from-stdin\ntvl: 1B\ngrowth: 5%\nyears: 3\n', ''),
 );
 
+/** Options of the program itself, before the command. */
+const globals = flags([['-q', fc.constant('--quiet')], ['--locale', or(pick('en-US', 'zh-CN', 'xx-YY'))], ['--no-color', fc.constant('--color')]]);
+
 /** A command line of btcfi with its standard input and the file it may write. */
 export const argvCase: fc.Arbitrary<ArgvCase> = fc
-  .tuple(fc.oneof(...COMMANDS), extra, fc.integer({ min: 0, max: 3 }), stdin, fc.boolean())
-  .map(([command, more, at, input, outputExists]) => {
-    const args = [...command.args];
+  .tuple(fc.oneof(...COMMANDS), extra, fc.integer({ min: 0, max: 3 }), stdin, fc.boolean(), globals)
+  .map(([command, more, at, input, outputExists, before]) => {
+    const args = [...before, ...command.args];
     args.splice(Math.min(at, args.length), 0, ...more);
     // An argument cannot hold a NUL byte: the operating system ends it there.
-    return { args: args.map((arg) => arg.replaceAll('\0', '')), input, output: command.output, outputExists };
+    return { args: args.map((arg) => arg.replaceAll('\0', '')), command: command.args[0] ?? '', input, output: command.output, outputExists };
   });

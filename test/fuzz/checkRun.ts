@@ -32,7 +32,7 @@ async function check(run: ArgvCase, dir: string): Promise<string | null> {
   if (STACK_FRAME.test(result.stderr) || /btcfi: internal error|^(Type|Range|Reference|Syntax)?Error: /m.test(result.stderr)) {
     problems.push('stderr shows an internal error or a stack trace');
   }
-  const command = run.args.find((arg) => !arg.startsWith('-')) ?? '';
+  const { command } = run;
   if (result.exitCode === 2 && !REPORTS_PER_FILE.has(command) && result.stdout !== '') {
     problems.push('a usage error wrote to stdout');
   }

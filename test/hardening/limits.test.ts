@@ -11,10 +11,12 @@ import { parseAxis } from '../../src/grid/parseAxis.js';
 import { MAX_SAMPLES, parseSamples } from '../../src/cli/options.js';
 import { MAX_FILE_BYTES } from '../../src/scenario/loadScenarioTexts.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
-import { MAX_NESTING } from '../../src/scenario/parseYamlDocument.js';
+import { MAX_ISSUES_PER_FILE } from '../../src/scenario/issue.js';
+import { MAX_NESTING, MAX_TOKENS } from '../../src/scenario/parseYamlDocument.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
-import { MAX_PERIODS } from '../../src/scenario/schema.js';
+import { MAX_CASES, MAX_PERIODS } from '../../src/scenario/schema.js';
 import { MAX_ALIAS_NODES } from '../../src/scenario/toData.js';
+import { simulateCase } from '../../src/simulate/simulateCase.js';
 import { MAX_HISTORY_BYTES } from '../../src/solve/loadHistoryText.js';
 import { MAX_HISTORY_ROWS, parseHistory } from '../../src/solve/parseHistory.js';
 import { aliasBomb } from '../fuzz/scenarioArbitraries.js';
@@ -90,7 +92,7 @@ describe('a path has at most 2,400 periods (200 years of months)', () => {
   it('refuses a case that would go past 200 years', async () => {
     const file = join(dir, 'case-years.yaml');
     await writeFile(file, 'name: long\ntvl: 1\ncases:\n  far: {years: 250, step: month}\n');
-    expectRefused(await runCli(['project', file]), new RegExp(`${file}:4:18: cases.far.years must be a whole number of years from 0 to 200`), /got 250/);
+    expectRefused(await runCli(['project', file]), new RegExp(`${file}:4:16: cases.far.years must be a whole number of years from 0 to 200`), /got 250/);
   });
 
   it('refuses the flags --years 201 --step month, naming the flag', async () => {
@@ -118,7 +120,7 @@ describe('a grid has at most 1,000,000 cells (1,000 values an axis)', () => {
   });
 
   it.each([
-    ['a range', 'growth=0%..100%:0.1%', /growth=0%\.\.100%:0\.1% gives 1001 values; an axis takes at most 1000/],
+    ['a range', 'growth=0%..100%:0.1%', /0%\.\.100%:0\.1% gives 1001 values; an axis takes at most 1000/],
     ['a list', `tvl=${Array.from({ length: 1001 }, (_, i) => `${i + 1}B`).join(',')}`, /the list gives 1001 values; an axis takes at most 1000/],
   ])('refuses %s of 1,001 values, naming the axis', async (_, x, message) => {
     expectRefused(await runCli(['grid', '--market-cap', '2T', '--utilization', '5%', '--x', x, '--y', 'years=1..2']), /--x: /, message);
@@ -179,7 +181,8 @@ describe('YAML aliases and nesting', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error).toHaveLength(1);
-      expect(result.error[0]).toMatchObject({ message: 'aliases expand to too many values', span: { line: 2 } });
+      // At the alias, written in the file, whose expansion passed the limit.
+      expect(result.error[0]).toMatchObject({ message: 'aliases expand to too many values', span: { line: 4, column: 45, lineText: expect.stringMatching(/^l3: &l3 \[\*l2/) } });
     }
     expect(ms).toBeLessThan(5_000);
   });
@@ -187,12 +190,12 @@ describe('YAML aliases and nesting', () => {
   it('refuses an alias bomb on the command line with FILE:LINE:COL', async () => {
     const file = join(dir, 'bomb.yaml');
     await writeFile(file, `${aliasBomb(9, 10)}name: bomb\ntvl: 1\n`);
-    expectRefused(await runCli(['project', file]), new RegExp(`${file}:2:\\d+: aliases expand to too many values`), /fewer nested aliases/);
+    expectRefused(await runCli(['project', file]), new RegExp(`${file}:4:45: aliases expand to too many values`), /fewer nested aliases/);
   });
 
   it('refuses an alias inside its own anchor, and an alias with no anchor', () => {
     const cycle = parseScenario('name: a\ntvl: 1\nx: &a [1, *a]\n', 'cycle.yaml');
-    expect(!cycle.ok && cycle.error[0]).toMatchObject({ message: 'the alias *a is inside the value it repeats, so it never ends', span: { line: 3, column: 12 } });
+    expect(!cycle.ok && cycle.error[0]).toMatchObject({ message: 'the alias *a is inside the value it repeats, so it never ends', span: { line: 3, column: 11 } });
     const missing = parseScenario('name: a\ntvl: *nowhere\n', 'missing.yaml');
     expect(!missing.ok && missing.error[0]).toMatchObject({ message: 'the alias *nowhere names no anchor before it', span: { line: 2, column: 6 } });
     const missingKey = parseScenario('name: a\ntvl: 1\n*k : 1\n', 'key.yaml');
@@ -200,23 +203,52 @@ describe('YAML aliases and nesting', () => {
   });
 
   it.each([
-    ['flow sequences', (n: number) => `${'['.repeat(n)}1${']'.repeat(n)}`],
-    ['flow mappings', (n: number) => `${'{a: '.repeat(n)}1${'}'.repeat(n)}`],
-    ['block sequences', (n: number) => '- '.repeat(n) + '1'],
-  ])(`refuses ${MAX_NESTING}+ levels of %s at once, with the place where the limit is passed`, (_, nest) => {
-    const text = `name: deep\ntvl: 1\nx: ${nest(500_000)}\n`;
-    const { value: result, ms } = timed(() => parseScenario(text, 'deep.yaml'));
-    expect(!result.ok && result.error[0]).toMatchObject({ message: `the file nests more than ${MAX_NESTING} levels deep`, span: { line: 3 } });
+    ['flow sequences', (n: number) => `x: ${'['.repeat(n)}1${']'.repeat(n)}\n`],
+    ['flow mappings', (n: number) => `x: ${'{a: '.repeat(n)}1${'}'.repeat(n)}\n`],
+    ['block mappings', (n: number) => `x:\n${Array.from({ length: n }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')} 1\n`],
+  ])(`refuses more than ${MAX_NESTING} levels of %s at once, where the limit is passed`, (_, nest) => {
+    const { value: result, ms } = timed(() => parseScenario(`name: deep\ntvl: 1\n${nest(1000)}`, 'deep.yaml'));
+    expect(!result.ok && result.error[0]).toMatchObject({ message: `the file nests more than ${MAX_NESTING} levels deep`, span: { line: expect.any(Number) } });
     expect(ms).toBeLessThan(5_000);
-    // Fewer levels than the limit are only unknown keys.
-    const shallow = parseScenario(`name: deep\ntvl: 1\nx: ${nest(20)}\n`, 'deep.yaml');
+    // Fewer levels than the limit are only an unknown key.
+    const shallow = parseScenario(`name: deep\ntvl: 1\n${nest(20)}`, 'deep.yaml');
     expect(!shallow.ok && shallow.error.map((i) => i.message)).toEqual(["unknown key 'x'"]);
+  });
+
+  it('refuses a document of block sequences nested past the limit, on its one line', () => {
+    const result = parseScenario(`${'- '.repeat(500_000)}1\n`, 'deep.yaml');
+    expect(!result.ok && result.error[0]).toMatchObject({ message: `the file nests more than ${MAX_NESTING} levels deep`, span: { line: 1, column: 2 * MAX_NESTING } });
   });
 
   it('refuses 1 MiB of nesting on the command line within the time limit of a test', async () => {
     const file = join(dir, 'deep.yaml');
     await writeFile(file, '['.repeat(MAX_FILE_BYTES));
     expectRefused(await runCli(['validate', file]), new RegExp(`${file}:1:\\d+: the file nests more than 64 levels deep`), /only a few levels/);
+  });
+});
+
+describe('the size of what a file holds', () => {
+  it(`refuses a file of more than ${MAX_TOKENS.toLocaleString('en-US')} YAML tokens at once, where it passes the limit`, async () => {
+    const file = join(dir, 'flat.yaml');
+    await writeFile(file, `name: flat\ntvl: 1\nx: [${'1,'.repeat(400_000)}1]\n`);
+    expectRefused(await runCli(['validate', file]), new RegExp(`${file}:3:\\d+: the file holds more than 100,000 YAML tokens`), /a few hundred/);
+  });
+
+  it(`shows the first ${MAX_ISSUES_PER_FILE} problems of a file and says how many more there are`, async () => {
+    const file = join(dir, 'keys.yaml');
+    await writeFile(file, `name: keys\ntvl: 1\n${Array.from({ length: 5000 }, (_, i) => `key${i}: 1`).join('\n')}\n`);
+    const result = await runCli(['validate', file]);
+    expect(result.exitCode).toBe(2);
+    const errors = result.stderr.split('\n').filter((line) => line.startsWith('btcfi: error:'));
+    expect(errors).toHaveLength(MAX_ISSUES_PER_FILE + 1);
+    expect(errors[0]).toBe(`btcfi: error: ${file}:3:1: unknown key 'key0'`);
+    expect(errors.at(-1)).toBe(`btcfi: error: ${file}:103:1: 4,900 more problems from here on are not shown`);
+  });
+
+  it(`refuses a scenario of more than ${MAX_CASES} cases, each a path of up to 2,401 periods`, async () => {
+    const file = join(dir, 'cases.yaml');
+    await writeFile(file, `name: cases\ntvl: 1\ncases:\n${Array.from({ length: MAX_CASES + 1 }, (_, i) => `  c${i}: {years: 200, step: month}`).join('\n')}\n`);
+    expectRefused(await runCli(['project', file]), new RegExp(`${file}:3:1: the scenario has 101 cases; a scenario has at most 100`), /split the cases/);
   });
 });
 
@@ -229,7 +261,7 @@ describe('sampling stays within float64', () => {
 
   it('refuses a range whose start alone can pass 1e300, at the start', async () => {
     const file = join(dir, 'start.yaml');
-    await writeFile(file, 'name: a\ntvl: {lognormal: {p5: 1, p95: 1e36}}\n');
+    await writeFile(file, 'name: a\ntvl: {lognormal: {p5: 1e-300, p95: 1e36}}\n');
     expectRefused(await runCli(['project', file]), new RegExp(`${file}:2:6: with this range a sampled path can start above 1e300`), /narrow the range/);
   });
 
@@ -244,32 +276,38 @@ describe('sampling stays within float64', () => {
     expect(result.exitCode).toBe(0);
   });
 
-  it('keeps memory flat in the number of uncertain phases: 100 of them at 300,000 samples fit where one more array each would not', async () => {
-    // Each uncertain phase used to hold one float64 per sample for the whole run (100 phases x
-    // 300,000 samples = 240 MB). The run gets 120 MB more address space than the same samples
-    // need with one phase.
-    const phases = (count: number) => `[${Array.from({ length: count }, (_, i) => `{years: 1, rate: ${i % 5}% to ${(i % 5) + 3}%}`).join(', ')}]`;
-    const one = join(dir, 'phase-1.yaml');
-    const hundred = join(dir, 'phase-100.yaml');
-    await writeFile(one, `name: p\ntvl: 1B\nyears: 1\ngrowth: ${phases(1)}\n`);
-    await writeFile(hundred, `name: p\ntvl: 1B\nyears: 100\ngrowth: ${phases(100)}\n`);
-    const under = (kb: number, file: string) => runShell(`ulimit -v ${kb} && btcfi project '${file}' --samples 300000 --format csv > /dev/null`);
-    // The least address space (in steps of 16 MB) in which one phase runs.
-    let low = 256 * 1024;
-    let high = 8 * 1024 * 1024;
-    if ((await under(high, one)).btcfiExitCode !== 0) {
-      console.warn('skipped: the run does not fit in 8 GB of address space here (ulimit -v unsupported?)');
-      return;
+  it('keeps memory flat in the number of uncertain phases: a phase is drawn when its year comes', () => {
+    // Each uncertain phase used to hold one float64 per sample from the start of the run to its
+    // end: 200 phases at 10,000,000 samples were 16 GB. Now a phase's draws are made when its
+    // first year comes (and let go after its last), so arrays of `samples` floats are made one
+    // phase at a time, never all at the start.
+    const samples = 5_000;
+    const phases = Array.from({ length: 100 }, (_, i) => `{years: 1, rate: ${i % 5}% to ${(i % 5) + 3}%}`).join(', ');
+    const parsed = parseScenario(`name: p\ntvl: 1B to 2B\nyears: 100\ngrowth: [${phases}]\n`, 'phases.yaml');
+    const resolved = parsed.ok ? resolveScenario(parsed.value) : null;
+    if (resolved === null || !resolved.ok) throw new Error('the fixture must resolve');
+    const c = resolved.value.cases[0]!;
+    const Original = globalThis.Float64Array;
+    let made = 0;
+    const madeByPeriod: number[] = [];
+    globalThis.Float64Array = class extends Original {
+      constructor(length: number) {
+        super(length);
+        if (length === samples) made += 1;
+      }
+    } as typeof Float64Array;
+    try {
+      const result = simulateCase(c.input, c.uncertain!, c.target, { samples, seed: 1, onProgress: () => madeByPeriod.push(made) });
+      expect(result.ok).toBe(true);
+    } finally {
+      globalThis.Float64Array = Original;
     }
-    while (high - low > 16 * 1024) {
-      const middle = Math.round((low + high) / 2);
-      if ((await under(middle, one)).btcfiExitCode === 0) high = middle;
-      else low = middle;
-    }
-    const result = await under(high + 120 * 1024, hundred);
-    expect(result.stderr).toBe('');
-    expect(result.btcfiExitCode).toBe(0);
-  }, 120_000);
+    expect(madeByPeriod).toHaveLength(101);
+    // A few arrays for the path (level, TVL, the start's draws) and the first phase's draws...
+    expect(madeByPeriod[0]).toBeLessThan(10);
+    // ...then one more array a year at most: the next phase's draws.
+    madeByPeriod.forEach((count, period) => expect(count).toBeLessThanOrEqual(madeByPeriod[0]! + period));
+  });
 });
 
 describe('standard input is read once', () => {

@@ -97,7 +97,7 @@ describe('parseHistory', () => {
     { rule: 'a byte order mark, CRLF line ends and blank lines', text: '\uFEFFdate,value\r\n2020,1\r\n\r\n2021,2\r\n', dateColumn: 'date', valueColumn: 'value', unit: 'USD', span: '1' },
     { rule: 'suffixed amounts and spaces around cells', text: 'date , value\n 2020 , 238.5B \n2025,770.6B\n', dateColumn: 'date', valueColumn: 'value', unit: 'USD', span: '5' },
     { rule: 'a row of empty cells is skipped', text: 'date,value\n2020,1\n,\n2021,2\n', dateColumn: 'date', valueColumn: 'value', unit: 'USD', span: '1' },
-    { rule: 'times of day and zones: 12 hours apart is half a day', text: 'time,value\n2024-01-01T00:00Z,1\n2024-01-01T14:00+02:00,2\n', dateColumn: 'time', valueColumn: 'value', unit: 'USD', span: '0.001368925393566050650239561943874058863792' },
+    { rule: 'times of day and zones: 14:00 at +02:00 five days on is 5.5 days', text: 'time,value\n2024-01-01T00:00Z,1\n2024-01-06T14:00+02:00,2\n', dateColumn: 'time', valueColumn: 'value', unit: 'USD', span: '0.01505817932922655715263518138261464750171' },
   ])('accepts $rule', ({ text, columns, dateColumn, valueColumn, unit, span }) => {
     const history = parsed(text, columns);
     expect(history).toMatchObject({ dateColumn, valueColumn, unit });
