@@ -1,21 +1,13 @@
 import { assert } from './assert.js';
 import { assertTvlInput } from './assertTvlInput.js';
 import { compoundToPeriod } from './compoundToPeriod.js';
-import type { D } from './decimal.js';
 import { growthToPeriod } from './growthToPeriod.js';
 import { PERIOD_INDEX_MESSAGE } from './messages.js';
-import { PERIODS_PER_YEAR, type TvlInput } from './types.js';
+import { PERIODS_PER_YEAR, type TvlInput, type TvlPoint } from './types.js';
 import { utilizationAtPeriod } from './utilizationAtPeriod.js';
 
 /** One period of a TVL path: the point projectTvl gives at that index, without its change. */
-export interface TvlAtPeriod {
-  readonly index: number;
-  readonly year: number;
-  readonly subperiod: number;
-  readonly marketCap: D | null;
-  readonly utilization: D | null;
-  readonly tvl: D;
-}
+export type TvlAtPeriod = Omit<TvlPoint, 'change'>;
 
 /**
  * The TVL (and market cap and utilization) of `input` at period `index`, without building the
