@@ -102,6 +102,18 @@ export interface FileSinkOptions {
   readonly exclusive?: boolean;
 }
 
+/** How to give up each file sink not yet finished: removing its temporary file. */
+const unfinished = new Set<() => Promise<void>>();
+
+/**
+ * Gives up every file sink not yet finished, removing their temporary files: for the process
+ * glue to call when the run is interrupted (SIGINT, SIGTERM), before the process ends. Targets
+ * stay as they were. (SIGKILL cannot be caught; its temporary file stays behind, hidden.)
+ */
+export async function abortOpenSinks(): Promise<void> {
+  await Promise.all([...unfinished].map((discard) => discard().catch(() => {})));
+}
+
 /** The hidden temporary file beside `path` that a sink writes before it becomes `path`. */
 export function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -140,10 +152,12 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
     }
   };
   const discard = async (): Promise<void> => {
+    unfinished.delete(discard);
     await inFlight.catch(() => {});
     await close().catch(() => {});
     await rm(temporary, { force: true });
   };
+  unfinished.add(discard);
   const writeAll = async (batch: string): Promise<void> => {
     const bytes = Buffer.from(batch, 'utf8');
     for (let offset = 0; offset < bytes.length; ) {
@@ -164,6 +178,7 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
         await handle.sync();
         await close();
         await (options.exclusive === true ? moveExclusive(temporary, target) : rename(temporary, target));
+        unfinished.delete(discard);
       } catch (error) {
         await discard();
         throw error;

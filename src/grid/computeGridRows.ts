@@ -114,9 +114,10 @@ export function* computeGridRows(model: GridModel): Generator<D[], void, undefin
 
 /**
  * The amounts of a growth x years grid at each cell's last period (a year end): start grown
- * year by year at the cell's rate, exactly as projectTvl does it. A cell continues from the last
- * cell of the same rate with fewer years instead of starting over, so a row of years costs
- * one multiplication a year rather than one per year per cell.
+ * year by year at the cell's rate, exactly as projectTvl does it. Each rate keeps the amounts of
+ * every year reached so far, so a cell of a horizon already reached is a lookup and a longer one
+ * continues from the longest: at most one multiplication per rate and year of the grid, however
+ * the years axis is ordered (0, 200, 0, 200, ... used to start over at every other cell).
  */
 function compoundAlongYears(
   growthAxis: 'x' | 'y',
@@ -124,20 +125,20 @@ function compoundAlongYears(
   start: D,
   valueOn: (axis: 'x' | 'y', i: number, j: number) => D,
 ): (i: number, j: number) => D {
-  const reached = new Map<number, { factor: D; years: number; amount: D }>();
+  const paths = new Map<number, { factor: D; amounts: D[] }>();
   return (i, j) => {
     const rate = growthAxis === 'x' ? i : j;
     const years = valueOn(yearsAxis, i, j).toNumber();
-    let state = reached.get(rate);
-    if (state === undefined || state.years > years) {
-      state = { factor: state?.factor ?? new D(1).plus(valueOn(growthAxis, i, j)), years: 0, amount: start };
+    let path = paths.get(rate);
+    if (path === undefined) {
+      path = { factor: new D(1).plus(valueOn(growthAxis, i, j)), amounts: [start] };
+      paths.set(rate, path);
     }
-    let { amount } = state;
-    for (let k = state.years; k < years; k += 1) {
-      amount = amount.times(state.factor);
+    const { factor, amounts } = path;
+    while (amounts.length <= years) {
+      amounts.push(amounts.at(-1)!.times(factor));
     }
-    reached.set(rate, { factor: state.factor, years, amount });
-    return amount;
+    return amounts[years]!;
   };
 }
 

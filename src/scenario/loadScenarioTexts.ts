@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { ScenarioIssue } from './issue.js';
+import { readTextUpTo } from './readTextUpTo.js';
 
 /** The text of one scenario file, named as the user named it (or `<stdin>`). */
 export interface ScenarioText {
@@ -53,11 +54,13 @@ export async function loadScenarioTexts(
     for (const file of files) {
       try {
         const { size } = await stat(file);
-        if (size > MAX_FILE_BYTES) {
-          problem(file, tooLargeMessage(size), 'a scenario file takes a few hundred bytes: is this the right file?');
+        // A device or a pipe has no size to check first: it is read up to the limit.
+        const read = size > MAX_FILE_BYTES ? null : await readTextUpTo(file, MAX_FILE_BYTES);
+        if (read === null || 'moreThan' in read) {
+          problem(file, tooLargeMessage(read === null ? size : null), 'a scenario file takes a few hundred bytes: is this the right file?');
           continue;
         }
-        texts.push({ file, text: await readFile(file, 'utf8') });
+        texts.push({ file, text: read.text });
       } catch (error) {
         problem(file, describeFsError(error));
       }
@@ -75,8 +78,10 @@ async function scenarioFilesIn(directory: string): Promise<string[]> {
     .map((name) => join(directory, name));
 }
 
-function tooLargeMessage(bytes: number): string {
-  return `the input is ${bytes.toLocaleString('en-US')} bytes; a scenario file is at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (1 MiB)`;
+/** `bytes` null: reading stopped at the limit, and there is more. */
+function tooLargeMessage(bytes: number | null): string {
+  const size = bytes === null ? `more than ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes` : `${bytes.toLocaleString('en-US')} bytes`;
+  return `the input is ${size}; a scenario file is at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (1 MiB)`;
 }
 
 /** A file system error in a few words, for `cannot write FILE: ...` and `FILE: ...` messages. */
@@ -106,6 +111,8 @@ export function describeFsError(error: unknown): string {
       return 'the name is too long';
     case 'EIO':
       return 'an input/output error';
+    case 'EPIPE':
+      return 'the reader of the pipe has gone';
     default:
       return error instanceof Error ? error.message : String(error);
   }

@@ -6,7 +6,7 @@ import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
 import { err, ok, type Result } from './result.js';
 import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
 import { AliasLimitError, CyclicAliasError, toData, UnresolvedAliasError } from './toData.js';
-import { MAX_NESTING, NestingLimitError, parseYamlDocument, TokenLimitError } from './parseYamlDocument.js';
+import { NestingLimitError, parseYamlDocument, TokenLimitError } from './parseYamlDocument.js';
 import { resolveScenario } from './resolveScenario.js';
 import { salvage } from './salvage.js';
 import { expectationSchema } from './expectationSchema.js';
@@ -56,7 +56,7 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
   } catch (error) {
     if (error instanceof NestingLimitError) {
       const at = Math.min(error.offset, Math.max(0, source.length - 1));
-      return err([issue(spanAt(source, lineCounter, at, at + 1), `the file nests more than ${MAX_NESTING} levels deep`, 'a scenario needs only a few levels: name, cases, a case, its fields')]);
+      return err([issue(spanAt(source, lineCounter, at, at + 1), error.message, 'a scenario needs only a few levels: name, cases, a case, its fields')]);
     }
     if (error instanceof TokenLimitError) {
       const at = Math.min(error.offset, Math.max(0, source.length - 1));

@@ -27,10 +27,10 @@ export class TokenLimitError extends Error {
 
 /**
  * yaml's parseDocument, driven a lexical token at a time (the way yaml documents for a custom
- * lexer) so that nesting is refused as soon as it passes MAX_NESTING. yaml's parser slows down
- * with depth and its composer recurses, so a megabyte of `[[[[` would otherwise take seconds and
- * end in a stack overflow; and refused once it passes MAX_TOKENS. Throws NestingLimitError or
- * TokenLimitError; everything else is in the document's errors.
+ * lexer) so that a file is refused as soon as it nests deeper than MAX_NESTING or holds more
+ * than MAX_TOKENS tokens. yaml's parser slows down with depth and its composer recurses: a
+ * megabyte of `[[[[` took seconds and ended in a stack overflow. Throws NestingLimitError or
+ * TokenLimitError; every other problem is in the document's errors.
  */
 export function parseYamlDocument(source: string, lineCounter: LineCounter): Document.Parsed {
   // Line starts come from the text itself: yaml's parser reports no newline inside some tokens

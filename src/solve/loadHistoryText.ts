@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { ScenarioIssue } from '../scenario/issue.js';
 import { describeFsError, STDIN_NAME } from '../scenario/loadScenarioTexts.js';
+import { readTextUpTo } from '../scenario/readTextUpTo.js';
 import { err, ok, type Result } from '../scenario/result.js';
 
 /** History files are at most this big: a daily series over a century is about 1 MB. */
@@ -22,12 +23,16 @@ export async function loadHistoryText(path: string, readStdin: () => Promise<str
     if (info.size > MAX_HISTORY_BYTES) {
       return problem(tooLargeMessage(info.size));
     }
-    return ok({ file: path, text: await readFile(path, 'utf8') });
+    // A device or a pipe has no size to check first: it is read up to the limit.
+    const read = await readTextUpTo(path, MAX_HISTORY_BYTES);
+    return 'moreThan' in read ? problem(tooLargeMessage(null)) : ok({ file: path, text: read.text });
   } catch (error) {
     return problem(describeFsError(error), (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'check the path; - reads standard input' : null);
   }
 }
 
-function tooLargeMessage(bytes: number): string {
-  return `the history is ${bytes.toLocaleString('en-US')} bytes; a history is at most ${MAX_HISTORY_BYTES.toLocaleString('en-US')} bytes (16 MiB)`;
+/** `bytes` null: reading stopped at the limit, and there is more. */
+function tooLargeMessage(bytes: number | null): string {
+  const size = bytes === null ? `more than ${MAX_HISTORY_BYTES.toLocaleString('en-US')} bytes` : `${bytes.toLocaleString('en-US')} bytes`;
+  return `the history is ${size}; a history is at most ${MAX_HISTORY_BYTES.toLocaleString('en-US')} bytes (16 MiB)`;
 }

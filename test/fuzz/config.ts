@@ -1,7 +1,7 @@
 // How long the fuzz campaigns run. `npm test` runs the short ones at a fixed seed; `npm run fuzz`
 // raises the counts through the environment:
 //   BTCFI_FUZZ_RUNS      generated scenario files, checked in-process   (default 2,000)
-//   BTCFI_FUZZ_CLI_RUNS  argument vectors, each a spawned CLI run        (default 240)
+//   BTCFI_FUZZ_CLI_RUNS  argument vectors, each a spawned CLI run        (default 200)
 //   BTCFI_FUZZ_SEED      the seed of both campaigns                      (default 20260426)
 
 function count(name: string, fallback: number): number {
@@ -17,7 +17,7 @@ function count(name: string, fallback: number): number {
 }
 
 export const FUZZ_RUNS = count('BTCFI_FUZZ_RUNS', 2_000);
-export const FUZZ_CLI_RUNS = count('BTCFI_FUZZ_CLI_RUNS', 240);
+export const FUZZ_CLI_RUNS = count('BTCFI_FUZZ_CLI_RUNS', 200);
 export const FUZZ_SEED = count('BTCFI_FUZZ_SEED', 20_260_426);
 
 /** Generous bounds that prove "does not hang", never a speed requirement: shared CI machines are noisy. */

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { abortOpenSinks, openFileSink } from '../../src/cli/streamOutput.js';
 import { assertBuilt, BIN, cliEnv, REPO_ROOT, runCli } from '../helpers/runCli.js';
 
 beforeAll(assertBuilt);
@@ -213,6 +214,25 @@ describe('a grid that fills the disk midway', () => {
     expect(await readFile(target, 'utf8')).toBe(OLD);
     expect(await temporaries(mounted.path)).toEqual([]);
   }, 60_000);
+});
+
+describe('an interrupted run', () => {
+  it('can remove the temporary files of every unfinished output, for the process glue to call on SIGINT or SIGTERM', async () => {
+    const target = join(dir, 'interrupted.csv');
+    await writeFile(target, OLD);
+    const sink = await openFileSink(target);
+    await sink.write('x'.repeat(200 * 1024));
+    expect(await temporaries(dir)).toHaveLength(1);
+    await abortOpenSinks();
+    expect(await temporaries(dir)).toEqual([]);
+    expect(await readFile(target, 'utf8')).toBe(OLD);
+    // A finished output is not unfinished any more.
+    const done = await openFileSink(target);
+    await done.write('new\n');
+    await done.finish();
+    await abortOpenSinks();
+    expect(await readFile(target, 'utf8')).toBe('new\n');
+  });
 });
 
 describe('targets that are not plain files', () => {

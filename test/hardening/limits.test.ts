@@ -69,6 +69,11 @@ describe('scenario files are at most 1 MiB', () => {
     expectRefused(await runCli(['project', file]), new RegExp(`${file}: the input is 1,048,577 bytes`), /at most 1,048,576 bytes \(1 MiB\)/);
   });
 
+  it('refuses a device that never ends (/dev/zero) after 1 MiB, instead of reading until memory runs out', async () => {
+    expectRefused(await runCli(['validate', '/dev/zero']), /^btcfi: error: \/dev\/zero: the input is more than 1,048,576 bytes/, /1 MiB/);
+    expectRefused(await runCli(['solve', 'growth', '--history', '/dev/zero']), /^btcfi: error: \/dev\/zero: the history is more than 16,777,216 bytes/, /16 MiB/);
+  });
+
   it('refuses standard input over 1 MiB the same way', async () => {
     expectRefused(await runCli(['project', '-'], { input: padded(MAX_FILE_BYTES + 1) }), /<stdin>: the input is 1,048,577 bytes/, /1 MiB/);
   });
@@ -125,6 +130,21 @@ describe('a grid has at most 1,000,000 cells (1,000 values an axis)', () => {
   ])('refuses %s of 1,001 values, naming the axis', async (_, x, message) => {
     expectRefused(await runCli(['grid', '--market-cap', '2T', '--utilization', '5%', '--x', x, '--y', 'years=1..2']), /--x: /, message);
   });
+});
+
+describe('the largest grids finish', () => {
+  it('computes 500 x 1,000 cells whose years go 0, 200, 0, 200, ... within the time limit of a run', async () => {
+    // Each cell used to compound its 200 years afresh after a cell of 0 years: 50,000,000
+    // multiplications, minutes. Now each rate keeps its path: 200,000.
+    const years = Array.from({ length: 500 }, (_, i) => (i % 2 === 0 ? '0' : '200')).join(',');
+    const result = await runCli(['grid', '--tvl', '1B', '--x', `years=${years}`, '--y', 'growth=0%..99.9%:0.1%', '--format', 'csv']);
+    expect(result.exitCode).toBe(0);
+    const lines = result.stdout.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(1001);
+    expect(lines[1]!.split(',').slice(1, 3)).toEqual(['1000000000', '1000000000']);
+    // 1B grown 0.1% a year for 200 years, as btcfi project --tvl 1B --growth 0.1% --years 200 gives it.
+    expect(lines[2]!.split(',').slice(1, 3)).toEqual(['1000000000', '1221280705.348859801020604152951217542543']);
+  }, 60_000);
 });
 
 describe('at most 10,000,000 samples', () => {
