@@ -1,4 +1,5 @@
 // The process glue, and the only file that touches `process`: everything else gets an Io.
+import { isatty } from 'node:tty';
 import type { Io } from './io.js';
 import { formatInternalError, run } from './run.js';
 
@@ -35,7 +36,9 @@ const io: Io = {
   },
   stdoutStream: process.stdout,
   readStdin,
-  stdinIsTTY: process.stdin.isTTY === true,
+  // isatty, not process.stdin.isTTY: that getter opens a stream on standard input, which a run
+  // that does not read it has no use for.
+  stdinIsTTY: isatty(0),
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   columns: process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : null,
@@ -43,5 +46,10 @@ const io: Io = {
 };
 
 void run(process.argv.slice(2), io).then((code) => {
+  // Everything written has reached its file, pipe or terminal: end now, rather than wait for
+  // V8's idle-time tasks (a last garbage collection) that would only delay the exit.
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) {
+    process.exit(code);
+  }
   process.exitCode = code;
 });
