@@ -1,12 +1,43 @@
-// Builds the CLI: dist/cli/app.cjs, the whole program in one CommonJS file; dist/cli/main.js, a
-// small launcher that bin/btcfi.js imports; and dist/cli/app.cache, the V8 code cache of a warm
+// Builds the CLI: dist/cli/app.cjs, the whole program in one CommonJS file; dist/cli/main.cjs, a
+// small launcher that bin/btcfi.cjs requires; and dist/cli/app.cache, the V8 code cache of a warm
 // run of `btcfi project`, which the launcher hands to V8 so later runs start faster.
 // dist/cli/ mirrors src/cli/, so paths relative to the module (../../scenarios) agree in both.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+/**
+ * Leaves out what every run would load and btcfi never uses; each measured by start-up time.
+ * Fails the build when a dependency changes under it, rather than silently loading it again.
+ */
+const startupTrims = {
+  name: 'startup-trims',
+  setup(build) {
+    // chalk's own colour detection loads node:os and node:tty; btcfi decides colour itself
+    // (src/cli/color.ts) and gives every Chalk it makes a level. The browser variant detects nothing.
+    build.onResolve({ filter: /^#supports-color$/ }, (args) => {
+      const path = join(dirname(args.importer), 'vendor', 'supports-color', 'browser.js');
+      if (!existsSync(path)) {
+        throw new Error(`startup-trims: ${path} is gone; check chalk's #supports-color`);
+      }
+      return { path };
+    });
+    // commander loads node:child_process for subcommands that are separate programs; btcfi has
+    // none, so it is required only if one is ever spawned.
+    build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) {
+        throw new Error(`startup-trims: ${args.path} no longer requires node:child_process as expected`);
+      }
+      const lazy = "const childProcess = { get spawn() { return require('node:child_process').spawn; } };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 
 await build({
@@ -14,6 +45,7 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli/app.cjs',
   format: 'cjs',
+  plugins: [startupTrims],
   // Smaller to parse; names are kept so that BTCFI_DEBUG stack traces stay readable.
   minifyWhitespace: true,
   minifySyntax: true,
@@ -24,13 +56,14 @@ await build({
 await build({
   ...common,
   entryPoints: ['src/launcher/main.ts'],
-  outfile: 'dist/cli/main.js',
-  format: 'esm',
+  outfile: 'dist/cli/main.cjs',
+  format: 'cjs',
   define: { BTCFI_VERSION: JSON.stringify(version) },
 });
 
 rmSync('dist/cli/app.cache', { force: true });
-const warm = spawnSync(process.execPath, ['bin/btcfi.js', 'project'], {
+rmSync('dist/cli/main.js', { force: true }); // the launcher of earlier builds
+const warm = spawnSync(process.execPath, ['bin/btcfi.cjs', 'project'], {
   env: { ...process.env, BTCFI_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -24,7 +24,7 @@ const outputs = { btcfi: join(dir, 'btcfi.csv'), python: join(dir, 'python.csv')
 const commands = {
   btcfi: [
     process.execPath,
-    join(root, 'bin', 'btcfi.js'),
+    join(root, 'bin', 'btcfi.cjs'),
     'grid',
     '--market-cap', '2T',
     '--x', 'market_cap=1B..1000B:1B',
@@ -125,9 +125,9 @@ function report(agreement) {
   process.exitCode = ok ? 0 : 1;
 }
 
-/** Runs the build when dist/cli/main.js is missing or older than package.json or any file under src/. */
+/** Runs the build when dist/cli/main.cjs is missing or older than package.json or any file under src/. */
 function buildIfStale() {
-  const bundle = join(root, 'dist', 'cli', 'main.js');
+  const bundle = join(root, 'dist', 'cli', 'main.cjs');
   let built = 0;
   try {
     built = statSync(bundle).mtimeMs;

@@ -5,7 +5,6 @@ export interface Io {
   readonly stdoutStream: NodeJS.WritableStream | null;
   readonly stderr: (text: string) => void;
   readonly readStdin: () => Promise<string>;
-  readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   /** Width of the terminal on stdout, or null when stdout is not one. */

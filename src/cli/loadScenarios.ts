@@ -9,7 +9,7 @@ import { caseSchema } from '../scenario/schema.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
 
-/** The bundled scenarios, beside the installed program (dist/cli/main.js and src/cli/ are both two levels down). */
+/** The bundled scenarios, beside the installed program (dist/cli/main.cjs and src/cli/ are both two levels down). */
 export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
 /** The inline flags that set scenario fields, as the user typed them. */

@@ -1,5 +1,4 @@
 // The process glue, and the only file that touches `process`: everything else gets an Io.
-import { isatty } from 'node:tty';
 import type { Io } from './io.js';
 import { formatInternalError, run } from './run.js';
 
@@ -36,9 +35,6 @@ const io: Io = {
   },
   stdoutStream: process.stdout,
   readStdin,
-  // isatty, not process.stdin.isTTY: that getter opens a stream on standard input, which a run
-  // that does not read it has no use for.
-  stdinIsTTY: isatty(0),
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   columns: process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : null,

@@ -1,7 +1,6 @@
 // Output written a piece at a time, for results too large to build as one string (`btcfi grid`).
 // Pieces are gathered into batches; a batch goes out only once the stream has room for it
 // ('drain'), so memory stays flat however slowly the reader reads.
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, link, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -115,7 +114,9 @@ export async function abortOpenSinks(): Promise<void> {
 }
 
 /** The hidden temporary file beside `path` that a sink writes before it becomes `path`. */
-export function temporaryPathFor(path: string): string {
+function temporaryPathFor(path: string): string {
+  // node:crypto is loaded only by a run that writes a file: loading it costs every run's start-up.
+  const { randomBytes } = process.getBuiltinModule('node:crypto');
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 

@@ -1,12 +1,13 @@
-// dist/cli/main.js: what bin/btcfi.js starts. It answers --version by itself, and otherwise runs
+// dist/cli/main.cjs: what bin/btcfi.cjs starts. It answers --version by itself, and otherwise runs
 // the bundled CLI (dist/cli/app.cjs) through V8 with the code cache that the build wrote beside
 // it (dist/cli/app.cache), so a run skips compiling what the last warm run compiled. A cache
 // made by another Node version is rejected by V8 and the run is just slower. Nothing else of
 // btcfi's is loaded here, and nothing is written here unless the build asks.
+// Built as CommonJS, like the bin that requires it: importing a built-in module from an ES module
+// builds a facade of all its exports, which for node:fs loads its streams.
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Script } from 'node:vm';
 
 declare const BTCFI_VERSION: string;
@@ -15,7 +16,7 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${BTCFI_VERSION}\n`);
 } else {
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = __dirname;
   const app = join(here, 'app.cjs');
   const cache = join(here, 'app.cache');
   let cachedData: Buffer | undefined;

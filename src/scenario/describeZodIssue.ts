@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { suggest } from './suggest.js';
 import type { IssuePath } from './locate.js';
 

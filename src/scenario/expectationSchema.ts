@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { D } from '../engine/decimal.js';
-import { numeral } from './fields.js';
+import { addIssue, described, numeral } from './fields.js';
 import { parseAmount, type TextProblem, type Unit } from './parseAmount.js';
 import { parseRate } from './parseRate.js';
 import type { Result } from './result.js';
@@ -38,7 +38,7 @@ export interface Expectation {
   readonly target: ExpectTarget;
 }
 
-const expected = z.union([numeral, z.strictObject({ at_least: numeral.optional(), at_most: numeral.optional() })], {
+const expected = z.union([numeral, z.strictObject({ at_least: z.optional(numeral), at_most: z.optional(numeral) })], {
   error: 'must be a figure like 770.6B or 5%, or bounds like {at_least: 700B}',
 });
 
@@ -50,19 +50,24 @@ function readFigure(field: ExpectField, text: string): Result<Figure, TextProble
   return parseAmount(text);
 }
 
-export const expectationSchema = z
-  .strictObject({
-    case: z.union([z.string(), z.number()], { error: 'must be a case name' }).optional().describe('The case to check; left out: every case'),
-    period: numeral.describe('The period as output labels it: 2031, 2026-Q3, 2026-07, +5'),
-    tvl: expected.optional().describe('Expected TVL, or bounds {at_least, at_most}'),
-    market_cap: expected.optional().describe('Expected market cap, or bounds {at_least, at_most}'),
-    utilization: expected.optional().describe('Expected utilization, or bounds {at_least, at_most}'),
-    within: numeral.optional().describe('Relative tolerance: 0.5%'),
-    abs: numeral.optional().describe('Absolute tolerance, in the figure\'s unit: 1M'),
-  })
-  .transform((raw, ctx): Expectation => {
+const writtenExpectation = z.strictObject({
+  case: described(z.optional(z.union([z.string(), z.number()], { error: 'must be a case name' })), 'The case to check; left out: every case'),
+  period: described(numeral, 'The period as output labels it: 2031, 2026-Q3, 2026-07, +5'),
+  tvl: described(z.optional(expected), 'Expected TVL, or bounds {at_least, at_most}'),
+  market_cap: described(z.optional(expected), 'Expected market cap, or bounds {at_least, at_most}'),
+  utilization: described(z.optional(expected), 'Expected utilization, or bounds {at_least, at_most}'),
+  within: described(z.optional(numeral), 'Relative tolerance: 0.5%'),
+  abs: described(z.optional(numeral), 'Absolute tolerance, in the figure\'s unit: 1M'),
+});
+
+/** The keys an expectation may have. */
+export const EXPECTATION_KEYS: readonly string[] = Object.keys(writtenExpectation.shape);
+
+export const expectationSchema = z.pipe(
+  writtenExpectation,
+  z.transform((raw, ctx): Expectation => {
     const fail = (path: string[], message: string, hint: string | null = null): typeof z.NEVER => {
-      ctx.addIssue({ code: 'custom', path, message, params: { hint } });
+      addIssue(ctx, { path, message, params: { hint } });
       return z.NEVER;
     };
     const fields = EXPECT_FIELDS.filter((name) => raw[name] !== undefined);
@@ -125,4 +130,5 @@ export const expectationSchema = z
       tolerance = { kind: 'absolute', amount };
     }
     return { ...base, target: { kind: 'value', figure: value, tolerance } };
-  });
+  }),
+);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { D } from '../engine/decimal.js';
 import { degenerateValue, distributionBounds, distributionMedian, type Distribution, type LognormalOf } from './distribution.js';
 import { parseAmount, type Amount, type TextProblem } from './parseAmount.js';
@@ -9,6 +9,16 @@ import type { Result } from './result.js';
 // (see toData.ts), so every figure is parsed straight into a Decimal, never through a JS number.
 
 export const numeral = z.union([z.string(), z.number()]);
+
+/** A problem found by a transform (zod/mini hands transforms the parse itself, without addIssue). */
+export function addIssue(ctx: z.core.ParsePayload, issue: { readonly message: string; readonly path?: PropertyKey[]; readonly params?: Record<string, unknown> }): void {
+  ctx.issues.push({ code: 'custom', input: ctx.value, path: issue.path ?? [], message: issue.message, params: issue.params });
+}
+
+/** A schema with its description, for the JSON Schema and editors. */
+export function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  return schema.check(z.describe(description));
+}
 
 /** A fraction as a percentage, exactly: 0.264 is `26.4%`. */
 export function percent(value: D): string {
@@ -26,12 +36,12 @@ type Reader<T extends Uncertain> = (text: string) => Result<T, TextProblem>;
 
 const distributionObject = z
   .strictObject({
-    normal: z.strictObject({ mean: numeral, sd: numeral }).optional(),
-    lognormal: z.strictObject({ p5: numeral, p95: numeral }).optional(),
-    uniform: z.tuple([numeral, numeral]).optional(),
-    triangular: z.tuple([numeral, numeral, numeral]).optional(),
+    normal: z.optional(z.strictObject({ mean: numeral, sd: numeral })),
+    lognormal: z.optional(z.strictObject({ p5: numeral, p95: numeral })),
+    uniform: z.optional(z.tuple([numeral, numeral])),
+    triangular: z.optional(z.tuple([numeral, numeral, numeral])),
   })
-  .describe('An uncertain figure: {normal: {mean, sd}}, {lognormal: {p5, p95}}, {uniform: [low, high]} or {triangular: [low, mode, high]}');
+  .check(z.describe('An uncertain figure: {normal: {mean, sd}}, {lognormal: {p5, p95}}, {uniform: [low, high]} or {triangular: [low, mode, high]}'));
 
 export const DISTRIBUTION_KEYS: readonly string[] = ['normal', 'lognormal', 'uniform', 'triangular'];
 
@@ -42,9 +52,9 @@ const RANGE_PATTERN = /^(.+?)\s+to\s+(.+)$/i;
  * distribution object. Each number inside is read by `read`, so units and syntax stay the same.
  */
 function uncertainField<T extends Uncertain>(read: Reader<T>, of: LognormalOf) {
-  return z.union([numeral, distributionObject]).transform((input, ctx): T => {
+  return z.pipe(z.union([numeral, distributionObject]), z.transform((input, ctx): T => {
     const fail = (problem: TextProblem, path: (string | number)[] = []): typeof z.NEVER => {
-      ctx.addIssue({ code: 'custom', path, message: problem.message, params: { hint: problem.hint } });
+      addIssue(ctx, { path, message: problem.message, params: { hint: problem.hint } });
       return z.NEVER;
     };
     /** Each number read, or null (its issue added) when it does not parse: every bad bound is reported. */
@@ -123,7 +133,7 @@ function uncertainField<T extends Uncertain>(read: Reader<T>, of: LognormalOf) {
       return fail({ message: `[${low.text}, ${mode.text}, ${high.text}] is not in order low, mode, high`, hint: null }, ['triangular']);
     }
     return withDistribution(low, text, { kind: 'triangular', low: low.value, mode: mode.value, high: high.value }, of);
-  });
+  }));
 }
 
 /** The figure a range stands for: exact when it cannot vary, else its median with the distribution. */
@@ -144,14 +154,14 @@ function describeObject(input: object): string {
 }
 
 /** An amount that must be exact (a target). */
-export const exactAmount = numeral.transform((input, ctx): Amount => {
+export const exactAmount = z.pipe(numeral, z.transform((input, ctx): Amount => {
   const parsed = parseAmount(String(input));
   if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.error.message, params: { hint: parsed.error.hint } });
+    addIssue(ctx, { message: parsed.error.message, params: { hint: parsed.error.hint } });
     return z.NEVER;
   }
   return parsed.value;
-});
+}));
 
 /**
  * The smallest lower bound of a lognormal (of a figure, or of 1 + g for growth): sampling runs in
@@ -161,7 +171,7 @@ export const MIN_LOGNORMAL_BOUND = new D('1e-300');
 
 /** An amount, exact or uncertain; amounts are positive, so a lognormal's bounds are too. */
 // Refinements see no value when the figure failed already (an unknown key in a distribution).
-export const amount = uncertainField(parseAmount, 'value').superRefine((a, ctx) => {
+export const amount = uncertainField(parseAmount, 'value').check(z.superRefine((a, ctx) => {
   if (failedAlready(a) || a.distribution?.kind !== 'lognormal' || a.distribution.p5.gte(MIN_LOGNORMAL_BOUND)) {
     return;
   }
@@ -170,11 +180,11 @@ export const amount = uncertainField(parseAmount, 'value').superRefine((a, ctx) 
     message: a.distribution.p5.gt(0) ? `a lognormal range needs bounds of at least 1e-300 (got ${a.text})` : 'a lognormal range needs bounds above zero',
     params: { hint: 'for a range that starts at zero use {uniform: [0, high]} or {triangular: [0, mode, high]}' },
   });
-});
+}));
 
 const rate = uncertainField(parseRate, 'value');
 
-export const growthRate = uncertainField(parseRate, 'growthFactor').superRefine((r, ctx) => {
+export const growthRate = uncertainField(parseRate, 'growthFactor').check(z.superRefine((r, ctx) => {
   if (failedAlready(r)) {
     return;
   }
@@ -192,9 +202,9 @@ export const growthRate = uncertainField(parseRate, 'growthFactor').superRefine(
       params: { hint: 'for a range that reaches -100% use {uniform: [-100%, high]}' },
     });
   }
-});
+}));
 
-export const utilizationRate = rate.superRefine((r, ctx) => {
+export const utilizationRate = rate.check(z.superRefine((r, ctx) => {
   if (failedAlready(r)) {
     return;
   }
@@ -212,7 +222,7 @@ export const utilizationRate = rate.superRefine((r, ctx) => {
       },
     });
   }
-});
+}));
 
 /** zod hands a refinement z.NEVER (not a figure) when the figure failed before it: nothing more to check. */
 function failedAlready(figure: Uncertain): boolean {
@@ -224,13 +234,13 @@ function point(value: D): Distribution {
 }
 
 export function wholeNumber(min: number, max: number, what: string) {
-  return z.union([z.int(), z.string()]).transform((input, ctx): number => {
+  return z.pipe(z.union([z.int(), z.string()]), z.transform((input, ctx): number => {
     const text = String(input).trim();
     if (!/^[0-9]+$/.test(text) || Number(text) < min || Number(text) > max) {
-      ctx.addIssue({ code: 'custom', message: `must be a whole number of ${what} from ${min} to ${max} (got ${text})` });
+      addIssue(ctx, { message: `must be a whole number of ${what} from ${min} to ${max} (got ${text})` });
       return z.NEVER;
     }
     return Number(text);
-  });
+  }));
 }
 

@@ -1,5 +1,5 @@
 import { LineCounter, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { describeZodIssue, fieldLabel, type DescribedIssue } from './describeZodIssue.js';
 import type { ScenarioIssue, SourceSpan } from './issue.js';
 import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
@@ -9,7 +9,7 @@ import { AliasLimitError, CyclicAliasError, toData, UnresolvedAliasError } from 
 import { NestingLimitError, parseYamlDocument, TokenLimitError } from './parseYamlDocument.js';
 import { resolveScenario } from './resolveScenario.js';
 import { salvage } from './salvage.js';
-import { expectationSchema } from './expectationSchema.js';
+import { EXPECTATION_KEYS } from './expectationSchema.js';
 import { DISTRIBUTION_KEYS } from './fields.js';
 
 /** Finds where a field of the input was written: a place in a file, or a command-line flag. */
@@ -30,7 +30,7 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
     return MODEL_KEYS;
   }
   if (path[0] === 'expect') {
-    return path.length === 2 ? Object.keys(expectationSchema.in.shape) : ['at_least', 'at_most'];
+    return path.length === 2 ? EXPECTATION_KEYS : ['at_least', 'at_most'];
   }
   const field = path.at(-1);
   if (field === 'utilization') {

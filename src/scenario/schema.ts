@@ -1,12 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/v4/locales';
 import { expectationSchema } from './expectationSchema.js';
-import { amount, exactAmount, growthRate, utilizationRate, wholeNumber } from './fields.js';
+import { amount, described, exactAmount, growthRate, utilizationRate, wholeNumber } from './fields.js';
 
 // The scenario format: one scenario per file. Field types are in fields.ts.
 
-// Parse without generating code (zod's JIT): a run validates a few small files, where compiling
-// parsers costs more than it saves.
-z.config({ jitless: true });
+// zod/mini rather than zod: the same parser without the chained-method API, whose set-up at
+// load was the largest part of btcfi's start-up. Its messages in English, as zod's default;
+// and parse without generating code (zod's JIT): a run validates a few small files, where
+// compiling parsers costs more than it saves.
+z.config({ ...en(), jitless: true });
 
 export const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export const CASE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._%-]*$/;
@@ -26,7 +29,7 @@ export const phaseSchema = z.strictObject({
   rate: growthRate,
 });
 
-const growth = z.union([growthRate, z.array(phaseSchema).min(1, { error: 'needs at least one phase' })], {
+const growth = z.union([growthRate, z.array(phaseSchema).check(z.minLength(1, { error: 'needs at least one phase' }))], {
   error: 'must be a rate like 26.4%, or a list of phases like [{years: 2, rate: 50%}, {years: 3, rate: 20%}]',
 });
 
@@ -39,44 +42,46 @@ const text = z.string({ error: 'must be text' });
 
 /** The fields a case may override; the same fields an inline flag may set. */
 export const modelFields = {
-  start: start.optional().describe('First calendar year (2026); without it periods read +0, +1, ...'),
-  years: years.optional().describe('Horizon in whole years, 0 to 200 (default 0)'),
-  step: step.optional().describe('Period length: year (default), quarter or month'),
-  tvl: amount.optional().describe('A TVL that compounds at growth: 238.5B, $2T, "2,000,000", 2e12, 91,332 BTC'),
-  market_cap: amount.optional().describe('A market cap that compounds at growth; TVL = market_cap x utilization'),
-  utilization: utilization.optional().describe('Share of the market cap locked as TVL: 5%, or a ramp {from: 0.46%, to: 5%}'),
-  growth: growth.optional().describe('Growth per year (CAGR): 26.4%, -74%, 0.05, or phases [{years: 2, rate: 50%}, ...]'),
-  resample: z
-    .enum(['path', 'yearly'], { error: 'must be path or yearly' })
-    .optional()
-    .describe('For an uncertain growth: draw it once per path (path, the default) or anew each year (yearly)'),
-  target: exactAmount.optional().describe('A TVL to reach: btcfi project reports when it is reached, and the growth or utilization that would reach it at the horizon'),
+  start: described(z.optional(start), 'First calendar year (2026); without it periods read +0, +1, ...'),
+  years: described(z.optional(years), 'Horizon in whole years, 0 to 200 (default 0)'),
+  step: described(z.optional(step), 'Period length: year (default), quarter or month'),
+  tvl: described(z.optional(amount), 'A TVL that compounds at growth: 238.5B, $2T, "2,000,000", 2e12, 91,332 BTC'),
+  market_cap: described(z.optional(amount), 'A market cap that compounds at growth; TVL = market_cap x utilization'),
+  utilization: described(z.optional(utilization), 'Share of the market cap locked as TVL: 5%, or a ramp {from: 0.46%, to: 5%}'),
+  growth: described(z.optional(growth), 'Growth per year (CAGR): 26.4%, -74%, 0.05, or phases [{years: 2, rate: 50%}, ...]'),
+  resample: described(
+    z.optional(z.enum(['path', 'yearly'], { error: 'must be path or yearly' })),
+    'For an uncertain growth: draw it once per path (path, the default) or anew each year (yearly)',
+  ),
+  target: described(z.optional(exactAmount), 'A TVL to reach: btcfi project reports when it is reached, and the growth or utilization that would reach it at the horizon'),
 };
 
 export const caseSchema = z.strictObject(modelFields);
 
 export const scenarioSchema = z.strictObject({
-  name: z
-    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
-    .regex(NAME_PATTERN, { error: 'must use only lowercase letters, digits and hyphens, starting with a letter or digit' })
-    .describe('Scenario name: lowercase letters, digits and hyphens; unique among the files loaded'),
-  title: text.optional().describe('A title for tables'),
-  source: text.optional().describe('Where the claim comes from'),
-  notes: text.optional().describe('Anything a reader should know'),
-  unit: z.enum(['USD', 'BTC'], { error: 'must be USD or BTC' }).optional().describe('Unit of every amount: USD (default) or BTC'),
+  name: described(
+    z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+      .check(z.regex(NAME_PATTERN, { error: 'must use only lowercase letters, digits and hyphens, starting with a letter or digit' })),
+    'Scenario name: lowercase letters, digits and hyphens; unique among the files loaded',
+  ),
+  title: described(z.optional(text), 'A title for tables'),
+  source: described(z.optional(text), 'Where the claim comes from'),
+  notes: described(z.optional(text), 'Anything a reader should know'),
+  unit: described(z.optional(z.enum(['USD', 'BTC'], { error: 'must be USD or BTC' })), 'Unit of every amount: USD (default) or BTC'),
   ...modelFields,
-  cases: z
-    .record(
-      z.string().regex(CASE_PATTERN, { error: CASE_NAME_MESSAGE }),
-      caseSchema,
-      { error: 'must map case names to their overrides, like {rounded: {growth: 26.4%}}' },
-    )
-    .optional()
-    .describe('Named variants, each overriding fields of the scenario: {rounded: {growth: 26.4%}}'),
-  expect: z
-    .array(expectationSchema, { error: 'must be a list of expectations, like - {period: 2031, tvl: 770.6B, within: 0.5%}' })
-    .optional()
-    .describe('Figures the scenario must reproduce, checked by btcfi check'),
+  cases: described(
+    z.optional(
+      z.record(z.string().check(z.regex(CASE_PATTERN, { error: CASE_NAME_MESSAGE })), caseSchema, {
+        error: 'must map case names to their overrides, like {rounded: {growth: 26.4%}}',
+      }),
+    ),
+    'Named variants, each overriding fields of the scenario: {rounded: {growth: 26.4%}}',
+  ),
+  expect: described(
+    z.optional(z.array(expectationSchema, { error: 'must be a list of expectations, like - {period: 2031, tvl: 770.6B, within: 0.5%}' })),
+    'Figures the scenario must reproduce, checked by btcfi check',
+  ),
 });
 
 export type ScenarioFile = z.output<typeof scenarioSchema>;

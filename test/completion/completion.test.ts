@@ -31,7 +31,6 @@ function makeContext(): { context: CliContext; stdout: string[] } {
     stdoutStream: null,
     stderr: () => {},
     readStdin: async () => '',
-    stdinIsTTY: false,
     stdoutIsTTY: false,
     stderrIsTTY: false,
     columns: null,

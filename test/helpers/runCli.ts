@@ -1,4 +1,4 @@
-// Runs the built CLI (bin/btcfi.js -> dist/cli/main.js) as a child process, the way a user
+// Runs the built CLI (bin/btcfi.cjs -> dist/cli/main.cjs) as a child process, the way a user
 // or a script would, and turns a run into a readable transcript for golden files.
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -6,8 +6,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
-export const BIN = join(REPO_ROOT, 'bin', 'btcfi.js');
-const BUNDLE = join(REPO_ROOT, 'dist', 'cli', 'main.js');
+export const BIN = join(REPO_ROOT, 'bin', 'btcfi.cjs');
+const BUNDLE = join(REPO_ROOT, 'dist', 'cli', 'main.cjs');
 
 export interface CliResult {
   readonly stdout: string;
@@ -83,7 +83,7 @@ export function assertBuilt(): void {
   try {
     statSync(BUNDLE);
   } catch {
-    throw new Error('dist/cli/main.js is missing: run `node build.mjs` first (npm test does)');
+    throw new Error('dist/cli/main.cjs is missing: run `node build.mjs` first (npm test does)');
   }
 }
 
