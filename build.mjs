@@ -24,6 +24,17 @@ const startupTrims = {
       }
       return { path };
     });
+    // yaml's build for Node is CommonJS, which the bundle can only initialise whole and copy
+    // export by export into every module that imports it; its ES module build (the one for
+    // browsers, the same code without Node's process.env lookups per token) is hoisted like
+    // btcfi's own modules.
+    build.onResolve({ filter: /^yaml$/ }, () => {
+      const path = join(process.cwd(), 'node_modules', 'yaml', 'browser', 'dist', 'index.js');
+      if (!existsSync(path)) {
+        throw new Error(`startup-trims: ${path} is gone; check yaml's exports`);
+      }
+      return { path };
+    });
     // commander loads node:child_process for subcommands that are separate programs; btcfi has
     // none, so it is required only if one is ever spawned.
     build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
@@ -61,9 +72,24 @@ await build({
   define: { BTCFI_VERSION: JSON.stringify(version) },
 });
 
+// The bundled scenarios, read now rather than at every run (see src/build/readBundledScenarios.ts).
+await build({
+  ...common,
+  entryPoints: ['src/build/readBundledScenarios.ts'],
+  outfile: 'dist/build/readBundledScenarios.cjs',
+  format: 'cjs',
+  plugins: [startupTrims], // the same yaml as the bundle's
+});
+const read = spawnSync(process.execPath, ['dist/build/readBundledScenarios.cjs', 'scenarios', 'dist/cli/scenarios.read.json'], { stdio: 'inherit' });
+if (read.status !== 0) {
+  throw new Error(`reading the bundled scenarios failed (exit ${read.status})`);
+}
+
 rmSync('dist/cli/app.cache', { force: true });
 rmSync('dist/cli/main.js', { force: true }); // the launcher of earlier builds
-const warm = spawnSync(process.execPath, ['bin/btcfi.cjs', 'project'], {
+// Warmed up on the scenarios named as a path, so that the YAML parsing that files other than the
+// bundled ones need is compiled too.
+const warm = spawnSync(process.execPath, ['bin/btcfi.cjs', 'project', 'scenarios'], {
   env: { ...process.env, BTCFI_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

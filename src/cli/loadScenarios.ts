@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capIssues, dedupeIssues, sortIssues, type ScenarioIssue } from '../scenario/issue.js';
 import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
 import type { Unit } from '../scenario/parseAmount.js';
 import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from '../scenario/parseScenario.js';
+import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from '../scenario/scenarioReads.js';
 import { resolveScenario, type Overrides, type ResolvedScenario } from '../scenario/resolveScenario.js';
 import { caseSchema } from '../scenario/schema.js';
 import { InputError } from './errors.js';
@@ -65,7 +67,7 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
   for (const { file: path, text } of loaded.texts) {
     // Bundled files are named as they stand in the package, wherever it is installed.
     const file = paths.length === 0 ? `scenarios/${basename(path)}` : path;
-    const result = parseScenario(text, file);
+    const result = paths.length === 0 ? parseScenarioWith(bundledReads(), basename(path), text, file) : parseScenario(text, file);
     if (result.ok) {
       parsed.push(result.value);
     } else {
@@ -84,6 +86,22 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
   }
   return { scenarios: resolved, issues: capIssues(sortIssues(dedupeIssues(issues))) };
 }
+
+/**
+ * The bundled scenarios as the build read them (dist/cli/scenarios.read.json), or null where
+ * there is no such file (running from src/) or it cannot be read: every file is then parsed.
+ */
+function bundledReads(): ScenarioReads | null {
+  if (bundledReadsCache === undefined) {
+    try {
+      bundledReadsCache = JSON.parse(readFileSync(new URL(BUNDLED_READS_FILE, import.meta.url), 'utf8')) as ScenarioReads;
+    } catch {
+      bundledReadsCache = null;
+    }
+  }
+  return bundledReadsCache;
+}
+let bundledReadsCache: ScenarioReads | null | undefined;
 
 /** The flags' values under the scenario keys they set (market_cap for --market-cap), leaving out those not given. */
 function fieldsFromFlags(flags: FieldFlags): Record<string, string> {

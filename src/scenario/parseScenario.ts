@@ -47,6 +47,15 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
 
 /** A scenario file's text to its validated fields, or every issue found in it. Pure: the text is given. */
 export function parseScenario(text: string, file: string): Result<ParsedScenario, ScenarioIssue[]> {
+  const read = readScenarioText(text, file);
+  return read.ok ? checkScenarioData(read.value.data, file, read.value.locate) : read;
+}
+
+/**
+ * The plain data of a scenario file's text (see toData.ts) and where each field was written, or
+ * the issues that stop it being read at all (syntax, limits, not a mapping). Pure.
+ */
+export function readScenarioText(text: string, file: string): Result<{ readonly data: object; readonly locate: Locator }, ScenarioIssue[]> {
   const lineCounter = new LineCounter();
   const source = text.replace(/^\uFEFF/, '');
   const issue = (span: SourceSpan | null, message: string, hint: string | null = null): ScenarioIssue => ({ file, span, message, hint });
@@ -96,7 +105,30 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
     return err([issue(spanOfNode(source, lineCounter, doc.contents), 'a scenario file holds one mapping of keys, like name: and tvl:', null)]);
   }
 
-  const locate = makeLocator(file, source, lineCounter, doc);
+  return ok({ data, locate: makeLocator(file, source, lineCounter, doc) });
+}
+
+/**
+ * A scenario file's text whose data was read before, by readScenarioText (the bundled scenarios
+ * are read when btcfi is built): validated as parseScenario would, without parsing the text
+ * again unless an issue needs to say where its field was written.
+ */
+export function parseReadScenario(text: string, file: string, data: object): Result<ParsedScenario, ScenarioIssue[]> {
+  let located: Locator | null = null;
+  const locate: Locator = (path, atKey) => {
+    if (located === null) {
+      const read = readScenarioText(text, file);
+      if (!read.ok) {
+        throw new Error(`${file} no longer reads as it did when its data was read`);
+      }
+      located = read.value.locate;
+    }
+    return located(path, atKey);
+  };
+  return checkScenarioData(data, file, locate);
+}
+
+function checkScenarioData(data: object, file: string, locate: Locator): Result<ParsedScenario, ScenarioIssue[]> {
   // zod's record skips a `__proto__` key without checking it; case names must not lose one silently.
   const cases = (data as Record<string, unknown>)['cases'];
   if (cases !== null && typeof cases === 'object' && Object.hasOwn(cases, '__proto__')) {
