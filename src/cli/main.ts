@@ -1,4 +1,5 @@
 // The process glue, and the only file that touches `process`: everything else gets an Io.
+import { fstatSync, writeSync } from 'node:fs';
 import type { Io } from './io.js';
 import { formatInternalError, run } from './run.js';
 
@@ -14,37 +15,90 @@ function readStdin(): Promise<string> {
   });
 }
 
-// A reader that stops early (`btcfi project | head -1`) closes the pipe: end quietly.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') {
-    process.exit(0);
+// process.stdout and process.stderr are made when first used, and making one loads node:stream
+// (and node:net for a pipe), a good part of a short run's start-up. So a result for a pipe or a
+// file is written straight to its file descriptor; a terminal, a stream that cannot take it all
+// at once (a non-blocking pipe), and output written piece by piece (grid) go through
+// process.stdout. Once process.stdout is used, everything goes through it, in order.
+let stdoutStreamUsed = false;
+
+/** process.stdout, ready for a reader that stops early (`btcfi project | head -1`): end quietly. */
+function stdoutStream(): NodeJS.WriteStream {
+  if (!stdoutStreamUsed) {
+    stdoutStreamUsed = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') {
+        process.exit(0);
+      }
+      throw error;
+    });
   }
-  throw error;
-});
+  return process.stdout;
+}
+
+function writeStdout(text: string): void {
+  if (stdoutIsTTY || stdoutStreamUsed) {
+    stdoutStream().write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  try {
+    while (offset < bytes.length) {
+      offset += writeSync(1, bytes, offset);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') {
+      process.exit(0);
+    }
+    if (code !== 'EAGAIN') {
+      throw error;
+    }
+    stdoutStream().write(bytes.subarray(offset));
+  }
+}
+
+/** Whether a file descriptor is a terminal; node:tty (which loads node:net) only for a character device. */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) {
+      return false;
+    }
+  } catch {
+    return false;
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
 process.on('unhandledRejection', (reason) => {
   process.stderr.write(formatInternalError(reason, process.env['BTCFI_DEBUG'] !== undefined));
   process.exit(3);
 });
 
+const stdoutIsTTY = isTerminal(1);
+let stderrUsed = false;
 const io: Io = {
-  stdout: (text) => {
-    process.stdout.write(text);
-  },
+  stdout: writeStdout,
   stderr: (text) => {
+    stderrUsed = true;
     process.stderr.write(text);
   },
-  stdoutStream: process.stdout,
+  get stdoutStream() {
+    return stdoutStream();
+  },
   readStdin,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-  columns: process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : null,
+  stdoutIsTTY,
+  stderrIsTTY: isTerminal(2),
+  columns: stdoutIsTTY && process.stdout.columns > 0 ? process.stdout.columns : null,
   env: process.env,
 };
 
 void run(process.argv.slice(2), io).then((code) => {
   // Everything written has reached its file, pipe or terminal: end now, rather than wait for
   // V8's idle-time tasks (a last garbage collection) that would only delay the exit.
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) {
+  const written = (used: boolean, stream: () => NodeJS.WriteStream): boolean => !used || stream().writableLength === 0;
+  if (written(stdoutStreamUsed, () => process.stdout) && written(stderrUsed, () => process.stderr)) {
     process.exit(code);
   }
   process.exitCode = code;

@@ -1,8 +1,8 @@
 // Output written a piece at a time, for results too large to build as one string (`btcfi grid`).
 // Pieces are gathered into batches; a batch goes out only once the stream has room for it
 // ('drain'), so memory stays flat however slowly the reader reads.
-import { constants } from 'node:fs';
-import { copyFile, link, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+// node:fs's promises, not node:fs/promises: loaded when a file is first written, not by every run.
+import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Io } from './io.js';
 
@@ -133,13 +133,13 @@ function temporaryPathFor(path: string): string {
  */
 export async function openFileSink(path: string, options: FileSinkOptions = {}): Promise<OutputSink> {
   // realpath follows every link; a path that does not exist yet is written as it is named.
-  const target = await realpath(path).catch(() => path);
-  const existing = await stat(target).catch(() => null);
+  const target = await fs.realpath(path).catch(() => path);
+  const existing = await fs.stat(target).catch(() => null);
   if (existing !== null && !existing.isFile() && !existing.isDirectory() && options.exclusive !== true) {
     return openDirectSink(target);
   }
   const temporary = temporaryPathFor(target);
-  const handle: FileHandle = await open(temporary, 'wx');
+  const handle: fs.FileHandle = await fs.open(temporary, 'wx');
   if (existing?.isFile() === true) {
     await handle.chmod(existing.mode & 0o7777).catch(() => {
       // Not ours to change: the new file gets the usual permissions.
@@ -156,7 +156,7 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
     unfinished.delete(discard);
     await inFlight.catch(() => {});
     await close().catch(() => {});
-    await rm(temporary, { force: true });
+    await fs.rm(temporary, { force: true });
   };
   unfinished.add(discard);
   const writeAll = async (batch: string): Promise<void> => {
@@ -178,7 +178,7 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
         await inFlight;
         await handle.sync();
         await close();
-        await (options.exclusive === true ? moveExclusive(temporary, target) : rename(temporary, target));
+        await (options.exclusive === true ? moveExclusive(temporary, target) : fs.rename(temporary, target));
         unfinished.delete(discard);
       } catch (error) {
         await discard();
@@ -191,7 +191,7 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
 
 /** A device or a pipe, written in place a batch at a time; there is nothing to rename. */
 async function openDirectSink(path: string): Promise<OutputSink> {
-  const handle = await open(path, 'w');
+  const handle = await fs.open(path, 'w');
   let closed = false;
   const close = async (): Promise<void> => {
     if (!closed) {
@@ -217,13 +217,13 @@ async function openDirectSink(path: string): Promise<OutputSink> {
  */
 async function moveExclusive(temporary: string, path: string): Promise<void> {
   try {
-    await link(temporary, path);
+    await fs.link(temporary, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') {
       throw error;
     }
-    await copyFile(temporary, path, constants.COPYFILE_EXCL);
+    await fs.copyFile(temporary, path, constants.COPYFILE_EXCL);
   }
-  await rm(temporary, { force: true });
+  await fs.rm(temporary, { force: true });
 }

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ScenarioIssue } from './issue.js';
 import { readTextUpTo } from './readTextUpTo.js';
@@ -42,7 +42,7 @@ export async function loadScenarioTexts(
     }
     let isDirectory: boolean;
     try {
-      isDirectory = (await stat(path)).isDirectory();
+      isDirectory = statSync(path).isDirectory();
     } catch (error) {
       problem(path, describeFsError(error), (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'check the path; with no path, btcfi uses its bundled scenarios' : null);
       continue;
@@ -53,9 +53,9 @@ export async function loadScenarioTexts(
     }
     for (const file of files) {
       try {
-        const { size } = await stat(file);
+        const { size } = statSync(file);
         // A device or a pipe has no size to check first: it is read up to the limit.
-        const read = size > MAX_FILE_BYTES ? null : await readTextUpTo(file, MAX_FILE_BYTES);
+        const read = size > MAX_FILE_BYTES ? null : readTextUpTo(file, MAX_FILE_BYTES);
         if (read === null || 'moreThan' in read) {
           problem(file, tooLargeMessage(read === null ? size : null), 'a scenario file takes a few hundred bytes: is this the right file?');
           continue;
@@ -70,7 +70,7 @@ export async function loadScenarioTexts(
 }
 
 async function scenarioFilesIn(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true });
+  const entries = readdirSync(directory, { withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && SCENARIO_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
     .map((entry) => entry.name)

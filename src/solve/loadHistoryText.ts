@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import type { ScenarioIssue } from '../scenario/issue.js';
 import { describeFsError, STDIN_NAME } from '../scenario/loadScenarioTexts.js';
 import { readTextUpTo } from '../scenario/readTextUpTo.js';
@@ -16,7 +16,7 @@ export async function loadHistoryText(path: string, readStdin: () => Promise<str
     return bytes > MAX_HISTORY_BYTES ? problem(tooLargeMessage(bytes)) : ok({ file: STDIN_NAME, text });
   }
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (info.isDirectory()) {
       return problem('is a directory', 'name a CSV file, or - for standard input');
     }
@@ -24,7 +24,7 @@ export async function loadHistoryText(path: string, readStdin: () => Promise<str
       return problem(tooLargeMessage(info.size));
     }
     // A device or a pipe has no size to check first: it is read up to the limit.
-    const read = await readTextUpTo(path, MAX_HISTORY_BYTES);
+    const read = readTextUpTo(path, MAX_HISTORY_BYTES);
     return 'moreThan' in read ? problem(tooLargeMessage(null)) : ok({ file: path, text: read.text });
   } catch (error) {
     return problem(describeFsError(error), (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'check the path; - reads standard input' : null);

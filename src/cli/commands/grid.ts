@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { D } from '../../engine/decimal.js';
 import { PERIODS_PER_YEAR, type TvlInput } from '../../engine/types.js';
@@ -298,7 +298,7 @@ async function locateScenario(arg: string): Promise<string> {
   if (await exists(bundled)) {
     return bundled;
   }
-  const names = (await readdir(BUNDLED_SCENARIOS)).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, ''));
+  const names = readdirSync(BUNDLED_SCENARIOS).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, ''));
   const near = suggest(arg, names);
   throw new UsageError(
     `no scenario file or bundled scenario named '${arg}'`,
@@ -308,7 +308,7 @@ async function locateScenario(arg: string): Promise<string> {
 
 async function exists(path: string): Promise<boolean> {
   try {
-    await stat(path);
+    statSync(path);
     return true;
   } catch {
     return false;

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { BUNDLED_SCENARIOS } from '../loadScenarios.js';
 
 /**
@@ -7,7 +7,7 @@ import { BUNDLED_SCENARIOS } from '../loadScenarios.js';
  */
 export async function loadScenarioNames(directory: string = BUNDLED_SCENARIOS): Promise<string[]> {
   try {
-    const files = await readdir(directory);
+    const files = readdirSync(directory);
     return files
       .filter((file) => file.endsWith('.yaml'))
       .map((file) => file.slice(0, -'.yaml'.length))
