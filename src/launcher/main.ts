@@ -5,7 +5,7 @@
 // btcfi's is loaded here, and nothing is written here unless the build asks.
 // Built as CommonJS, like the bin that requires it: importing a built-in module from an ES module
 // builds a facade of all its exports, which for node:fs loads its streams.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, writeSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -14,7 +14,14 @@ declare const BTCFI_VERSION: string;
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${BTCFI_VERSION}\n`);
+  // Straight to the descriptor: process.stdout would load node:stream for one line.
+  try {
+    writeSync(1, `${BTCFI_VERSION}\n`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') {
+      process.stdout.write(`${BTCFI_VERSION}\n`);
+    }
+  }
 } else {
   const here = __dirname;
   const app = join(here, 'app.cjs');
