@@ -5,15 +5,17 @@ import { closeSync, openSync, readSync } from 'node:fs';
  * before giving up. Reads a piece at a time, so that /dev/zero, /dev/urandom or an endless pipe
  * named as a file is refused after maxBytes instead of filling memory. Synchronous: a run reads
  * its few small files one after the other, and each asynchronous read is a trip to libuv's
- * thread pool (and node:fs/promises a module to load).
+ * thread pool (and node:fs/promises a module to load). `sizeHint`: the size the file had when
+ * looked at, if known; the file is read to its end whatever it holds by then.
  */
-export function readTextUpTo(path: string, maxBytes: number): { readonly text: string } | { readonly moreThan: number } {
+export function readTextUpTo(path: string, maxBytes: number, sizeHint = 64 * 1024): { readonly text: string } | { readonly moreThan: number } {
   const fd = openSync(path, 'r');
   try {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const buffer = Buffer.alloc(64 * 1024);
+      // Pieces of 64 KiB, or one just larger than a small file: room to see its end in one read.
+      const buffer = Buffer.allocUnsafe(total === 0 ? Math.min(64 * 1024, sizeHint + 1) : 64 * 1024);
       const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) {
         return { text: Buffer.concat(chunks, total).toString('utf8') };

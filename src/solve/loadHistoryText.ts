@@ -24,7 +24,7 @@ export async function loadHistoryText(path: string, readStdin: () => Promise<str
       return problem(tooLargeMessage(info.size));
     }
     // A device or a pipe has no size to check first: it is read up to the limit.
-    const read = readTextUpTo(path, MAX_HISTORY_BYTES);
+    const read = readTextUpTo(path, MAX_HISTORY_BYTES, info.size);
     return 'moreThan' in read ? problem(tooLargeMessage(null)) : ok({ file: path, text: read.text });
   } catch (error) {
     return problem(describeFsError(error), (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'check the path; - reads standard input' : null);
