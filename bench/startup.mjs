@@ -6,11 +6,15 @@ import { fileURLToPath } from 'node:url';
 
 const runs = Number(process.argv[2] ?? 21);
 const bin = fileURLToPath(new URL('../bin/btcfi.cjs', import.meta.url));
+const scenarios = fileURLToPath(new URL('../scenarios', import.meta.url));
 const commands = {
   'node -e 0': ['-e', '0'],
   'btcfi --version': [bin, '--version'],
   'btcfi project (table)': [bin, 'project'],
   'btcfi project --format csv': [bin, 'project', '--format', 'csv'],
+  // The same files named as a path: parsed at the run, as any user's file is, instead of taken
+  // from the build's read of the bundled scenarios.
+  'btcfi project scenarios': [bin, 'project', scenarios],
 };
 
 const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
