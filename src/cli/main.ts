@@ -1,18 +1,15 @@
 // The process glue, and the only file that touches `process`: everything else gets an Io.
 import { isatty } from 'node:tty';
+import { readStreamUpTo } from '../scenario/readStreamUpTo.js';
+import type { TextUpTo } from '../scenario/readTextUpTo.js';
 import type { Io } from './io.js';
 import { formatInternalError, run } from './run.js';
 
-function readStdin(): Promise<string> {
+function readStdin(maxBytes: number): Promise<TextUpTo> {
   if (process.stdin.isTTY) {
     process.stderr.write('btcfi: reading standard input; end it with Ctrl-D (or pass a file instead of -)\n');
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.on('error', reject);
-  });
+  return readStreamUpTo(process.stdin, maxBytes);
 }
 
 // A reader that stops early (`btcfi project | head -1`) closes the pipe: end quietly.

@@ -74,9 +74,25 @@ describe('scenario files are at most 1 MiB', () => {
     expectRefused(await runCli(['solve', 'growth', '--history', '/dev/zero']), /^btcfi: error: \/dev\/zero: the history is more than 16,777,216 bytes/, /16 MiB/);
   });
 
-  it('refuses standard input over 1 MiB the same way', async () => {
-    expectRefused(await runCli(['project', '-'], { input: padded(MAX_FILE_BYTES + 1) }), /<stdin>: the input is 1,048,577 bytes/, /1 MiB/);
+  it('reads standard input of exactly 1 MiB, and refuses one byte more the same way', async () => {
+    expect((await runCli(['validate', '-'], { input: padded(MAX_FILE_BYTES) })).exitCode).toBe(0);
+    expectRefused(await runCli(['project', '-'], { input: padded(MAX_FILE_BYTES + 1) }), /^btcfi: error: <stdin>: the input is more than 1,048,576 bytes/, /1 MiB/);
   });
+
+  it.each([
+    ['project -', /^btcfi: error: <stdin>: the input is more than 1,048,576 bytes; a scenario file is at most 1,048,576 bytes \(1 MiB\)$/],
+    ['grid - --x growth=1%,2% --y years=1..2', /^btcfi: error: <stdin>: the input is more than 1,048,576 bytes/],
+    ['solve growth --history -', /^btcfi: error: <stdin>: the history is more than 16,777,216 bytes; a history is at most 16,777,216 bytes \(16 MiB\)$/],
+  ])('refuses a pipe that goes on and on (yes | btcfi %s) once past the limit, instead of buffering it', async (command, message) => {
+    // 64 MiB stands for a pipe that never ends: a reader that buffered it all would still end
+    // (saying how many bytes it read), so this fails rather than hangs. That reading stops at
+    // the limit and memory stays flat is shown on an endless stream in readStreamUpTo.test.ts.
+    const result = await runShell(`yes | head -c 67108864 | btcfi ${command}`);
+    expect(result.btcfiExitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')[0]).toMatch(message);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  }, 20_000);
 });
 
 describe('a path has at most 2,400 periods (200 years of months)', () => {
