@@ -270,6 +270,22 @@ describe('the size of what a file holds', () => {
     expectRefused(await runCli(['validate', file]), new RegExp(`${file}:3:\\d+: the file holds more than 100,000 YAML tokens`), /a few hundred/);
   });
 
+  it('quotes a window of a 1 MiB line around the problem, not the line', async () => {
+    // Minified JSON: the whole scenario on one line, with a bad value near column 500,000.
+    const file = join(dir, 'minified.json');
+    const text = JSON.stringify({ name: 'minified', tvl: '1', notes: 'x'.repeat(500_000), growth: 'abc', source: 'y'.repeat(548_000) });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_FILE_BYTES);
+    await writeFile(file, text);
+    const column = text.indexOf('"abc"') + 1;
+    const result = await runCli(['project', file]);
+    expectRefused(result, new RegExp(`${file}:1:${column}: growth: 'abc' is not a rate`), /percentage/);
+    const [, excerpt, caret] = result.stderr.split('\n');
+    expect(excerpt).toMatch(/^  1 \| …x+","growth":"abc","source":"y+…$/);
+    expect(excerpt!.length).toBeLessThan(120);
+    expect(caret!.indexOf('^')).toBe(excerpt!.indexOf('"abc"'));
+    expect(caret).toMatch(/ \^{5}$/);
+  });
+
   it(`shows the first ${MAX_ISSUES_PER_FILE} problems of a file and says how many more there are`, async () => {
     const file = join(dir, 'keys.yaml');
     await writeFile(file, `name: keys\ntvl: 1\n${Array.from({ length: 5000 }, (_, i) => `key${i}: 1`).join('\n')}\n`);
