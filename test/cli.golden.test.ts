@@ -112,6 +112,10 @@ const ERROR_CASES: ErrorCase[] = [
   { golden: 'errors/unknown-scenario', args: ['project', '--scenario', 'defi2031'], place: 'none', mentions: [/defi-2031/] },
   { golden: 'errors/unknown-case', args: ['project', '--case', 'exakt'], place: 'none', mentions: [/exact/] },
   { golden: 'errors/flag-growth-bare-number', args: ['project', ...INLINE, '--growth', '26.4'], place: 'none', mentions: [/26\.4%/] },
+  // Help for a command that does not exist: one line, not the whole help.
+  { golden: 'errors/help-unknown-command', args: ['help', 'ü'], place: 'none', mentions: [/^btcfi: error: unknown command 'ü'\n$/] },
+  { golden: 'errors/help-typo', args: ['help', 'projetc'], place: 'none', mentions: [/^btcfi: error: unknown command 'projetc'\nhint: did you mean project\?\n$/] },
+  { golden: 'errors/help-typo-subcommand', args: ['help', 'solve', 'grwth'], place: 'none', mentions: [/^btcfi: error: unknown command 'grwth'\nhint: did you mean growth\?\n$/] },
 ];
 
 const ALL_CASES: Case[] = [...PROJECT_CASES, ...CLI_CASES, ...ERROR_CASES];
