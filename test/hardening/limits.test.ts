@@ -2,13 +2,15 @@
 // stdout), never a crash, a hang or memory exhausted: file and input sizes, periods, grid cells,
 // samples, history rows, YAML aliases and nesting, and what sampling in float64 can hold.
 // Time bounds here only prove "does not hang"; they are many times what a run takes.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_AXIS_VALUES } from '../../src/grid/types.js';
 import { parseAxis } from '../../src/grid/parseAxis.js';
 import { MAX_SAMPLES, parseSamples } from '../../src/cli/options.js';
+import { selectScenarios } from '../../src/cli/selectScenarios.js';
+import { countRows, MAX_PROJECT_ROWS } from '../../src/report/countRows.js';
 import { MAX_FILE_BYTES } from '../../src/scenario/loadScenarioTexts.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
 import { MAX_ISSUES_PER_FILE } from '../../src/scenario/issue.js';
@@ -301,6 +303,36 @@ describe('the size of what a file holds', () => {
     const file = join(dir, 'cases.yaml');
     await writeFile(file, `name: cases\ntvl: 1\ncases:\n${Array.from({ length: MAX_CASES + 1 }, (_, i) => `  c${i}: {years: 200, step: month}`).join('\n')}\n`);
     expectRefused(await runCli(['project', file]), new RegExp(`${file}:3:1: the scenario has 101 cases; a scenario has at most 100`), /split the cases/);
+  });
+});
+
+describe(`a run of btcfi project prints at most ${MAX_PROJECT_ROWS.toLocaleString('en-US')} rows`, () => {
+  /** A file of a kilobyte that makes 240,100 rows: 100 cases of 200 years of months. */
+  const longFile = (name: string): string => `name: ${name}\ntvl: 1B\ngrowth: 5%\nyears: 200\nstep: month\ncases:\n${Array.from({ length: MAX_CASES }, (_, i) => `  c${i}: {}`).join('\n')}\n`;
+
+  it('refuses five such files at once, before computing any of them', async () => {
+    const folder = join(dir, 'rows');
+    await mkdir(folder);
+    for (let i = 0; i < 5; i += 1) {
+      await writeFile(join(folder, `long-${i}.yaml`), longFile(`long-${i}`));
+    }
+    // Computed, these would take minutes and gigabytes; the time limit of a run only proves they are not.
+    expectRefused(
+      await runCli(['project', folder, '--format', 'csv']),
+      /^btcfi: error: the scenarios make 1,200,500 rows \(one for each period of each case\); a run projects at most 1,000,000$/,
+      /--scenario and --case/,
+    );
+  });
+
+  it('counts the rows of the scenarios and cases selected', () => {
+    const parsed = parseScenario(longFile('long'), 'long.yaml');
+    const resolved = parsed.ok ? resolveScenario(parsed.value) : null;
+    if (resolved === null || !resolved.ok) throw new Error('the fixture must resolve');
+    expect(countRows([resolved.value])).toBe(MAX_CASES * (MAX_PERIODS + 1));
+    // Four such scenarios are within the limit, five are not.
+    expect(countRows(Array.from({ length: 4 }, () => resolved.value))).toBeLessThanOrEqual(MAX_PROJECT_ROWS);
+    expect(countRows(Array.from({ length: 5 }, () => resolved.value))).toBeGreaterThan(MAX_PROJECT_ROWS);
+    expect(countRows(selectScenarios([resolved.value], [], ['c1']))).toBe(MAX_PERIODS + 1);
   });
 });
 
