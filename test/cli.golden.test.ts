@@ -59,6 +59,11 @@ const PROJECT_CASES: Case[] = [
   { golden: 'project/filter.case.csv', args: ['project', '--case', 'exact', '--format', 'csv'] },
   { golden: 'project/filter.two-scenarios.json', args: ['project', '-s', 'btcfi-100b', '-s', 'staking-500b', '--format', 'json'] },
   ...FORMATS.map((format) => ({ golden: `project/extremes.${format}`, args: ['project', 'test/fixtures/figures/extremes.yaml', '--format', format] })),
+  // A table writes figures nearer zero than a satoshi as <$0.00000001, not as hundreds of zeros; CSV keeps every digit.
+  { golden: 'project/tiny.table', args: ['project', '--tvl', '1e-400', '--years', '1'] },
+  { golden: 'project/tiny.csv', args: ['project', '--tvl', '1e-400', '--years', '1', '--format', 'csv'] },
+  { golden: 'project/falls-to-zero.table', args: ['project', '--tvl', '1B', '--growth', '-100%', '--years', '2'] },
+  { golden: 'project/falls-99pct.table', args: ['project', '--tvl', '1B', '--growth', '-99%', '--years', '10'] },
   { golden: 'project/stdin.table', shell: 'btcfi project - < scenarios/l2-2025.yaml' },
 ];
 
@@ -112,6 +117,10 @@ const ERROR_CASES: ErrorCase[] = [
   { golden: 'errors/unknown-scenario', args: ['project', '--scenario', 'defi2031'], place: 'none', mentions: [/defi-2031/] },
   { golden: 'errors/unknown-case', args: ['project', '--case', 'exakt'], place: 'none', mentions: [/exact/] },
   { golden: 'errors/flag-growth-bare-number', args: ['project', ...INLINE, '--growth', '26.4'], place: 'none', mentions: [/26\.4%/] },
+  // Help for a command that does not exist: one line, not the whole help.
+  { golden: 'errors/help-unknown-command', args: ['help', 'ü'], place: 'none', mentions: [/^btcfi: error: unknown command 'ü'\n$/] },
+  { golden: 'errors/help-typo', args: ['help', 'projetc'], place: 'none', mentions: [/^btcfi: error: unknown command 'projetc'\nhint: did you mean project\?\n$/] },
+  { golden: 'errors/help-typo-subcommand', args: ['help', 'solve', 'grwth'], place: 'none', mentions: [/^btcfi: error: unknown command 'grwth'\nhint: did you mean growth\?\n$/] },
 ];
 
 const ALL_CASES: Case[] = [...PROJECT_CASES, ...CLI_CASES, ...ERROR_CASES];

@@ -1,9 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { ScenarioIssue } from '../scenario/issue.js';
+import { excerptLine } from './excerptLine.js';
 
 /**
  * One issue in the form editors and CI can jump to, then the line with a caret under the
- * place, then a hint:
+ * place (a window of it, when the line is too long for a terminal), then a hint:
  *
  *   btcfi: error: scenarios/bull.yaml:4:16: utilization must be between 0% and 100% (got 140%)
  *     4 |   utilization: 140%
@@ -17,9 +18,9 @@ export function formatIssue(issue: ScenarioIssue, chalk: ChalkInstance): string 
   if (span !== null) {
     const gutter = String(span.line);
     const pad = ' '.repeat(gutter.length);
-    const visible = span.lineText.replace(/\t/g, ' ');
-    lines.push(`  ${chalk.dim(`${gutter} |`)} ${visible}`);
-    lines.push(`  ${chalk.dim(`${pad} |`)} ${' '.repeat(span.column - 1)}${chalk.red('^'.repeat(span.length))}`);
+    const excerpt = excerptLine(span.lineText, span.column - 1, span.column - 1 + span.length);
+    lines.push(`  ${chalk.dim(`${gutter} |`)} ${excerpt.text}`);
+    lines.push(`  ${chalk.dim(`${pad} |`)} ${' '.repeat(excerpt.pad)}${chalk.red('^'.repeat(excerpt.carets))}`);
   }
   if (issue.hint !== null) {
     lines.push(`${chalk.cyan('hint:')} ${issue.hint}`);

@@ -1,19 +1,48 @@
 // The process glue, and the only file that touches `process`: everything else gets an Io.
 import { fstatSync, writeSync } from 'node:fs';
+import { readStreamUpTo } from '../scenario/readStreamUpTo.js';
+import type { TextUpTo } from '../scenario/readTextUpTo.js';
 import type { Io } from './io.js';
 import { formatInternalError, run } from './run.js';
+import { abortOpenSinks, watchOpenSinks } from './streamOutput.js';
 
-function readStdin(): Promise<string> {
+function readStdin(maxBytes: number): Promise<TextUpTo> {
   if (process.stdin.isTTY) {
     process.stderr.write('btcfi: reading standard input; end it with Ctrl-D (or pass a file instead of -)\n');
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.on('error', reject);
-  });
+  return readStreamUpTo(process.stdin, maxBytes);
 }
+
+/** Set once SIGINT or SIGTERM has come: from then on the run says nothing more and the signal ends it. */
+let interrupted = false;
+
+/**
+ * SIGINT or SIGTERM while an --output file is being written: remove its hidden temporary file
+ * (the old target stays as it was), then end as the signal would have ended the process (a
+ * shell reads 130 or 143). The listener is removed before the signal is raised again, so the
+ * second time it takes its default course; a second interrupt during the cleanup does the same.
+ */
+function onInterrupt(signal: NodeJS.Signals): void {
+  interrupted = true;
+  listenForInterrupts(false);
+  process.exitCode = 128 + process.getBuiltinModule('node:os').constants.signals[signal];
+  void abortOpenSinks().finally(() => process.kill(process.pid, signal));
+}
+
+/**
+ * Listening for a signal keeps it from ending the process until JavaScript is free to answer,
+ * which a long computation (a large projection) is not: so btcfi listens only while an output
+ * file is unfinished, which is also the only time an interrupt leaves something to clean up.
+ */
+function listenForInterrupts(on: boolean): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.off(signal, onInterrupt);
+    if (on && !interrupted) {
+      process.on(signal, onInterrupt);
+    }
+  }
+}
+watchOpenSinks(listenForInterrupts);
 
 // process.stdout and process.stderr are made when first used, and making one loads node:stream
 // (and node:net for a pipe), a good part of a short run's start-up. So a result for a pipe or a
@@ -72,6 +101,9 @@ function isTerminal(fd: number): boolean {
 }
 
 process.on('unhandledRejection', (reason) => {
+  if (interrupted) {
+    return;
+  }
   process.stderr.write(formatInternalError(reason, process.env['BTCFI_DEBUG'] !== undefined));
   process.exit(3);
 });
@@ -79,10 +111,17 @@ process.on('unhandledRejection', (reason) => {
 const stdoutIsTTY = isTerminal(1);
 let stderrUsed = false;
 const io: Io = {
-  stdout: writeStdout,
+  // After an interrupt, the run may still fail on the files being removed under it: not worth saying.
+  stdout: (text) => {
+    if (!interrupted) {
+      writeStdout(text);
+    }
+  },
   stderr: (text) => {
-    stderrUsed = true;
-    process.stderr.write(text);
+    if (!interrupted) {
+      stderrUsed = true;
+      process.stderr.write(text);
+    }
   },
   get stdoutStream() {
     return stdoutStream();
@@ -95,6 +134,10 @@ const io: Io = {
 };
 
 void run(process.argv.slice(2), io).then((code) => {
+  if (interrupted) {
+    // The signal ends the process once the temporary files are gone.
+    return;
+  }
   // Everything written has reached its file, pipe or terminal: end now, rather than wait for
   // V8's idle-time tasks (a last garbage collection) that would only delay the exit.
   const written = (used: boolean, stream: () => NodeJS.WriteStream): boolean => !used || stream().writableLength === 0;

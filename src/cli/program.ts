@@ -11,6 +11,7 @@ import { addSolveCommand } from './commands/solve.js';
 import { addValidateCommand } from './commands/validate.js';
 import { addCompletionCommand } from './commands/completion.js';
 import { addGridCommand } from './commands/grid.js';
+import { addHelpCommand } from './commands/help.js';
 
 /** What every command gets: the process's streams, and the colour decision made once at start. */
 export interface CliContext {
@@ -72,6 +73,7 @@ export function makeProgram(context: CliContext): Command {
   addSolveCommand(program, context);
   addGridCommand(program, context);
   addCompletionCommand(program, context);
+  addHelpCommand(program);
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError(`hint: see btcfi ${command.name()} --help`);
   }

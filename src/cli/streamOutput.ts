@@ -104,6 +104,32 @@ export interface FileSinkOptions {
 /** How to give up each file sink not yet finished: removing its temporary file. */
 const unfinished = new Set<() => Promise<void>>();
 
+/** Told when the first file sink opens (true) and when the last is finished or given up (false). */
+let watcher: ((open: boolean) => void) | null = null;
+
+/**
+ * Has `listener` told whenever there comes to be an unfinished file sink, and when there is none
+ * any more: for the process glue, which listens for SIGINT and SIGTERM only while there is a
+ * temporary file to remove (a listener would otherwise keep an interrupt from ending a long
+ * computation at once). One listener; a second replaces the first.
+ */
+export function watchOpenSinks(listener: (open: boolean) => void): void {
+  watcher = listener;
+}
+
+function track(discard: () => Promise<void>): void {
+  unfinished.add(discard);
+  if (unfinished.size === 1) {
+    watcher?.(true);
+  }
+}
+
+function untrack(discard: () => Promise<void>): void {
+  if (unfinished.delete(discard) && unfinished.size === 0) {
+    watcher?.(false);
+  }
+}
+
 /**
  * Gives up every file sink not yet finished, removing their temporary files: for the process
  * glue to call when the run is interrupted (SIGINT, SIGTERM), before the process ends. Targets
@@ -140,11 +166,6 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
   }
   const temporary = temporaryPathFor(target);
   const handle: fs.FileHandle = await fs.open(temporary, 'wx');
-  if (existing?.isFile() === true) {
-    await handle.chmod(existing.mode & 0o7777).catch(() => {
-      // Not ours to change: the new file gets the usual permissions.
-    });
-  }
   let closed = false;
   const close = async (): Promise<void> => {
     if (!closed) {
@@ -152,21 +173,27 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
       await handle.close();
     }
   };
+  // One batch in flight while the next is computed; a failure surfaces at the next write or at finish.
+  let inFlight: Promise<void> = Promise.resolve();
   const discard = async (): Promise<void> => {
-    unfinished.delete(discard);
+    untrack(discard);
     await inFlight.catch(() => {});
     await close().catch(() => {});
     await fs.rm(temporary, { force: true });
   };
-  unfinished.add(discard);
+  // From the moment the temporary file exists, an interrupt can remove it.
+  track(discard);
+  if (existing?.isFile() === true) {
+    await handle.chmod(existing.mode & 0o7777).catch(() => {
+      // Not ours to change: the new file gets the usual permissions.
+    });
+  }
   const writeAll = async (batch: string): Promise<void> => {
     const bytes = Buffer.from(batch, 'utf8');
     for (let offset = 0; offset < bytes.length; ) {
       offset += (await handle.write(bytes, offset)).bytesWritten;
     }
   };
-  // One batch in flight while the next is computed; a failure surfaces at the next write or at finish.
-  let inFlight: Promise<void> = Promise.resolve();
   return batching(
     async (batch) => {
       await inFlight;
@@ -179,7 +206,7 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
         await handle.sync();
         await close();
         await (options.exclusive === true ? moveExclusive(temporary, target) : fs.rename(temporary, target));
-        unfinished.delete(discard);
+        untrack(discard);
       } catch (error) {
         await discard();
         throw error;

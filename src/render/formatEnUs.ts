@@ -51,10 +51,27 @@ export function compactDigits(magnitude: D, significant: number): string {
   return wholeDigits(magnitude, significant);
 }
 
+/**
+ * The smallest figure tables write out: 0.00000001, one satoshi (the smallest amount bitcoin
+ * has), and as a rate 0.00000001%. A figure closer to zero reads `<0.00000001` (`<$0.00000001`,
+ * `-<0.00000001%`) instead of its hundreds of zeros: a path that falls 99% a year for 200 years
+ * ends near 1e-400. Tables never write an exponent; CSV and JSON keep every digit.
+ */
+export const SMALLEST_SHOWN = new D('1e-8');
+
+/** Whether a figure, rounded to the digits it is shown with, is nearer zero than SMALLEST_SHOWN (and not zero). */
+export function belowSmallestShown(rounded: D): boolean {
+  return !rounded.isZero() && rounded.abs().lt(SMALLEST_SHOWN);
+}
+
 const COMPACT_FROM = new D('1e6');
 
 export function amountEnUs(value: D, unit: 'USD' | 'BTC', significant: number): string {
   const magnitude = value.abs();
+  if (belowSmallestShown(round(magnitude, significant))) {
+    const smallest = SMALLEST_SHOWN.toFixed();
+    return `${value.isNegative() ? '-' : ''}<${unit === 'USD' ? `$${smallest}` : `${smallest} BTC`}`;
+  }
   const digits = magnitude.gte(COMPACT_FROM) ? compactDigits(magnitude, significant) : wholeDigits(magnitude, significant);
   const sign = value.isNegative() && digits.replace(/[0.,]/g, '') !== '' ? '-' : '';
   return unit === 'USD' ? `${sign}$${digits}` : `${sign}${digits} BTC`;
@@ -62,7 +79,13 @@ export function amountEnUs(value: D, unit: 'USD' | 'BTC', significant: number): 
 
 export function rateEnUs(value: D, signed: boolean, significant: number): string {
   const percent = round(value.times(100), significant);
-  const digits = group(percent.abs().toFixed());
+  const digits = belowSmallestShown(percent) ? `<${SMALLEST_SHOWN.toFixed()}` : group(percent.abs().toFixed());
   const sign = percent.isZero() ? '' : percent.isNegative() ? '-' : signed ? '+' : '';
   return `${sign}${digits}%`;
+}
+
+/** A number of years: `significant` digits, but every whole year (`5.006`, `12,346`); `<0.00000001` nearer zero. */
+export function yearsEnUs(value: D, significant: number): string {
+  const magnitude = value.abs();
+  return belowSmallestShown(round(magnitude, significant)) ? `<${SMALLEST_SHOWN.toFixed()}` : wholeDigits(magnitude, significant);
 }

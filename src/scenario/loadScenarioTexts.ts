@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ScenarioIssue } from './issue.js';
-import { readTextUpTo } from './readTextUpTo.js';
+import { readTextUpTo, type TextUpTo } from './readTextUpTo.js';
 
 /** The text of one scenario file, named as the user named it (or `<stdin>`). */
 export interface ScenarioText {
@@ -19,7 +19,7 @@ export const STDIN_NAME = '<stdin>';
  */
 export async function loadScenarioTexts(
   paths: readonly string[],
-  readStdin: () => Promise<string>,
+  readStdin: (maxBytes: number) => Promise<TextUpTo>,
 ): Promise<{ readonly texts: ScenarioText[]; readonly issues: ScenarioIssue[] }> {
   const texts: ScenarioText[] = [];
   const issues: ScenarioIssue[] = [];
@@ -28,16 +28,16 @@ export async function loadScenarioTexts(
   };
 
   // Standard input can be read once: a second `-` gets the same text (and so a duplicate name).
-  let stdin: Promise<string> | null = null;
+  // Reading stops at the limit: an endless pipe is refused, not buffered.
+  let stdin: Promise<TextUpTo> | null = null;
   for (const path of paths) {
     if (path === '-') {
-      const text = await (stdin ??= readStdin());
-      const bytes = Buffer.byteLength(text, 'utf8');
-      if (bytes > MAX_FILE_BYTES) {
-        problem(STDIN_NAME, tooLargeMessage(bytes), 'pass a smaller scenario; one scenario takes a few hundred bytes');
+      const read = await (stdin ??= readStdin(MAX_FILE_BYTES));
+      if ('moreThan' in read) {
+        problem(STDIN_NAME, tooLargeMessage(null), 'pass a smaller scenario; one scenario takes a few hundred bytes');
         continue;
       }
-      texts.push({ file: STDIN_NAME, text });
+      texts.push({ file: STDIN_NAME, text: read.text });
       continue;
     }
     let isDirectory: boolean;

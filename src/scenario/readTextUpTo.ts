@@ -1,5 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 
+/** Text read up to a limit: the whole text, or, when there was more than `maxBytes`, that limit. */
+export type TextUpTo = { readonly text: string } | { readonly moreThan: number };
+
 /**
  * The UTF-8 text of a file, or, when it holds more than `maxBytes`, how many bytes were read
  * before giving up. Reads a piece at a time, so that /dev/zero, /dev/urandom or an endless pipe
@@ -8,7 +11,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
  * thread pool (and node:fs/promises a module to load). `sizeHint`: the size the file had when
  * looked at, if known; the file is read to its end whatever it holds by then.
  */
-export function readTextUpTo(path: string, maxBytes: number, sizeHint = 64 * 1024): { readonly text: string } | { readonly moreThan: number } {
+export function readTextUpTo(path: string, maxBytes: number, sizeHint = 64 * 1024): TextUpTo {
   const fd = openSync(path, 'r');
   try {
     const chunks: Buffer[] = [];

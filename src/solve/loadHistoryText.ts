@@ -1,19 +1,19 @@
 import { statSync } from 'node:fs';
 import type { ScenarioIssue } from '../scenario/issue.js';
 import { describeFsError, STDIN_NAME } from '../scenario/loadScenarioTexts.js';
-import { readTextUpTo } from '../scenario/readTextUpTo.js';
+import { readTextUpTo, type TextUpTo } from '../scenario/readTextUpTo.js';
 import { err, ok, type Result } from '../scenario/result.js';
 
 /** History files are at most this big: a daily series over a century is about 1 MB. */
 export const MAX_HISTORY_BYTES = 16 * 1024 * 1024;
 
 /** The text of a history CSV, or `-` for standard input; the only place that reads one. */
-export async function loadHistoryText(path: string, readStdin: () => Promise<string>): Promise<Result<{ readonly file: string; readonly text: string }, ScenarioIssue>> {
+export async function loadHistoryText(path: string, readStdin: (maxBytes: number) => Promise<TextUpTo>): Promise<Result<{ readonly file: string; readonly text: string }, ScenarioIssue>> {
   const problem = (message: string, hint: string | null = null) => err({ file: path === '-' ? STDIN_NAME : path, span: null, message, hint });
   if (path === '-') {
-    const text = await readStdin();
-    const bytes = Buffer.byteLength(text, 'utf8');
-    return bytes > MAX_HISTORY_BYTES ? problem(tooLargeMessage(bytes)) : ok({ file: STDIN_NAME, text });
+    // Reading stops at the limit: an endless pipe is refused, not buffered.
+    const read = await readStdin(MAX_HISTORY_BYTES);
+    return 'moreThan' in read ? problem(tooLargeMessage(null)) : ok({ file: STDIN_NAME, text: read.text });
   }
   try {
     const info = statSync(path);

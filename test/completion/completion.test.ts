@@ -30,7 +30,7 @@ function makeContext(): { context: CliContext; stdout: string[] } {
     stdout: (text) => stdout.push(text),
     stdoutStream: null,
     stderr: () => {},
-    readStdin: async () => '',
+    readStdin: async () => ({ text: '' }),
     stdoutIsTTY: false,
     stderrIsTTY: false,
     columns: null,

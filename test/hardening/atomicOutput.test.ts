@@ -5,13 +5,13 @@
 //
 // SIGKILL cannot be caught, so a killed run leaves its hidden temporary file (.NAME.tmp-PID-HEX)
 // beside the target: that is the accepted trace, as long as the target is the old file or absent.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chmod, lstat, mkdtemp, open, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { abortOpenSinks, openFileSink } from '../../src/cli/streamOutput.js';
 import { assertBuilt, BIN, cliEnv, REPO_ROOT, runCli } from '../helpers/runCli.js';
 
@@ -69,25 +69,34 @@ async function fillUp(folder: string): Promise<void> {
   }
 }
 
-describe('a run killed midway', () => {
-  /** Starts a big grid write to `target`, kills it (SIGKILL) once its temporary file has data, and waits for it to end. */
-  async function killMidway(target: string): Promise<{ signal: NodeJS.Signals | null; sawTemporary: boolean }> {
-    const child = spawn(process.execPath, [BIN, ...BIG_GRID, '-o', target], { cwd: REPO_ROOT, env: cliEnv(), stdio: 'ignore' });
-    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
-    let exited = false;
-    void ended.then(() => (exited = true));
-    let sawTemporary = false;
-    while (!exited) {
-      const [temporary] = await temporaries(dir);
-      if (temporary !== undefined && (await stat(join(dir, temporary)).catch(() => null))?.size! > 256 * 1024) {
-        sawTemporary = true;
-        child.kill('SIGKILL');
-        break;
-      }
-      await sleep(5);
+/**
+ * Starts a big grid write to `target` in `dir`, sends it `signal` once its temporary file has
+ * data, and waits for it to end.
+ */
+async function signalMidway(target: string, signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; sawTemporary: boolean; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...BIG_GRID, '-o', target], { cwd: REPO_ROOT, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  let exited = false;
+  void ended.then(() => (exited = true));
+  let sawTemporary = false;
+  while (!exited) {
+    const [temporary] = await temporaries(dir);
+    if (temporary !== undefined && (await stat(join(dir, temporary)).catch(() => null))?.size! > 256 * 1024) {
+      sawTemporary = true;
+      child.kill(signal);
+      break;
     }
-    return { signal: await ended, sawTemporary };
+    await sleep(5);
   }
+  return { ...(await ended), sawTemporary, stdout, stderr };
+}
+
+describe('a run killed midway', () => {
+  const killMidway = (target: string) => signalMidway(target, 'SIGKILL');
 
   it('leaves the old file whole, and only a hidden temporary file beside it', async () => {
     const target = join(dir, 'grid.csv');
@@ -217,6 +226,56 @@ describe('a grid that fills the disk midway', () => {
 });
 
 describe('an interrupted run', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('removes its temporary file on %s, keeps the old file, and ends by the signal', async (signal) => {
+    const target = join(dir, `interrupted-${signal}.csv`);
+    await writeFile(target, OLD);
+    const ended = await signalMidway(target, signal);
+    expect(ended.sawTemporary, 'the run was interrupted while writing').toBe(true);
+    // Ended by the signal itself, as a shell sees it: 128 + 2 = 130 for SIGINT, 128 + 15 = 143 for SIGTERM.
+    expect(ended).toMatchObject({ code: null, signal, stdout: '', stderr: '' });
+    expect(await readFile(target, 'utf8')).toBe(OLD);
+    expect(await temporaries(dir)).toEqual([]);
+  }, 120_000);
+
+  it('ends with status 143 on SIGTERM, as a shell reads it', async () => {
+    const target = join(dir, 'interrupted-shell.csv');
+    await writeFile(target, OLD);
+    // The shell starts btcfi, waits for its temporary file to have data, stops it and prints its status.
+    const script = [
+      '"$BTCFI_NODE" "$BTCFI_BIN" "$@" &',
+      'pid=$!',
+      'until [ -n "$(find "$DIR" -name \'.interrupted-shell.csv.tmp-*\' -size +256k)" ] || ! kill -0 $pid 2>/dev/null; do sleep 0.01; done',
+      'kill -TERM $pid',
+      'wait $pid',
+      'echo "status=$?"',
+    ].join('\n');
+    const result = await new Promise<string>((resolve, reject) => {
+      execFile('sh', ['-c', script, 'sh', ...BIG_GRID, '-o', target], { cwd: REPO_ROOT, env: { ...cliEnv(), BTCFI_NODE: process.execPath, BTCFI_BIN: BIN, DIR: dir }, timeout: 60_000 }, (error, stdout) =>
+        error === null ? resolve(stdout) : reject(error),
+      );
+    });
+    expect(result).toBe('status=143\n');
+    expect(await readFile(target, 'utf8')).toBe(OLD);
+    expect(await temporaries(dir)).toEqual([]);
+  }, 120_000);
+
+  it('ends at once on SIGINT during a long computation, when there is no output file to clean up', async () => {
+    // Listening for SIGINT would hold it until the computation ends (minutes here), so btcfi
+    // listens only while an output file is unfinished. The signal is sent once the run is
+    // likely computing; sent earlier, the test still passes, only proving less.
+    const child = spawn(process.execPath, [BIN, 'project', '--tvl', '1B to 2B', '--growth', '0% to 10%', '--years', '200', '--samples', '10000000', '--format', 'csv'], {
+      cwd: REPO_ROOT,
+      env: cliEnv(),
+      stdio: 'ignore',
+    });
+    // Should the test time out, the run must not outlive it.
+    onTestFinished(() => void child.kill('SIGKILL'));
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
+    await sleep(1_000);
+    child.kill('SIGINT');
+    expect(await ended).toBe('SIGINT');
+  }, 30_000);
+
   it('can remove the temporary files of every unfinished output, for the process glue to call on SIGINT or SIGTERM', async () => {
     const target = join(dir, 'interrupted.csv');
     await writeFile(target, OLD);

@@ -2,13 +2,15 @@
 // stdout), never a crash, a hang or memory exhausted: file and input sizes, periods, grid cells,
 // samples, history rows, YAML aliases and nesting, and what sampling in float64 can hold.
 // Time bounds here only prove "does not hang"; they are many times what a run takes.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_AXIS_VALUES } from '../../src/grid/types.js';
 import { parseAxis } from '../../src/grid/parseAxis.js';
 import { MAX_SAMPLES, parseSamples } from '../../src/cli/options.js';
+import { selectScenarios } from '../../src/cli/selectScenarios.js';
+import { countRows, MAX_PROJECT_ROWS } from '../../src/report/countRows.js';
 import { MAX_FILE_BYTES } from '../../src/scenario/loadScenarioTexts.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
 import { MAX_ISSUES_PER_FILE } from '../../src/scenario/issue.js';
@@ -74,9 +76,25 @@ describe('scenario files are at most 1 MiB', () => {
     expectRefused(await runCli(['solve', 'growth', '--history', '/dev/zero']), /^btcfi: error: \/dev\/zero: the history is more than 16,777,216 bytes/, /16 MiB/);
   });
 
-  it('refuses standard input over 1 MiB the same way', async () => {
-    expectRefused(await runCli(['project', '-'], { input: padded(MAX_FILE_BYTES + 1) }), /<stdin>: the input is 1,048,577 bytes/, /1 MiB/);
+  it('reads standard input of exactly 1 MiB, and refuses one byte more the same way', async () => {
+    expect((await runCli(['validate', '-'], { input: padded(MAX_FILE_BYTES) })).exitCode).toBe(0);
+    expectRefused(await runCli(['project', '-'], { input: padded(MAX_FILE_BYTES + 1) }), /^btcfi: error: <stdin>: the input is more than 1,048,576 bytes/, /1 MiB/);
   });
+
+  it.each([
+    ['project -', /^btcfi: error: <stdin>: the input is more than 1,048,576 bytes; a scenario file is at most 1,048,576 bytes \(1 MiB\)$/],
+    ['grid - --x growth=1%,2% --y years=1..2', /^btcfi: error: <stdin>: the input is more than 1,048,576 bytes/],
+    ['solve growth --history -', /^btcfi: error: <stdin>: the history is more than 16,777,216 bytes; a history is at most 16,777,216 bytes \(16 MiB\)$/],
+  ])('refuses a pipe that goes on and on (yes | btcfi %s) once past the limit, instead of buffering it', async (command, message) => {
+    // 64 MiB stands for a pipe that never ends: a reader that buffered it all would still end
+    // (saying how many bytes it read), so this fails rather than hangs. That reading stops at
+    // the limit and memory stays flat is shown on an endless stream in readStreamUpTo.test.ts.
+    const result = await runShell(`yes | head -c 67108864 | btcfi ${command}`);
+    expect(result.btcfiExitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')[0]).toMatch(message);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+  }, 20_000);
 });
 
 describe('a path has at most 2,400 periods (200 years of months)', () => {
@@ -254,6 +272,22 @@ describe('the size of what a file holds', () => {
     expectRefused(await runCli(['validate', file]), new RegExp(`${file}:3:\\d+: the file holds more than 100,000 YAML tokens`), /a few hundred/);
   });
 
+  it('quotes a window of a 1 MiB line around the problem, not the line', async () => {
+    // Minified JSON: the whole scenario on one line, with a bad value near column 500,000.
+    const file = join(dir, 'minified.json');
+    const text = JSON.stringify({ name: 'minified', tvl: '1', notes: 'x'.repeat(500_000), growth: 'abc', source: 'y'.repeat(548_000) });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_FILE_BYTES);
+    await writeFile(file, text);
+    const column = text.indexOf('"abc"') + 1;
+    const result = await runCli(['project', file]);
+    expectRefused(result, new RegExp(`${file}:1:${column}: growth: 'abc' is not a rate`), /percentage/);
+    const [, excerpt, caret] = result.stderr.split('\n');
+    expect(excerpt).toMatch(/^  1 \| …x+","growth":"abc","source":"y+…$/);
+    expect(excerpt!.length).toBeLessThan(120);
+    expect(caret!.indexOf('^')).toBe(excerpt!.indexOf('"abc"'));
+    expect(caret).toMatch(/ \^{5}$/);
+  });
+
   it(`shows the first ${MAX_ISSUES_PER_FILE} problems of a file and says how many more there are`, async () => {
     const file = join(dir, 'keys.yaml');
     await writeFile(file, `name: keys\ntvl: 1\n${Array.from({ length: 5000 }, (_, i) => `key${i}: 1`).join('\n')}\n`);
@@ -269,6 +303,36 @@ describe('the size of what a file holds', () => {
     const file = join(dir, 'cases.yaml');
     await writeFile(file, `name: cases\ntvl: 1\ncases:\n${Array.from({ length: MAX_CASES + 1 }, (_, i) => `  c${i}: {years: 200, step: month}`).join('\n')}\n`);
     expectRefused(await runCli(['project', file]), new RegExp(`${file}:3:1: the scenario has 101 cases; a scenario has at most 100`), /split the cases/);
+  });
+});
+
+describe(`a run of btcfi project prints at most ${MAX_PROJECT_ROWS.toLocaleString('en-US')} rows`, () => {
+  /** A file of a kilobyte that makes 240,100 rows: 100 cases of 200 years of months. */
+  const longFile = (name: string): string => `name: ${name}\ntvl: 1B\ngrowth: 5%\nyears: 200\nstep: month\ncases:\n${Array.from({ length: MAX_CASES }, (_, i) => `  c${i}: {}`).join('\n')}\n`;
+
+  it('refuses five such files at once, before computing any of them', async () => {
+    const folder = join(dir, 'rows');
+    await mkdir(folder);
+    for (let i = 0; i < 5; i += 1) {
+      await writeFile(join(folder, `long-${i}.yaml`), longFile(`long-${i}`));
+    }
+    // Computed, these would take minutes and gigabytes; the time limit of a run only proves they are not.
+    expectRefused(
+      await runCli(['project', folder, '--format', 'csv']),
+      /^btcfi: error: the scenarios make 1,200,500 rows \(one for each period of each case\); a run projects at most 1,000,000$/,
+      /--scenario and --case/,
+    );
+  });
+
+  it('counts the rows of the scenarios and cases selected', () => {
+    const parsed = parseScenario(longFile('long'), 'long.yaml');
+    const resolved = parsed.ok ? resolveScenario(parsed.value) : null;
+    if (resolved === null || !resolved.ok) throw new Error('the fixture must resolve');
+    expect(countRows([resolved.value])).toBe(MAX_CASES * (MAX_PERIODS + 1));
+    // Four such scenarios are within the limit, five are not.
+    expect(countRows(Array.from({ length: 4 }, () => resolved.value))).toBeLessThanOrEqual(MAX_PROJECT_ROWS);
+    expect(countRows(Array.from({ length: 5 }, () => resolved.value))).toBeGreaterThan(MAX_PROJECT_ROWS);
+    expect(countRows(selectScenarios([resolved.value], [], ['c1']))).toBe(MAX_PERIODS + 1);
   });
 });
 

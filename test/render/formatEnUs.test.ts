@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/engine/decimal.js';
-import { amountEnUs, rateEnUs, wholeDigits } from '../../src/render/formatEnUs.js';
+import { amountEnUs, rateEnUs, wholeDigits, yearsEnUs } from '../../src/render/formatEnUs.js';
 
 // Intl is the oracle: en-US tables are formatted by hand to skip loading ICU at start-up, and
 // must read exactly as Intl would write them.
+
+/** The rule Intl does not have: a figure shown nearer zero than 0.00000001 reads `<` and that figure. */
+const tiny = (shown: D): boolean => !shown.isZero() && shown.abs().lt('1e-8');
+
 const intlAmount = (value: D, unit: 'USD' | 'BTC', significant: number): string => {
+  if (tiny(value.toSignificantDigits(significant, D.ROUND_HALF_EVEN))) {
+    return `${value.isNegative() ? '-' : ''}<${intlAmount(new D('1e-8'), unit, significant)}`;
+  }
   const compact = value.abs().gte('1e6');
   const options = {
     roundingMode: 'halfEven',
@@ -17,9 +24,11 @@ const intlAmount = (value: D, unit: 'USD' | 'BTC', significant: number): string 
   return unit === 'USD' ? text : `${text} BTC`;
 };
 const intlRate = (value: D, signed: boolean, significant: number): string =>
-  new Intl.NumberFormat('en-US', { style: 'percent', roundingMode: 'halfEven', maximumSignificantDigits: significant, signDisplay: signed ? 'exceptZero' : 'auto' } as Intl.NumberFormatOptions).format(
-    value.toFixed() as unknown as number,
-  );
+  tiny(value.times(100).toSignificantDigits(significant, D.ROUND_HALF_EVEN))
+    ? `${value.isNegative() ? '-' : signed ? '+' : ''}<${intlRate(new D('1e-10'), false, significant)}`
+    : new Intl.NumberFormat('en-US', { style: 'percent', roundingMode: 'halfEven', maximumSignificantDigits: significant, signDisplay: signed ? 'exceptZero' : 'auto' } as Intl.NumberFormatOptions).format(
+        value.toFixed() as unknown as number,
+      );
 
 describe('en-US figures', () => {
   it.each([
@@ -32,10 +41,22 @@ describe('en-US figures', () => {
     ['6.76', 'USD', '$6.76'],
     ['0', 'USD', '$0'],
     ['1e30', 'USD', '$1,000,000,000,000,000,000T'],
-    ['0.000000000001', 'USD', '$0.000000000001'],
+    // Down to a satoshi in full; nearer zero, `<` and a satoshi.
+    ['0.00000001', 'BTC', '0.00000001 BTC'],
+    ['0.000000009999999', 'BTC', '0.00000001 BTC'],
+    ['0.000000009999', 'BTC', '<0.00000001 BTC'],
+    ['0.000000000001', 'USD', '<$0.00000001'],
+    ['-0.000000000001', 'USD', '-<$0.00000001'],
   ] as const)('writes %s %s as %s', (value, unit, text) => {
     expect(amountEnUs(new D(value), unit, 4)).toBe(text);
     expect(intlAmount(new D(value), unit, 4)).toBe(text);
+  });
+
+  it('writes figures far below what a double holds as briefly, never with hundreds of zeros', () => {
+    expect(amountEnUs(new D('1e-400'), 'USD', 4)).toBe('<$0.00000001');
+    expect(rateEnUs(new D('-1.23456e-22'), true, 4)).toBe('-<0.00000001%');
+    expect(yearsEnUs(new D('1e-400'), 4)).toBe('<0.00000001');
+    expect(yearsEnUs(new D('12345.6'), 4)).toBe('12,346');
   });
 
   it.each([
@@ -44,13 +65,18 @@ describe('en-US figures', () => {
     ['0.264', true, '+26.4%'],
     ['0', true, '0%'],
     ['157.6', true, '+15,760%'],
+    ['0.0000000001', true, '+0.00000001%'],
+    ['0.00000000001', true, '+<0.00000001%'],
+    ['0.00000000001', false, '<0.00000001%'],
+    ['-1', true, '-100%'],
   ] as const)('writes the rate %s (signed %s) as %s', (value, signed, text) => {
     expect(rateEnUs(new D(value), signed, 4)).toBe(text);
+    expect(intlRate(new D(value), signed, 4)).toBe(text);
   });
 
   describe('properties', () => {
     const decimal = fc
-      .tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: -14, max: 14 }))
+      .tuple(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: -40, max: 14 }))
       .map(([mantissa, exponent]) => new D(mantissa.toString()).times(new D(10).pow(exponent)));
     const significant = fc.integer({ min: 1, max: 10 });
 

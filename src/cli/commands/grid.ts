@@ -14,6 +14,7 @@ import type { Format } from '../../render/options.js';
 import { periodLabel } from '../../report/periodLabel.js';
 import { percentText } from '../../grid/percentText.js';
 import { describeFsError } from '../../scenario/loadScenarioTexts.js';
+import type { TextUpTo } from '../../scenario/readTextUpTo.js';
 import type { ResolvedCase, ResolvedScenario } from '../../scenario/resolveScenario.js';
 import { NAME_PATTERN } from '../../scenario/schema.js';
 import { suggest } from '../../scenario/suggest.js';
@@ -315,8 +316,11 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Standard input can be read once; every load of the scenario shares that read. */
-function once(read: () => Promise<string>): () => Promise<string> {
-  let text: Promise<string> | null = null;
-  return () => (text ??= read());
+/**
+ * Standard input can be read once; every load of the scenario shares that read (each asks the
+ * same limit, that of a scenario file).
+ */
+function once(read: (maxBytes: number) => Promise<TextUpTo>): (maxBytes: number) => Promise<TextUpTo> {
+  let text: Promise<TextUpTo> | null = null;
+  return (maxBytes) => (text ??= read(maxBytes));
 }

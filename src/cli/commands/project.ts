@@ -1,9 +1,11 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { buildProjectReport } from '../../report/buildProjectReport.js';
+import { countRows, MAX_PROJECT_ROWS } from '../../report/countRows.js';
 import { FORMATS, renderers } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
 import { emit } from '../emit.js';
+import { UsageError } from '../errors.js';
 import { loadScenarios, type FieldFlags } from '../loadScenarios.js';
 import { addFieldFlags, addFilterFlags, addTargetFlag, parseDigits, parseSamples, parseSeed } from '../options.js';
 import { makeProgress } from '../progress.js';
@@ -50,6 +52,13 @@ export function addProjectCommand(program: Command, context: CliContext): void {
   addTargetFlag(command);
   command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
     const scenarios = selectScenarios(await loadScenarios(paths, options, context.io), options.scenario, options.case);
+    const rows = countRows(scenarios);
+    if (rows > MAX_PROJECT_ROWS) {
+      throw new UsageError(
+        `the scenarios make ${rows.toLocaleString('en-US')} rows (one for each period of each case); a run projects at most ${MAX_PROJECT_ROWS.toLocaleString('en-US')}`,
+        'choose scenarios or cases with --scenario and --case, or project the files in several runs',
+      );
+    }
     const progress = makeProgress(context);
     const report = buildProjectReport(scenarios, { samples: options.samples, seed: options.seed, onProgress: progress.update });
     progress.end();

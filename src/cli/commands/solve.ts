@@ -25,6 +25,7 @@ import {
 import type { SolveReport } from '../../solve/types.js';
 import { InputError, UsageError } from '../errors.js';
 import type { CliContext } from '../program.js';
+import { addHelpCommand } from './help.js';
 
 interface SolveFlags {
   readonly format: SolveFormat;
@@ -201,6 +202,7 @@ export function addSolveCommand(program: Command, context: CliContext): void {
       return buildUtilizationReport(unitOf([marketCap, tvl]), marketCap, tvl, growth, years);
     },
   });
+  addHelpCommand(solve);
 }
 
 interface SubcommandSpec {
