@@ -1,5 +1,5 @@
 // Builds the CLI: dist/cli/app.cjs, the whole program in one CommonJS file; dist/cli/main.cjs, a
-// small launcher that bin/btcfi.cjs requires; and dist/cli/app.cache, the V8 code cache of a warm
+// small launcher that bin/btcfi.js requires; and dist/cli/app.cache, the V8 code cache of a warm
 // run of `btcfi project`, which the launcher hands to V8 so later runs start faster.
 // dist/cli/ mirrors src/cli/, so paths relative to the module (../../scenarios) agree in both.
 import { build } from 'esbuild';
@@ -89,7 +89,7 @@ rmSync('dist/cli/app.cache', { force: true });
 rmSync('dist/cli/main.js', { force: true }); // the launcher of earlier builds
 // Warmed up on the scenarios named as a path, so that the YAML parsing that files other than the
 // bundled ones need is compiled too.
-const warm = spawnSync(process.execPath, ['bin/btcfi.cjs', 'project', 'scenarios'], {
+const warm = spawnSync(process.execPath, ['bin/btcfi.js', 'project', 'scenarios'], {
   env: { ...process.env, BTCFI_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const runs = Number(process.argv[2] ?? 21);
-const bin = fileURLToPath(new URL('../bin/btcfi.cjs', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/btcfi.js', import.meta.url));
 const scenarios = fileURLToPath(new URL('../scenarios', import.meta.url));
 const commands = {
   'node -e 0': ['-e', '0'],

@@ -24,7 +24,7 @@ const outputs = { btcfi: join(dir, 'btcfi.csv'), python: join(dir, 'python.csv')
 const commands = {
   btcfi: [
     process.execPath,
-    join(root, 'bin', 'btcfi.cjs'),
+    join(root, 'bin', 'btcfi.js'),
     'grid',
     '--market-cap', '2T',
     '--x', 'market_cap=1B..1000B:1B',

@@ -24,7 +24,7 @@ const model = join(root, 'bench', 'montecarlo', 'model.yaml');
 if (!existsSync(join(root, 'dist', 'cli', 'main.cjs'))) {
   spawnSync('node', ['build.mjs'], { cwd: root, stdio: 'inherit' });
 }
-const btcfi = (samples) => [process.execPath, join(root, 'bin', 'btcfi.cjs'), 'project', model, '--samples', String(samples), '--format', 'csv'];
+const btcfi = (samples) => [process.execPath, join(root, 'bin', 'btcfi.js'), 'project', model, '--samples', String(samples), '--format', 'csv'];
 const commands = { 'btcfi 100,000': btcfi(100_000), 'btcfi 1,000,000': btcfi(1_000_000) };
 
 let squiggleDir = null;

@@ -1,4 +1,4 @@
-// dist/cli/main.cjs: what bin/btcfi.cjs starts. It answers --version by itself, and otherwise runs
+// dist/cli/main.cjs: what bin/btcfi.js starts. It answers --version by itself, and otherwise runs
 // the bundled CLI (dist/cli/app.cjs) through V8 with the code cache that the build wrote beside
 // it (dist/cli/app.cache), so a run skips compiling what the last warm run compiled. A cache
 // made by another Node version is rejected by V8 and the run is just slower. Nothing else of

@@ -1,4 +1,4 @@
-// Runs the built CLI (bin/btcfi.cjs -> dist/cli/main.cjs) as a child process, the way a user
+// Runs the built CLI (bin/btcfi.js -> dist/cli/main.cjs) as a child process, the way a user
 // or a script would, and turns a run into a readable transcript for golden files.
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
-export const BIN = join(REPO_ROOT, 'bin', 'btcfi.cjs');
+export const BIN = join(REPO_ROOT, 'bin', 'btcfi.js');
 const BUNDLE = join(REPO_ROOT, 'dist', 'cli', 'main.cjs');
 
 export interface CliResult {

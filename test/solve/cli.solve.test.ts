@@ -1,4 +1,4 @@
-// `btcfi solve`, run as a user would: the built CLI (bin/btcfi.cjs) as a child process, colour
+// `btcfi solve`, run as a user would: the built CLI (bin/btcfi.js) as a child process, colour
 // off, repo root as working directory. Each run is also kept as a readable transcript under
 // test/solve/golden/; update with `npx vitest run test/solve -u` and review the diff like code.
 import { beforeAll, describe, expect, it } from 'vitest';
