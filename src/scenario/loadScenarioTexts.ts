@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ScenarioIssue } from './issue.js';
-import { readTextUpTo, type TextUpTo } from './readTextUpTo.js';
+import { readTextUpTo, sizeBeyond, type TextUpTo } from './readTextUpTo.js';
 
 /** The text of one scenario file, named as the user named it (or `<stdin>`). */
 export interface ScenarioText {
@@ -80,8 +80,7 @@ async function scenarioFilesIn(directory: string): Promise<string[]> {
 
 /** `bytes` null: reading stopped at the limit, and there is more. */
 function tooLargeMessage(bytes: number | null): string {
-  const size = bytes === null ? `more than ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes` : `${bytes.toLocaleString('en-US')} bytes`;
-  return `the input is ${size}; a scenario file is at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (1 MiB)`;
+  return `the input is ${sizeBeyond(bytes, MAX_FILE_BYTES)}; a scenario file is at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (1 MiB)`;
 }
 
 /** A file system error in a few words, for `cannot write FILE: ...` and `FILE: ...` messages. */

@@ -3,6 +3,11 @@ import { closeSync, openSync, readSync } from 'node:fs';
 /** Text read up to a limit: the whole text, or, when there was more than `maxBytes`, that limit. */
 export type TextUpTo = { readonly text: string } | { readonly moreThan: number };
 
+/** How big an input too large to read is, for messages: its size when known, else more than the limit. */
+export function sizeBeyond(bytes: number | null, maxBytes: number): string {
+  return bytes === null ? `more than ${maxBytes.toLocaleString('en-US')} bytes` : `${bytes.toLocaleString('en-US')} bytes`;
+}
+
 /**
  * The UTF-8 text of a file, or, when it holds more than `maxBytes`, how many bytes were read
  * before giving up. Reads a piece at a time, so that /dev/zero, /dev/urandom or an endless pipe

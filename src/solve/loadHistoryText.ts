@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { ScenarioIssue } from '../scenario/issue.js';
 import { describeFsError, STDIN_NAME } from '../scenario/loadScenarioTexts.js';
-import { readTextUpTo, type TextUpTo } from '../scenario/readTextUpTo.js';
+import { readTextUpTo, sizeBeyond, type TextUpTo } from '../scenario/readTextUpTo.js';
 import { err, ok, type Result } from '../scenario/result.js';
 
 /** History files are at most this big: a daily series over a century is about 1 MB. */
@@ -33,6 +33,5 @@ export async function loadHistoryText(path: string, readStdin: (maxBytes: number
 
 /** `bytes` null: reading stopped at the limit, and there is more. */
 function tooLargeMessage(bytes: number | null): string {
-  const size = bytes === null ? `more than ${MAX_HISTORY_BYTES.toLocaleString('en-US')} bytes` : `${bytes.toLocaleString('en-US')} bytes`;
-  return `the history is ${size}; a history is at most ${MAX_HISTORY_BYTES.toLocaleString('en-US')} bytes (16 MiB)`;
+  return `the history is ${sizeBeyond(bytes, MAX_HISTORY_BYTES)}; a history is at most ${MAX_HISTORY_BYTES.toLocaleString('en-US')} bytes (16 MiB)`;
 }
