@@ -1,10 +1,13 @@
 // Builds the CLI: dist/cli/app.cjs, the whole program in one CommonJS file; dist/cli/main.cjs, a
-// small launcher that bin/btcfi.js requires; and dist/cli/app.cache, the V8 code cache of a warm
-// run of `btcfi project`, which the launcher hands to V8 so later runs start faster.
+// small launcher that bin/btcfi.js requires; dist/cli/scenarios.read.json, the bundled scenarios
+// read; and dist/THIRD-PARTY-LICENSES, the licence of every package in the bundle. Then it warms
+// the V8 code cache of this Node (src/launcher/codeCache.ts; kept in the user's cache folder, not
+// in dist/) with a run of `btcfi project scenarios`.
 // dist/cli/ mirrors src/cli/, so paths relative to the module (../../scenarios) agree in both.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -51,8 +54,9 @@ const startupTrims = {
 
 const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning' };
 
-await build({
+const bundle = await build({
   ...common,
+  metafile: true,
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli/app.cjs',
   format: 'cjs',
@@ -69,8 +73,44 @@ await build({
   entryPoints: ['src/launcher/main.ts'],
   outfile: 'dist/cli/main.cjs',
   format: 'cjs',
-  define: { BTCFI_VERSION: JSON.stringify(version) },
+  define: {
+    BTCFI_VERSION: JSON.stringify(version),
+    // Names the bundle in the code cache's key: a cache is used only with the text it was made from.
+    BTCFI_BUILD_ID: JSON.stringify(createHash('sha256').update(readFileSync('dist/cli/app.cjs')).digest('hex').slice(0, 16)),
+  },
 });
+
+writeFileSync('dist/THIRD-PARTY-LICENSES', thirdPartyLicenses(bundle.metafile));
+
+/**
+ * The licence texts of the packages whose code is in the bundle, as esbuild's metafile lists its
+ * inputs. A package without a licence file fails the build: nothing ships without its licence.
+ */
+function thirdPartyLicenses(metafile) {
+  const roots = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'));
+    if (match !== null) {
+      roots.add(match[1]);
+    }
+  }
+  const sections = [...roots].map((root) => {
+    const { name, version: packageVersion, license } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const licenceFile = readdirSync(root).find((file) => /^licen[cs]e(\.(md|txt))?$/i.test(file));
+    if (licenceFile === undefined) {
+      throw new Error(`third-party licences: ${name} (${root}) has no LICENSE file`);
+    }
+    const text = readFileSync(join(root, licenceFile), 'utf8').replace(/\r\n/g, '\n').trim();
+    return { name, heading: `${name} ${packageVersion} (${license})`, text };
+  });
+  sections.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const rule = '-'.repeat(72);
+  return [
+    `btcfi ${version} bundles the code of the packages below into dist/cli/app.cjs.`,
+    'Each is distributed under the licence that follows its name.',
+    ...sections.map(({ heading, text }) => `${rule}\n${heading}\n${rule}\n\n${text}`),
+  ].join('\n\n') + '\n';
+}
 
 // The bundled scenarios, read now rather than at every run (see src/build/readBundledScenarios.ts).
 await build({
@@ -85,10 +125,11 @@ if (read.status !== 0) {
   throw new Error(`reading the bundled scenarios failed (exit ${read.status})`);
 }
 
-rmSync('dist/cli/app.cache', { force: true });
+rmSync('dist/cli/app.cache', { force: true }); // the code cache of earlier builds, now the user's
 rmSync('dist/cli/main.js', { force: true }); // the launcher of earlier builds
 // Warmed up on the scenarios named as a path, so that the YAML parsing that files other than the
-// bundled ones need is compiled too.
+// bundled ones need is compiled too. Where the user's cache folder cannot be written, the run
+// still works and the first runs of btcfi compile as usual.
 const warm = spawnSync(process.execPath, ['bin/btcfi.js', 'project', 'scenarios'], {
   env: { ...process.env, BTCFI_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
   stdio: ['ignore', 'ignore', 'inherit'],

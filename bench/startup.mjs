@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Whole-process start-up time of btcfi against `node -e 0`, measured in the same run.
 // Usage: node bench/startup.mjs [runs]   (default 21 runs of each, interleaved; build first)
+// btcfi runs with the code cache of this Node in the user's cache folder (the build warms it);
+// the last row runs with a cache folder that cannot be written, as a run on a new Node would.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -15,13 +17,16 @@ const commands = {
   // The same files named as a path: parsed at the run, as any user's file is, instead of taken
   // from the build's read of the bundled scenarios.
   'btcfi project scenarios': [bin, 'project', scenarios],
+  'btcfi project, no code cache': [bin, 'project'],
 };
+// XDG_CACHE_HOME under a file: no cache can be read or written there.
+const environments = { 'btcfi project, no code cache': { ...process.env, XDG_CACHE_HOME: '/dev/null/btcfi-bench' } };
 
 const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
 for (let i = 0; i < runs; i += 1) {
   for (const [name, args] of Object.entries(commands)) {
     const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: environments[name] ?? process.env });
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.status !== 0) {
       throw new Error(`${name} exited ${result.status}: ${result.stderr}`);
