@@ -4,13 +4,18 @@
 // the V8 code cache of this Node (src/launcher/codeCache.ts; kept in the user's cache folder, not
 // in dist/) with a run of `btcfi project scenarios`.
 // dist/cli/ mirrors src/cli/, so paths relative to the module (../../scenarios) agree in both.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+// esbuild and the bundled packages are devDependencies: `npm install -g .` in a clone runs this
+// script (prepare) without installing them, so say what to do first.
+const { build } = await import('esbuild').catch(() => {
+  process.stderr.write('btcfi build: esbuild is not installed here; run `npm ci` in this folder first, then `npm install -g .`\n');
+  process.exit(1);
+});
 /**
  * Leaves out what every run would load and btcfi never uses; each measured by start-up time.
  * Fails the build when a dependency changes under it, rather than silently loading it again.
