@@ -31,6 +31,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     title: 'btcfi scenario',
     description: 'One BTCFi TVL scenario: a TVL, or a market cap times a utilization, compounding over a horizon. See btcfi --help.',
     ...rest,
+    definitions: DEFINITIONS,
   };
 }
 
@@ -72,9 +73,14 @@ function exact(figure: Figure): JsonSchema {
   return { anyOf: [{ type: 'number', ...figure.number }, { type: 'string', pattern: whole(figure.pattern) }] };
 }
 
+/** A schema of DEFINITIONS, by name; its description stays beside it (draft-07 ignores siblings of $ref). */
+function ref(name: keyof typeof DEFINITIONS): JsonSchema {
+  return { allOf: [{ $ref: `#/definitions/${name}` }] };
+}
+
 /** An exact figure, a 90% range (`5% to 10%`), or one distribution of figures. */
-function uncertain(figure: Figure, spread: Figure): JsonSchema {
-  const value = exact(figure);
+function uncertain(figure: Figure, name: keyof typeof EXACT, spreadName: keyof typeof EXACT): JsonSchema {
+  const value = ref(name);
   const pair = (a: JsonSchema, b: JsonSchema, first: string, second: string): JsonSchema => ({
     type: 'object',
     properties: { [first]: a, [second]: b },
@@ -90,7 +96,7 @@ function uncertain(figure: Figure, spread: Figure): JsonSchema {
         type: 'object',
         description: 'One distribution: {normal: {mean, sd}}, {lognormal: {p5, p95}}, {uniform: [low, high]} or {triangular: [low, mode, high]}',
         properties: {
-          normal: pair(value, exact(spread), 'mean', 'sd'),
+          normal: pair(value, ref(spreadName), 'mean', 'sd'),
           lognormal: pair(value, value, 'p5', 'p95'),
           uniform: tuple(2),
           triangular: tuple(3),
@@ -103,13 +109,11 @@ function uncertain(figure: Figure, spread: Figure): JsonSchema {
   };
 }
 
-function bounded(figure: Figure): JsonSchema {
-  const value = exact(figure);
+/** An expected figure, or bounds {at_least, at_most}. */
+function bounded(name: keyof typeof EXACT): JsonSchema {
+  const value = ref(name);
   return {
-    anyOf: [
-      ...(value['anyOf'] as JsonSchema[]),
-      { type: 'object', properties: { at_least: value, at_most: value }, additionalProperties: false, minProperties: 1 },
-    ],
+    anyOf: [value, { type: 'object', properties: { at_least: value, at_most: value }, additionalProperties: false, minProperties: 1 }],
   };
 }
 
@@ -125,6 +129,7 @@ function replaceWith(replacement: JsonSchema): (schema: JsonSchema) => void {
   };
 }
 
+/** A whole number as a YAML number or as text; `pattern` spells min..max out (the tests check both ends). */
 function wholeNumber(min: number, max: number, pattern: string): JsonSchema {
   return { anyOf: [{ type: 'integer', minimum: min, maximum: max }, { type: 'string', pattern: whole(pattern) }] };
 }
@@ -138,11 +143,11 @@ function expectation(schema: JsonSchema): void {
   const properties = schema['properties'] as Record<string, JsonSchema>;
   const set = (key: string, replacement: JsonSchema): void => replaceWith(replacement)(properties[key]!);
   set('period', { anyOf: [{ type: 'integer', minimum: 0, maximum: 9999 }, { type: 'string', pattern: whole(PERIOD) }] });
-  set('tvl', bounded(amountFigure));
-  set('market_cap', bounded(amountFigure));
-  set('utilization', bounded(anyRateFigure));
-  set('within', exact(nonNegativeRateFigure));
-  set('abs', exact(amountFigure));
+  set('tvl', bounded('amount'));
+  set('market_cap', bounded('amount'));
+  set('utilization', bounded('rate'));
+  set('within', ref('nonNegativeRate'));
+  set('abs', ref('amount'));
   const figures = ['tvl', 'market_cap', 'utilization'];
   schema['allOf'] = [
     // Exactly one figure an expectation.
@@ -157,14 +162,30 @@ function expectation(schema: JsonSchema): void {
   ];
 }
 
+/** One exact figure of each kind, written once and referred to wherever it is used. */
+const EXACT = {
+  amount: exact(amountFigure),
+  rate: exact(anyRateFigure),
+  nonNegativeRate: exact(nonNegativeRateFigure),
+  growthRate: exact(growthFigure),
+  utilizationRate: exact(utilizationFigure),
+};
+
+const DEFINITIONS: Readonly<Record<string, JsonSchema>> = {
+  ...EXACT,
+  uncertainAmount: uncertain(amountFigure, 'amount', 'amount'),
+  uncertainGrowthRate: uncertain(growthFigure, 'growthRate', 'nonNegativeRate'),
+  uncertainUtilizationRate: uncertain(utilizationFigure, 'utilizationRate', 'nonNegativeRate'),
+};
+
 const REFINEMENTS = new Map<unknown, (schema: JsonSchema) => void>([
-  [amount, replaceWith(uncertain(amountFigure, amountFigure))],
-  [exactAmount, replaceWith(exact(amountFigure))],
-  [growthRate, replaceWith(uncertain(growthFigure, nonNegativeRateFigure))],
-  [utilizationRate, replaceWith(uncertain(utilizationFigure, nonNegativeRateFigure))],
-  [modelFields.years, replaceWith(wholeNumber(0, 200, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
+  [amount, replaceWith(ref('uncertainAmount'))],
+  [exactAmount, replaceWith(ref('amount'))],
+  [growthRate, replaceWith(ref('uncertainGrowthRate'))],
+  [utilizationRate, replaceWith(ref('uncertainUtilizationRate'))],
+  [modelFields.years, replaceWith(wholeNumber(0, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
   [modelFields.start, replaceWith(wholeNumber(1, 9999, '0*[1-9][0-9]{0,3}'))],
-  [phaseSchema.shape.years, replaceWith(wholeNumber(1, 200, '0*(?:200|1[0-9]{2}|[1-9][0-9]?)'))],
+  [phaseSchema.shape.years, replaceWith(wholeNumber(1, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9][0-9]?)'))],
   [scenarioSchema, tvlOrMarketCap],
   [caseSchema, tvlOrMarketCap],
   [expectationSchema, expectation],
