@@ -60,18 +60,18 @@ export function addInitCommand(program: Command, context: CliContext): void {
       }
       const file = `${name}.yaml`;
       // Whole or not at all, and never over an existing file.
-      const wrote = await writeNew(file, starterScenario(name, `./${INIT_SCHEMA_FILE}`), 'choose another name, or remove the file first');
+      const wrote = await writeNew(file, starterScenario(name, `./${INIT_SCHEMA_FILE}`));
       if (!wrote) {
         throw new UsageError(`cannot write ${file}: the file already exists`, 'choose another name, or remove the file first');
       }
       // A schema already there is kept: it may be one the user made with btcfi schema -o.
-      const wroteSchema = await writeNew(INIT_SCHEMA_FILE, scenarioSchemaText(), null);
+      const wroteSchema = await writeNew(INIT_SCHEMA_FILE, scenarioSchemaText());
       context.notice(`btcfi: wrote ${file}${wroteSchema ? ` and ${INIT_SCHEMA_FILE}` : ''}; try: btcfi check ${file}\n`);
     });
 }
 
 /** Writes a file that is not there yet, atomically: false when one is there already. */
-async function writeNew(file: string, text: string, hint: string | null): Promise<boolean> {
+async function writeNew(file: string, text: string): Promise<boolean> {
   try {
     await writeFileAtomic(file, text, { exclusive: true });
     return true;
@@ -79,6 +79,6 @@ async function writeNew(file: string, text: string, hint: string | null): Promis
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       return false;
     }
-    throw new UsageError(`cannot write ${file}: ${describeFsError(error)}`, hint);
+    throw new UsageError(`cannot write ${file}: ${describeFsError(error)}`, null);
   }
 }
