@@ -168,7 +168,7 @@ describe('btcfi init', () => {
     expect(init.exitCode).toBe(0);
     expect(init.stdout).toBe('');
     const text = await readFile(join(dir, 'demo.yaml'), 'utf8');
-    expect(text).toMatch(/^# yaml-language-server: \$schema=\S+scenario\.schema\.json\n/);
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/btcfi\.schema\.json\n/);
     const schemaPath = /\$schema=(\S+)/.exec(text)![1]!;
     expect(readFileSync(join(dir, schemaPath), 'utf8')).toContain('draft-07');
     const check = await run(['check', 'demo.yaml']);

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capIssues, dedupeIssues, sortIssues, type ScenarioIssue } from '../scenario/issue.js';
 import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
@@ -7,7 +7,8 @@ import type { Unit } from '../scenario/parseAmount.js';
 import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from '../scenario/parseScenario.js';
 import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from '../scenario/scenarioReads.js';
 import { resolveScenario, type Overrides, type ResolvedScenario } from '../scenario/resolveScenario.js';
-import { caseSchema } from '../scenario/schema.js';
+import { caseSchema, NAME_PATTERN } from '../scenario/schema.js';
+import { suggest } from '../scenario/suggest.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -61,13 +62,18 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
   }
 
   const overrides = hasFlags ? parseOverrides(fields) : null;
-  const loaded = await loadScenarioTexts(paths.length === 0 ? [BUNDLED_SCENARIOS] : paths, io.readStdin);
-  const issues: ScenarioIssue[] = [...loaded.issues];
+  const located = paths.map(locateScenarioPath);
+  const unknownNames = located.flatMap((path) => ('unknown' in path ? [path.unknown] : []));
+  const bundledPaths = new Set(located.flatMap((path) => ('bundled' in path ? [path.bundled] : [])));
+  const given = located.flatMap((path) => ('path' in path ? [path.path] : 'bundled' in path ? [path.bundled] : []));
+  const loaded = await loadScenarioTexts(paths.length === 0 ? [BUNDLED_SCENARIOS] : given, io.readStdin);
+  const issues: ScenarioIssue[] = [...loaded.issues, ...unknownNames];
   const parsed: ParsedScenario[] = [];
   for (const { file: path, text } of loaded.texts) {
     // Bundled files are named as they stand in the package, wherever it is installed.
-    const file = paths.length === 0 ? `scenarios/${basename(path)}` : path;
-    const result = paths.length === 0 ? parseScenarioWith(bundledReads(), basename(path), text, file) : parseScenario(text, file);
+    const bundled = paths.length === 0 || bundledPaths.has(path);
+    const file = bundled ? `scenarios/${basename(path)}` : path;
+    const result = bundled ? parseScenarioWith(bundledReads(), basename(path), text, file) : parseScenario(text, file);
     if (result.ok) {
       parsed.push(result.value);
     } else {
@@ -85,6 +91,44 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
     }
   }
   return { scenarios: resolved, issues: capIssues(sortIssues(dedupeIssues(issues))) };
+}
+
+/** The bundled scenarios' names, from their files: defi-2031 for scenarios/defi-2031.yaml. */
+export function bundledScenarioNames(): string[] {
+  try {
+    return readdirSync(BUNDLED_SCENARIOS)
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => name.slice(0, -'.yaml'.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+type LocatedPath = { readonly path: string } | { readonly bundled: string } | { readonly unknown: ScenarioIssue };
+
+/**
+ * A path as given, or, when no file or directory of that name exists and it is a scenario name
+ * (defi-2031), the bundled scenario of that name: a path wins where both exist. A name that is
+ * neither is an issue that names the bundled scenarios (or the nearest of them).
+ */
+function locateScenarioPath(arg: string): LocatedPath {
+  if (arg === '-' || existsSync(arg) || !NAME_PATTERN.test(arg)) {
+    return { path: arg };
+  }
+  const names = bundledScenarioNames();
+  if (names.includes(arg)) {
+    return { bundled: join(BUNDLED_SCENARIOS, `${arg}.yaml`) };
+  }
+  const near = suggest(arg, names);
+  return {
+    unknown: {
+      file: arg,
+      span: null,
+      message: 'no such file, directory or bundled scenario',
+      hint: near !== null ? `did you mean ${near}?` : `the bundled scenarios are ${names.join(', ')}; or give a file path`,
+    },
+  };
 }
 
 /**

@@ -35,7 +35,7 @@ const EXAMPLES = `
 Examples:
   $ btcfi project                                   tables of the bundled scenarios
   $ btcfi project --market-cap 2T --utilization 5%  5% of a $2T bitcoin
-  $ btcfi project scenarios/defi-2031.yaml --format csv > defi.csv
+  $ btcfi project defi-2031 --format csv > defi.csv
   $ btcfi check --format junit -o btcfi.xml         check every expected figure, for CI
 
 Exit codes: 0 ok, 1 an expectation failed, 2 bad input, 3 internal error.`;
@@ -80,9 +80,14 @@ export function makeProgram(context: CliContext): Command {
   return program;
 }
 
-/** Commander's "(Did you mean X?)" in btcfi's hint form. */
-function commanderHint(text: string): string {
-  return text.replace(/\n\(Did you mean (.+)\?\)/, '\nhint: did you mean $1?');
+/**
+ * Commander's "(Did you mean X?)" in btcfi's hint form; and for `-v`, which many tools read as
+ * the version, the flag that is (commander offers no suggestion for a short option).
+ */
+export function commanderHint(text: string): string {
+  return text
+    .replace(/\n\(Did you mean (.+)\?\)/, '\nhint: did you mean $1?')
+    .replace(/^(error: unknown option '-v'\n)$/, '$1hint: did you mean -V (--version)?\n');
 }
 
 /** The locale asked for, when this Node has data for it; otherwise en-US, and a note that says so. */

@@ -16,7 +16,7 @@ interface CheckOptions {
 const EXAMPLES = `
 Examples:
   $ btcfi check                                 every expectation of the bundled scenarios
-  $ btcfi check scenarios/ my-claims.yaml       files and folders
+  $ btcfi check defi-2031 my-claims.yaml        a bundled scenario by name, and a file
   $ btcfi check --format junit -o btcfi.xml     a JUnit report for CI
   $ btcfi check --format json | jq '.check'
 
@@ -29,7 +29,7 @@ export function addCheckCommand(program: Command, context: CliContext): void {
     .description(
       'Validate every file, project it, and evaluate its expectations (the expect: list).\nReports every expectation and every problem; with no path, the bundled scenarios.',
     )
-    .argument('[paths...]', 'scenario files, directories of them, or - for standard input')
+    .argument('[paths...]', 'scenario files, directories of them, bundled scenario names (defi-2031), or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .addOption(new Option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout'))
     .addHelpText('after', EXAMPLES)

@@ -53,7 +53,7 @@ const flagName = (field: GridField): string => `--${field.replace('_', '-')}`;
 const EXAMPLES = `
 Examples:
   $ btcfi grid --market-cap 2T --x utilization=1%..10%:1% --y growth=0%..30%:10% --years 5
-  $ btcfi grid scenarios/defi-2031.yaml --case exact --x growth=20%..30%:2.5% --y years=1..10
+  $ btcfi grid defi-2031 --case exact --x growth=20%..30%:2.5% --y years=1..10
   $ btcfi grid btcfi-100b --x market_cap=1T..5T:1T --y utilization=1%,2.5%,5%,10% --format csv
   $ btcfi grid defi-2031 --x tvl=200B..300B:25B --y growth=10%,20%,30% --at 2028 --format json
 
@@ -98,7 +98,7 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
   if (paths.length === 0) {
     const given = (field: GridField): boolean => x.field === field || y.field === field || options[FLAG_KEY[field]] !== undefined;
     if (!given('tvl') && !given('market_cap')) {
-      throw new UsageError('grid needs a scenario to vary: a scenario file, or field flags that define one', 'name a file (btcfi grid scenarios/defi-2031.yaml ...), or give --market-cap 2T --utilization 5% or --tvl 100B');
+      throw new UsageError('grid needs a scenario to vary: a scenario file, or field flags that define one', 'name a file or a bundled scenario (btcfi grid defi-2031 ...), or give --market-cap 2T --utilization 5% or --tvl 100B');
     }
   }
 

@@ -1,15 +1,19 @@
 import type { Command } from 'commander';
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describeFsError } from '../../scenario/loadScenarioTexts.js';
 import { NAME_PATTERN } from '../../scenario/schema.js';
 import { UsageError } from '../errors.js';
 import type { CliContext } from '../program.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
+import { scenarioSchemaText } from './schema.js';
 
-/** The JSON Schema shipped beside the program (dist/cli/ and src/cli/ are both two levels down). */
-export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/scenario.schema.json', import.meta.url));
+/**
+ * The schema file init writes beside the scenario. The scenario names it relative to itself,
+ * as yaml-language-server resolves it: the line stays true when the folder is committed, moved
+ * or cloned elsewhere, where a path into the installed program would not.
+ */
+export const INIT_SCHEMA_FILE = 'btcfi.schema.json';
 
+/** The starter scenario; `schemaPath` as its first line gives it, relative to the file. */
 export function starterScenario(name: string, schemaPath: string): string {
   return `# yaml-language-server: $schema=${schemaPath}
 # A btcfi scenario. Run it with:  btcfi project ${name}.yaml
@@ -46,7 +50,7 @@ export function addInitCommand(program: Command, context: CliContext): void {
   program
     .command('init')
     .summary('write a commented starter scenario')
-    .description('Write NAME.yaml, a commented starter scenario that validates and checks. Never overwrites a file.')
+    .description(`Write NAME.yaml, a commented starter scenario that validates and checks, and ${INIT_SCHEMA_FILE} beside it\n(when none is there) for editors: the scenario's first line names it. Never overwrites a file.`)
     .argument('[name]', 'scenario and file name: lowercase letters, digits and hyphens', 'scenario')
     .addHelpText('after', '\nExamples:\n  $ btcfi init demo && btcfi check demo.yaml')
     .action(async (given: string) => {
@@ -55,14 +59,26 @@ export function addInitCommand(program: Command, context: CliContext): void {
         throw new UsageError(`'${given}' is not a scenario name`, 'use lowercase letters, digits and hyphens, like my-claim');
       }
       const file = `${name}.yaml`;
-      const schemaPath = relative(dirname(resolve(file)), SCHEMA_FILE).split('\\').join('/');
-      try {
-        // Whole or not at all, and never over an existing file.
-        await writeFileAtomic(file, starterScenario(name, schemaPath), { exclusive: true });
-      } catch (error) {
-        const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-        throw new UsageError(`cannot write ${file}: ${exists ? 'the file already exists' : describeFsError(error)}`, exists ? 'choose another name, or remove the file first' : null);
+      // Whole or not at all, and never over an existing file.
+      const wrote = await writeNew(file, starterScenario(name, `./${INIT_SCHEMA_FILE}`));
+      if (!wrote) {
+        throw new UsageError(`cannot write ${file}: the file already exists`, 'choose another name, or remove the file first');
       }
-      context.notice(`btcfi: wrote ${file}; try: btcfi check ${file}\n`);
+      // A schema already there is kept: it may be one the user made with btcfi schema -o.
+      const wroteSchema = await writeNew(INIT_SCHEMA_FILE, scenarioSchemaText());
+      context.notice(`btcfi: wrote ${file}${wroteSchema ? ` and ${INIT_SCHEMA_FILE}` : ''}; try: btcfi check ${file}\n`);
     });
+}
+
+/** Writes a file that is not there yet, atomically: false when one is there already. */
+async function writeNew(file: string, text: string): Promise<boolean> {
+  try {
+    await writeFileAtomic(file, text, { exclusive: true });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      return false;
+    }
+    throw new UsageError(`cannot write ${file}: ${describeFsError(error)}`, null);
+  }
 }

@@ -15,7 +15,7 @@ export function addListCommand(program: Command, context: CliContext): void {
     .command('list')
     .summary('list the bundled scenarios')
     .description('List scenarios with their titles, sources, cases and number of expectations.\nWith no path, the bundled scenarios.')
-    .argument('[paths...]', 'scenario files or directories instead of the bundled ones')
+    .argument('[paths...]', 'scenario files, directories or bundled scenario names instead of all the bundled ones')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText('after', '\nExamples:\n  $ btcfi list\n  $ btcfi list --format json | jq -r \'.scenarios[].name\'')
     .action(async (paths: string[], options: ListOptions) => {

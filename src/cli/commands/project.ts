@@ -26,10 +26,10 @@ interface ProjectOptions extends FieldFlags {
 const EXAMPLES = `
 Examples:
   $ btcfi project                                    the bundled scenarios of the source article
-  $ btcfi project scenarios/defi-2031.yaml --format csv > defi.csv
+  $ btcfi project defi-2031 --format csv > defi.csv  a bundled scenario by name
   $ btcfi project --market-cap 2T --utilization 5%   one inline scenario: 5% of $2T
   $ btcfi project --tvl 238.5B --growth 26.4% --years 5 --start 2026 --format json
-  $ btcfi project scenarios/ --growth 10%            what if everything grew 10% a year?
+  $ btcfi project --growth 10%                       what if everything grew 10% a year?
   $ cat my.yaml | btcfi project -                    a scenario on standard input
   $ btcfi project --market-cap 2T --utilization '5% to 10%' --samples 100000 --seed 7
                                                      ranges are sampled: medians and percentiles`;
@@ -39,7 +39,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     .command('project')
     .summary('project TVL paths from scenario files')
     .description('Project the TVL path of every scenario and case, exactly, as a table, CSV or JSON.\nWith no path, the bundled scenarios of the source article.')
-    .argument('[paths...]', 'scenario files (.yaml, .yml, .json), directories of them, or - for standard input')
+    .argument('[paths...]', 'scenario files (.yaml, .yml, .json), directories of them, bundled scenario names (defi-2031), or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(new Option('--digits <n>', 'round CSV and JSON figures to n significant digits').argParser(parseDigits))
     .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))

@@ -1,16 +1,23 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { scenarioJsonSchema } from '../../scenario/jsonSchema.js';
+import { emit } from '../emit.js';
 import type { CliContext } from '../program.js';
+
+/** The schema as btcfi schema prints it and init writes it. */
+export function scenarioSchemaText(): string {
+  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}
 
 export function addSchemaCommand(program: Command, context: CliContext): void {
   program
     .command('schema')
     .summary('print the JSON Schema of scenario files, for editors')
     .description(
-      'Print the JSON Schema (draft-07) of the scenario format, generated from btcfi\'s own validation.\nEditors with a YAML language server use it when a scenario file starts with\n  # yaml-language-server: $schema=PATH/TO/scenario.schema.json',
+      'Print the JSON Schema (draft-07) of the scenario format, generated from btcfi\'s own validation.\nEditors with a YAML language server use it when a scenario file starts with\n  # yaml-language-server: $schema=./btcfi.schema.json\nThe path is relative to the scenario file (btcfi init writes both).',
     )
-    .addHelpText('after', '\nExamples:\n  $ btcfi schema > scenario.schema.json')
-    .action(() => {
-      context.io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    .addOption(new Option('-o, --output <file>', 'write the schema to a file (atomically) instead of stdout'))
+    .addHelpText('after', '\nExamples:\n  $ btcfi schema -o btcfi.schema.json\n  $ btcfi schema -o claims/btcfi.schema.json   beside the scenarios of claims/')
+    .action(async (options: { readonly output?: string }) => {
+      await emit(scenarioSchemaText(), options.output, context);
     });
 }

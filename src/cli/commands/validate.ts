@@ -11,8 +11,8 @@ export function addValidateCommand(program: Command, context: CliContext): void 
     .command('validate')
     .summary('only validate scenario files: exit 0 or 2')
     .description('Validate scenario files, expectations included, without evaluating anything.\nPrints one line per valid file; problems go to stderr with FILE:LINE:COL.')
-    .argument('[paths...]', 'scenario files, directories of them, or - for standard input')
-    .addHelpText('after', '\nExamples:\n  $ btcfi validate scenarios/\n  $ btcfi validate my.yaml && echo valid')
+    .argument('[paths...]', 'scenario files, directories of them, bundled scenario names (defi-2031), or - for standard input')
+    .addHelpText('after', '\nExamples:\n  $ btcfi validate my-claims/ defi-2031\n  $ btcfi validate my.yaml && echo valid')
     .action(async (paths: string[]) => {
       const { io, color } = context;
       const set = await loadScenarioSet(paths, {}, io);
