@@ -1,4 +1,4 @@
-import type { ScenarioIssue } from '../scenario/issue.js';
+import type { ScenarioIssue } from '../core/inputIssue.js';
 
 /** Invalid input files or flag values: every issue found, each to be shown with its place. Exit 2. */
 export class InputError extends Error {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { ScenarioIssue } from '../scenario/issue.js';
+import type { ScenarioIssue } from '../core/inputIssue.js';
 import { excerptLine } from './excerptLine.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capIssues, dedupeIssues, sortIssues, type ScenarioIssue } from '../scenario/issue.js';
+import { capIssues, dedupeIssues, sortIssues, type ScenarioIssue } from '../core/inputIssue.js';
 import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
 import type { Unit } from '../scenario/parseAmount.js';
 import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from '../scenario/parseScenario.js';

@@ -3,7 +3,7 @@ import type { D } from '../engine/decimal.js';
 import { addIssue, described, numeral } from './fields.js';
 import { parseAmount, type TextProblem, type Unit } from './parseAmount.js';
 import { parseRate } from './parseRate.js';
-import type { Result } from './result.js';
+import type { Result } from '../core/result.js';
 
 // An expectation: a figure the scenario must reproduce, checked by `btcfi check`.
 //   - {case: rounded, period: 2031, tvl: 770.6B, within: 0.5%}

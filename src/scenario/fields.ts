@@ -3,7 +3,7 @@ import { D } from '../engine/decimal.js';
 import { degenerateValue, distributionBounds, distributionMedian, type Distribution, type LognormalOf } from './distribution.js';
 import { parseAmount, type Amount, type TextProblem } from './parseAmount.js';
 import { parseRate, type Rate } from './parseRate.js';
-import type { Result } from './result.js';
+import type { Result } from '../core/result.js';
 
 // The field types of the scenario format. Numbers reach these schemas as their source text
 // (see toData.ts), so every figure is parsed straight into a Decimal, never through a JS number.

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { ScenarioIssue } from './issue.js';
+import type { ScenarioIssue } from '../core/inputIssue.js';
 import { readTextUpTo, sizeBeyond, type TextUpTo } from './readTextUpTo.js';
 
 /** The text of one scenario file, named as the user named it (or `<stdin>`). */

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import { aliasTarget, keyText } from './toData.js';
-import type { SourceSpan } from './issue.js';
+import type { SourceSpan } from '../core/inputIssue.js';
 
 export type IssuePath = readonly PropertyKey[];
 

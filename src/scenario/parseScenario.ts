@@ -1,9 +1,9 @@
 import { LineCounter, type Document } from 'yaml';
 import type * as z from 'zod/mini';
 import { describeZodIssue, fieldLabel, type DescribedIssue } from './describeZodIssue.js';
-import type { ScenarioIssue, SourceSpan } from './issue.js';
+import type { ScenarioIssue, SourceSpan } from '../core/inputIssue.js';
 import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
-import { err, ok, type Result } from './result.js';
+import { err, ok, type Result } from '../core/result.js';
 import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
 import { AliasLimitError, CyclicAliasError, toData, UnresolvedAliasError } from './toData.js';
 import { NestingLimitError, parseYamlDocument, TokenLimitError } from './parseYamlDocument.js';

@@ -3,11 +3,11 @@ import { PERIODS_PER_YEAR, type Step, type TvlBase, type TvlInput } from '../eng
 import { MAX_SAMPLED_LOG10, maxSampledLog10 } from '../simulate/maxSampledLog10.js';
 import type { Distribution } from './distribution.js';
 import type { Expectation } from './expectationSchema.js';
-import { dedupeIssues, type ScenarioIssue } from './issue.js';
+import { dedupeIssues, type ScenarioIssue } from '../core/inputIssue.js';
 import type { IssuePath } from './locate.js';
 import type { Unit } from './parseAmount.js';
 import type { Locator, ParsedScenario } from './parseScenario.js';
-import { err, ok, type Result } from './result.js';
+import { err, ok, type Result } from '../core/result.js';
 import { MAX_CASES, MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type Resample } from './schema.js';
 
 /** Fields that override every case of every scenario: the what-if flags of the command line. */

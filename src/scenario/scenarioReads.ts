@@ -1,6 +1,6 @@
 import { parseReadScenario, parseScenario, type ParsedScenario } from './parseScenario.js';
-import type { ScenarioIssue } from './issue.js';
-import type { Result } from './result.js';
+import type { ScenarioIssue } from '../core/inputIssue.js';
+import type { Result } from '../core/result.js';
 
 /**
  * Scenario files read ahead of time (the bundled ones, when btcfi is built), by file name: the

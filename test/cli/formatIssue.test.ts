@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EXCERPT_COLUMNS, excerptLine } from '../../src/cli/excerptLine.js';
 import { formatIssue } from '../../src/cli/formatIssue.js';
 import { displayWidth } from '../../src/render/displayWidth.js';
-import type { ScenarioIssue } from '../../src/scenario/issue.js';
+import type { ScenarioIssue } from '../../src/core/inputIssue.js';
 
 const plain = new Chalk({ level: 0 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioIssue } from '../../src/scenario/issue.js';
+import type { ScenarioIssue } from '../../src/core/inputIssue.js';
 import { parseScenario, type ParsedScenario } from '../../src/scenario/parseScenario.js';
 
 // ---- helpers ----

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TvlInput } from '../../src/engine/index.js';
-import type { ScenarioIssue } from '../../src/scenario/issue.js';
+import type { ScenarioIssue } from '../../src/core/inputIssue.js';
 import { parseScenario, type Locator } from '../../src/scenario/parseScenario.js';
 import { resolveScenario, type Overrides, type ResolvedScenario } from '../../src/scenario/resolveScenario.js';
 import { caseSchema } from '../../src/scenario/schema.js';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioIssue } from '../../src/scenario/issue.js';
-import { parseHistory, type HistoryColumns } from '../../src/solve/parseHistory.js';
-import { parseHistoryDate } from '../../src/solve/parseHistoryDate.js';
-import type { History } from '../../src/solve/types.js';
+import type { ScenarioIssue } from '../../src/core/inputIssue.js';
+import { parseHistory, type HistoryColumns } from '../../src/scenario/parseHistory.js';
+import { parseHistoryDate } from '../../src/scenario/parseHistoryDate.js';
+import type { History } from '../../src/report/solveTypes.js';
 import { REPO_ROOT } from '../helpers/runCli.js';
 
 const fixture = (name: string): string => readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'history', name), 'utf8');

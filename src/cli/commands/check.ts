@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { buildCheckReport } from '../../check/buildCheckReport.js';
-import { getExitCode } from '../../check/getExitCode.js';
+import { buildCheckReport } from '../../report/buildCheckReport.js';
+import { getExitCode } from '../getExitCode.js';
 import { CHECK_FORMATS, checkRenderers, type CheckFormat } from '../../render/check/index.js';
 import { emit } from '../emit.js';
 import { formatIssue } from '../formatIssue.js';

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { SOLVE_FORMATS, solveRenderers, type SolveFormat } from '../../render/solve/index.js';
-import type { Result } from '../../scenario/result.js';
+import type { Result } from '../../core/result.js';
 import {
   buildEndReport,
   buildGrowthReport,
@@ -9,9 +9,9 @@ import {
   buildStartReport,
   buildUtilizationReport,
   buildYearsReport,
-} from '../../solve/buildSolveReport.js';
-import { loadHistoryText } from '../../solve/loadHistoryText.js';
-import { parseHistory } from '../../solve/parseHistory.js';
+} from '../../report/buildSolveReport.js';
+import { loadHistoryText } from '../../scenario/loadHistoryText.js';
+import { parseHistory } from '../../scenario/parseHistory.js';
 import {
   agreeUnit,
   MIN_GROWTH_YEARS,
@@ -21,8 +21,8 @@ import {
   parseYearsFlag,
   type FlagProblem,
   type GivenAmount,
-} from '../../solve/parseSolveFlags.js';
-import type { SolveReport } from '../../solve/types.js';
+} from '../../scenario/parseSolveFlags.js';
+import type { SolveReport } from '../../report/solveTypes.js';
 import { InputError, UsageError } from '../errors.js';
 import type { CliContext } from '../program.js';
 import { addHelpCommand } from './help.js';

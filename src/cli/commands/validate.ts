@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Command } from 'commander';
-import { buildCheckReport } from '../../check/buildCheckReport.js';
+import { buildCheckReport } from '../../report/buildCheckReport.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatIssue } from '../formatIssue.js';
 import { loadScenarioSet } from '../loadScenarios.js';

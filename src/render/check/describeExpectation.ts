@@ -1,4 +1,4 @@
-import type { ExpectationResult } from '../../check/types.js';
+import type { ExpectationResult } from '../../report/checkTypes.js';
 import type { D } from '../../engine/decimal.js';
 import type { ExpectField, ExpectTarget } from '../../scenario/expectationSchema.js';
 import type { Unit } from '../../scenario/parseAmount.js';

@@ -1,4 +1,4 @@
-import type { CheckReport } from '../../check/types.js';
+import type { CheckReport } from '../../report/checkTypes.js';
 import type { Figure } from '../../scenario/expectationSchema.js';
 import { plainFigure } from '../formatNumber.js';
 import type { RenderOptions } from '../options.js';

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { D } from '../../engine/decimal.js';
-import type { Axis, GridReport } from '../../grid/types.js';
+import type { Axis, GridReport } from '../../scenario/axis.js';
 import type { Unit } from '../../scenario/parseAmount.js';
 import { formatAmount, formatRate } from '../formatNumber.js';
 import type { GridRenderOptions } from './options.js';

@@ -1,12 +1,12 @@
 import type { D } from '../engine/decimal.js';
-import { buildProjectReport } from '../report/buildProjectReport.js';
-import type { CaseReport, ReportRow } from '../report/types.js';
+import { buildProjectReport } from './buildProjectReport.js';
+import type { CaseReport, ReportRow } from './types.js';
 import type { ExpectField } from '../scenario/expectationSchema.js';
-import type { ScenarioIssue } from '../scenario/issue.js';
+import type { ScenarioIssue } from '../core/inputIssue.js';
 import type { ResolvedScenario } from '../scenario/resolveScenario.js';
-import { suggest } from '../scenario/suggest.js';
+import { suggest } from '../core/suggest.js';
 import { evaluateExpectation } from './evaluateExpectation.js';
-import type { CheckReport, ExpectationResult, FileCheck } from './types.js';
+import type { CheckReport, ExpectationResult, FileCheck } from './checkTypes.js';
 
 const ROW_FIELD = { tvl: 'tvl', market_cap: 'marketCap', utilization: 'utilization' } as const satisfies Record<ExpectField, keyof ReportRow>;
 

@@ -1,6 +1,6 @@
 import type { D } from '../engine/decimal.js';
 import type { Expectation } from '../scenario/expectationSchema.js';
-import type { ScenarioIssue } from '../scenario/issue.js';
+import type { ScenarioIssue } from '../core/inputIssue.js';
 import type { Unit } from '../scenario/parseAmount.js';
 
 /** One expectation applied to one case: expectations without a case apply to every case. */

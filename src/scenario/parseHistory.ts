@@ -1,11 +1,11 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { D } from '../engine/decimal.js';
-import type { ScenarioIssue, SourceSpan } from '../scenario/issue.js';
-import { parseAmount, type Unit } from '../scenario/parseAmount.js';
-import { err, ok, type Result } from '../scenario/result.js';
+import type { ScenarioIssue, SourceSpan } from '../core/inputIssue.js';
+import { parseAmount, type Unit } from './parseAmount.js';
+import { err, ok, type Result } from '../core/result.js';
 import { DATE_HINT, parseHistoryDate, type HistoryDate } from './parseHistoryDate.js';
 import { MIN_GROWTH_YEARS } from './parseSolveFlags.js';
-import type { History, HistoryPoint } from './types.js';
+import type { History, HistoryPoint } from '../report/solveTypes.js';
 
 export interface HistoryColumns {
   /** The header of the date column (any case); by default the one named like a date or year, else the first. */

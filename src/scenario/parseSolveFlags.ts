@@ -1,8 +1,8 @@
 import { D } from '../engine/decimal.js';
-import { parseAmount, type Unit } from '../scenario/parseAmount.js';
-import { parseRate } from '../scenario/parseRate.js';
-import { err, ok, type Result } from '../scenario/result.js';
-import type { Given } from './types.js';
+import { parseAmount, type Unit } from './parseAmount.js';
+import { parseRate } from './parseRate.js';
+import { err, ok, type Result } from '../core/result.js';
+import type { Given } from '../report/solveTypes.js';
 
 // The flags of `btcfi solve`, read with the scenario syntax (238.5B, $2T, 91,332 BTC, 26.4%).
 // Pure: a bad value comes back as a FlagProblem for the CLI to show.

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
-import type { ScenarioIssue } from '../scenario/issue.js';
-import { describeFsError, STDIN_NAME } from '../scenario/loadScenarioTexts.js';
-import { readTextUpTo, sizeBeyond, type TextUpTo } from '../scenario/readTextUpTo.js';
-import { err, ok, type Result } from '../scenario/result.js';
+import type { ScenarioIssue } from '../core/inputIssue.js';
+import { describeFsError, STDIN_NAME } from './loadScenarioTexts.js';
+import { readTextUpTo, sizeBeyond, type TextUpTo } from './readTextUpTo.js';
+import { err, ok, type Result } from '../core/result.js';
 
 /** History files are at most this big: a daily series over a century is about 1 MB. */
 export const MAX_HISTORY_BYTES = 16 * 1024 * 1024;
