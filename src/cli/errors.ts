@@ -1,8 +1,8 @@
-import type { ScenarioIssue } from '../core/inputIssue.js';
+import type { InputIssue } from '../core/inputIssue.js';
 
 /** Invalid input files or flag values: every issue found, each to be shown with its place. Exit 2. */
 export class InputError extends Error {
-  constructor(readonly issues: readonly ScenarioIssue[]) {
+  constructor(readonly issues: readonly InputIssue[]) {
     super(issues.map((issue) => issue.message).join('; '));
     this.name = 'InputError';
   }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capIssues, dedupeIssues, sortIssues, type ScenarioIssue } from '../core/inputIssue.js';
+import { capIssues, dedupeIssues, sortIssues, type InputIssue } from '../core/inputIssue.js';
 import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
-import type { Unit } from '../scenario/parseAmount.js';
+import type { Unit } from '../core/unit.js';
 import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from '../scenario/parseScenario.js';
 import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from '../scenario/scenarioReads.js';
 import { resolveScenario, type Overrides, type ResolvedScenario } from '../scenario/resolveScenario.js';
@@ -32,7 +32,7 @@ export const INLINE_NAME = 'inline';
 /** The scenarios that loaded, and every issue of those that did not (each naming its file). */
 export interface ScenarioSet {
   readonly scenarios: readonly ResolvedScenario[];
-  readonly issues: readonly ScenarioIssue[];
+  readonly issues: readonly InputIssue[];
 }
 
 /**
@@ -62,7 +62,7 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
 
   const overrides = hasFlags ? parseOverrides(fields) : null;
   const loaded = await loadScenarioTexts(paths.length === 0 ? [BUNDLED_SCENARIOS] : paths, io.readStdin);
-  const issues: ScenarioIssue[] = [...loaded.issues];
+  const issues: InputIssue[] = [...loaded.issues];
   const parsed: ParsedScenario[] = [];
   for (const { file: path, text } of loaded.texts) {
     // Bundled files are named as they stand in the package, wherever it is installed.
@@ -133,9 +133,9 @@ function parseOverrides(fields: Record<string, string>): Overrides {
   return { fields: parsed.data, unit: (unit as Unit | undefined) ?? null, locate: flagLocator };
 }
 
-function duplicateNames(scenarios: readonly ParsedScenario[]): ScenarioIssue[] {
+function duplicateNames(scenarios: readonly ParsedScenario[]): InputIssue[] {
   const firstByName = new Map<string, ParsedScenario>();
-  const issues: ScenarioIssue[] = [];
+  const issues: InputIssue[] = [];
   for (const scenario of scenarios) {
     const first = firstByName.get(scenario.data.name);
     if (first === undefined) {

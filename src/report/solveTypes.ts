@@ -3,7 +3,7 @@ import type { GrowthNoAnswer } from '../engine/solveGrowth.js';
 import type { StartNoAnswer } from '../engine/solveStart.js';
 import type { UtilizationNoAnswer } from '../engine/solveUtilization.js';
 import type { YearsNoAnswer } from '../engine/solveYears.js';
-import type { Unit } from '../scenario/parseAmount.js';
+import type { Unit } from '../core/unit.js';
 
 /** What `btcfi solve` can solve for. */
 export type Unknown = 'growth' | 'years' | 'end' | 'start' | 'utilization';

@@ -1,5 +1,5 @@
 import type { D } from '../engine/decimal.js';
-import type { Unit } from './parseAmount.js';
+import type { Unit } from '../core/unit.js';
 
 /** The scenario fields a grid can vary, as a scenario file names them. */
 export const GRID_FIELDS = ['market_cap', 'tvl', 'utilization', 'growth', 'years'] as const;

@@ -1,7 +1,8 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { D } from '../engine/decimal.js';
-import type { ScenarioIssue, SourceSpan } from '../core/inputIssue.js';
-import { parseAmount, type Unit } from './parseAmount.js';
+import type { InputIssue, SourceSpan } from '../core/inputIssue.js';
+import { parseAmount } from './parseAmount.js';
+import type { Unit } from '../core/unit.js';
 import { err, ok, type Result } from '../core/result.js';
 import { DATE_HINT, parseHistoryDate, type HistoryDate } from './parseHistoryDate.js';
 import { MIN_GROWTH_YEARS } from './parseSolveFlags.js';
@@ -35,9 +36,9 @@ interface Row {
  * and a positive value. Lines starting with # are comments; blank lines are skipped. Every bad
  * row is reported, each at its line and cell. Pure: the text comes in, points or issues come out.
  */
-export function parseHistory(text: string, file: string, columns: HistoryColumns = {}): Result<History, ScenarioIssue[]> {
+export function parseHistory(text: string, file: string, columns: HistoryColumns = {}): Result<History, InputIssue[]> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const issueAt = (line: number | null, message: string, hint: string | null, cell?: { row: Row; index: number }): ScenarioIssue => ({
+  const issueAt = (line: number | null, message: string, hint: string | null, cell?: { row: Row; index: number }): InputIssue => ({
     file,
     span: line === null ? null : spanOf(lines, line, cell === undefined ? null : cell.index),
     message,
@@ -78,14 +79,14 @@ export function parseHistory(text: string, file: string, columns: HistoryColumns
     return err([issueAt(header.line, 'the first row holds data, not the names of the columns', 'start the file with a header row, such as date,value')]);
   }
 
-  const issues: ScenarioIssue[] = [];
+  const issues: InputIssue[] = [];
   const parsed: { row: Row; date: HistoryDate; value: D; marker: Unit | null }[] = [];
   let firstDate: { kind: HistoryDate['kind']; row: Row } | null = null;
   let firstMarker: { unit: Unit; row: Row } | null = null;
   for (const row of data) {
     const dateCell = row.fields[dateIndex];
     const valueCell = row.fields[valueIndex];
-    const rowIssues: ScenarioIssue[] = [];
+    const rowIssues: InputIssue[] = [];
     const cell = (index: number) => ({ row, index });
     if (dateCell === undefined || valueCell === undefined) {
       const missing = dateCell === undefined ? headers[dateIndex] : headers[valueIndex];

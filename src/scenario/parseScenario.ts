@@ -1,7 +1,7 @@
 import { LineCounter, type Document } from 'yaml';
 import type * as z from 'zod/mini';
 import { describeZodIssue, fieldLabel, type DescribedIssue } from './describeZodIssue.js';
-import type { ScenarioIssue, SourceSpan } from '../core/inputIssue.js';
+import type { InputIssue, SourceSpan } from '../core/inputIssue.js';
 import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
 import { err, ok, type Result } from '../core/result.js';
 import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
@@ -46,7 +46,7 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
 }
 
 /** A scenario file's text to its validated fields, or every issue found in it. Pure: the text is given. */
-export function parseScenario(text: string, file: string): Result<ParsedScenario, ScenarioIssue[]> {
+export function parseScenario(text: string, file: string): Result<ParsedScenario, InputIssue[]> {
   const read = readScenarioText(text, file);
   return read.ok ? checkScenarioData(read.value.data, file, read.value.locate) : read;
 }
@@ -55,10 +55,10 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
  * The plain data of a scenario file's text (see toData.ts) and where each field was written, or
  * the issues that stop it being read at all (syntax, limits, not a mapping). Pure.
  */
-export function readScenarioText(text: string, file: string): Result<{ readonly data: object; readonly locate: Locator }, ScenarioIssue[]> {
+export function readScenarioText(text: string, file: string): Result<{ readonly data: object; readonly locate: Locator }, InputIssue[]> {
   const lineCounter = new LineCounter();
   const source = text.replace(/^\uFEFF/, '');
-  const issue = (span: SourceSpan | null, message: string, hint: string | null = null): ScenarioIssue => ({ file, span, message, hint });
+  const issue = (span: SourceSpan | null, message: string, hint: string | null = null): InputIssue => ({ file, span, message, hint });
   let doc: Document.Parsed;
   try {
     doc = parseYamlDocument(source, lineCounter);
@@ -113,7 +113,7 @@ export function readScenarioText(text: string, file: string): Result<{ readonly 
  * are read when btcfi is built): validated as parseScenario would, without parsing the text
  * again unless an issue needs to say where its field was written.
  */
-export function parseReadScenario(text: string, file: string, data: object): Result<ParsedScenario, ScenarioIssue[]> {
+export function parseReadScenario(text: string, file: string, data: object): Result<ParsedScenario, InputIssue[]> {
   let located: Locator | null = null;
   const locate: Locator = (path, atKey) => {
     if (located === null) {
@@ -128,7 +128,7 @@ export function parseReadScenario(text: string, file: string, data: object): Res
   return checkScenarioData(data, file, locate);
 }
 
-function checkScenarioData(data: object, file: string, locate: Locator): Result<ParsedScenario, ScenarioIssue[]> {
+function checkScenarioData(data: object, file: string, locate: Locator): Result<ParsedScenario, InputIssue[]> {
   // zod's record skips a `__proto__` key without checking it; case names must not lose one silently.
   const cases = (data as Record<string, unknown>)['cases'];
   if (cases !== null && typeof cases === 'object' && Object.hasOwn(cases, '__proto__')) {
@@ -138,7 +138,7 @@ function checkScenarioData(data: object, file: string, locate: Locator): Result<
 }
 
 /** Validates scenario data, already read from a file or assembled from flags, against the schema. */
-export function parseScenarioData(data: unknown, file: string, locate: Locator, label = fieldLabel): Result<ParsedScenario, ScenarioIssue[]> {
+export function parseScenarioData(data: unknown, file: string, locate: Locator, label = fieldLabel): Result<ParsedScenario, InputIssue[]> {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (parsed.success) {
     return ok({ file, data: parsed.data, locate });
@@ -160,7 +160,7 @@ export function parseScenarioData(data: unknown, file: string, locate: Locator, 
 }
 
 /** zod's issues as btcfi's, each pointed at where its field was written. */
-export function zodIssues(issues: readonly z.core.$ZodIssue[], locate: Locator, label = fieldLabel): ScenarioIssue[] {
+export function zodIssues(issues: readonly z.core.$ZodIssue[], locate: Locator, label = fieldLabel): InputIssue[] {
   return describeAll(issues, label).map((d) => toIssue(d, locate));
 }
 
@@ -168,7 +168,7 @@ function describeAll(issues: readonly z.core.$ZodIssue[], label: (path: IssuePat
   return issues.flatMap((zodIssue) => describeZodIssue(zodIssue, knownKeysAt, label));
 }
 
-function toIssue(described: DescribedIssue, locate: Locator): ScenarioIssue {
+function toIssue(described: DescribedIssue, locate: Locator): InputIssue {
   return { ...locate(described.path, described.atKey), message: described.message, hint: described.hint };
 }
 

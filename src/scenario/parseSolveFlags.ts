@@ -1,5 +1,6 @@
 import { D } from '../engine/decimal.js';
-import { parseAmount, type Unit } from './parseAmount.js';
+import { parseAmount } from './parseAmount.js';
+import type { Unit } from '../core/unit.js';
 import { parseRate } from './parseRate.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Given } from '../report/solveTypes.js';

@@ -2,7 +2,7 @@ import asciichart from 'asciichart';
 import type { ChalkInstance, ForegroundColorName } from 'chalk';
 import { displayWidth } from '../displayWidth.js';
 import { D } from '../../engine/decimal.js';
-import type { Unit } from '../../scenario/parseAmount.js';
+import type { Unit } from '../../core/unit.js';
 import { formatAmount } from '../formatNumber.js';
 
 // A line chart of TVL paths, drawn by asciichart. The figures arrive as exact decimals; only the
