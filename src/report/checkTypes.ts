@@ -3,6 +3,8 @@ import type { Expectation } from '../scenario/expectationSchema.js';
 import type { InputIssue } from '../core/inputIssue.js';
 import type { Unit } from '../core/unit.js';
 
+export type { Expectation, ExpectField, ExpectTarget, Figure } from '../scenario/expectationSchema.js';
+
 /** One expectation applied to one case: expectations without a case apply to every case. */
 export interface ExpectationResult {
   readonly expectation: Expectation;

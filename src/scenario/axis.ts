@@ -35,20 +35,3 @@ export interface Axis {
   /** Set when a range stops short of its end, which is not a whole number of steps away. */
   readonly stopsShort: { readonly last: D; readonly end: D } | null;
 }
-
-/** A computed grid, ready to render: the axes, where the cells are, and a way to walk its rows. */
-export interface GridReport {
-  readonly scenario: string;
-  /** null for a scenario without cases. */
-  readonly case: string | null;
-  readonly unit: Unit;
-  readonly x: Axis;
-  readonly y: Axis;
-  /** The label of the period every cell is at, or null when each cell is at its own last period (years varies). */
-  readonly at: string | null;
-  /**
-   * A fresh pass over the rows, y by y, each row the TVL of every x. Rows are computed as they
-   * are read, so a renderer that streams them keeps memory flat.
-   */
-  readonly rows: () => Iterable<readonly D[]>;
-}

@@ -6,7 +6,6 @@ import type { Unit } from '../core/unit.js';
 import { err, ok, type Result } from '../core/result.js';
 import { DATE_HINT, parseHistoryDate, type HistoryDate } from './parseHistoryDate.js';
 import { MIN_GROWTH_YEARS } from './parseSolveFlags.js';
-import type { History, HistoryPoint } from '../report/solveTypes.js';
 
 export interface HistoryColumns {
   /** The header of the date column (any case); by default the one named like a date or year, else the first. */
@@ -29,6 +28,31 @@ interface Row {
   readonly fields: readonly string[];
   /** The line the record starts on, as in the file (the first line is 1). */
   readonly line: number;
+}
+
+/** One dated value of a history file, in time order. */
+export interface HistoryPoint {
+  /** The line of the file it came from (the header is line 1). */
+  readonly line: number;
+  /** The date or year as written. */
+  readonly label: string;
+  /** Years since the first point: days / 365.25 for dates, the difference for plain years. */
+  readonly years: D;
+  readonly value: D;
+}
+
+/** A parsed history file: at least two points with positive values, at distinct times, in time order. */
+export interface History {
+  readonly file: string;
+  readonly dateColumn: string;
+  readonly valueColumn: string;
+  /** Whether the dates are plain years (2024) or ISO dates (2024-12-31). */
+  readonly dates: 'years' | 'dates';
+  readonly unit: Unit;
+  readonly points: readonly HistoryPoint[];
+  /** Days from the first date to the last, or null for plain years. */
+  readonly spanDays: D | null;
+  readonly spanYears: D;
 }
 
 /**

@@ -1,6 +1,5 @@
-import type { ExpectationResult } from '../../report/checkTypes.js';
+import type { ExpectationResult, ExpectField, ExpectTarget } from '../../report/checkTypes.js';
 import type { D } from '../../engine/decimal.js';
-import type { ExpectField, ExpectTarget } from '../../scenario/expectationSchema.js';
 import type { Unit } from '../../core/unit.js';
 import { formatAmount, formatRate } from '../formatNumber.js';
 

@@ -1,6 +1,6 @@
 import { plainFigure } from '../formatNumber.js';
 import { toCsv } from '../renderCsv.js';
-import type { GridReport } from '../../scenario/axis.js';
+import type { GridReport } from '../../report/gridTypes.js';
 import type { GridRenderOptions } from './options.js';
 
 const CRLF = '\r\n';

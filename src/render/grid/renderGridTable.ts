@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { D } from '../../engine/decimal.js';
-import type { Axis, GridReport } from '../../scenario/axis.js';
+import type { Axis, GridReport } from '../../report/gridTypes.js';
 import type { Unit } from '../../core/unit.js';
 import { formatAmount, formatRate } from '../formatNumber.js';
 import type { GridRenderOptions } from './options.js';
