@@ -4,6 +4,9 @@ import type { SourceSpan } from '../core/inputIssue.js';
 
 export type IssuePath = readonly PropertyKey[];
 
+/** Finds where a field of the input was written: a place in a file, or a command-line flag. */
+export type Locator = (path: IssuePath, atKey?: boolean) => { readonly file: string; readonly span: SourceSpan | null };
+
 /** Where in the text a zod issue path points: at a value, or at its key (for an unknown key). */
 export interface NodeAtPath {
   readonly node: Node | null;

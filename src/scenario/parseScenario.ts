@@ -2,9 +2,9 @@ import { LineCounter, type Document } from 'yaml';
 import type * as z from 'zod/mini';
 import { describeZodIssue, fieldLabel, type DescribedIssue } from './describeZodIssue.js';
 import type { InputIssue, SourceSpan } from '../core/inputIssue.js';
-import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
+import { nodeAtPath, spanAt, spanOfNode, type IssuePath, type Locator } from './locate.js';
 import { err, ok, type Result } from '../core/result.js';
-import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
+import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ParsedScenario } from './schema.js';
 import { AliasLimitError, CyclicAliasError, toData, UnresolvedAliasError } from './toData.js';
 import { NestingLimitError, parseYamlDocument, TokenLimitError } from './parseYamlDocument.js';
 import { resolveScenario } from './resolveScenario.js';
@@ -12,14 +12,7 @@ import { salvage } from './salvage.js';
 import { EXPECTATION_KEYS } from './expectationSchema.js';
 import { DISTRIBUTION_KEYS } from './fields.js';
 
-/** Finds where a field of the input was written: a place in a file, or a command-line flag. */
-export type Locator = (path: IssuePath, atKey?: boolean) => { readonly file: string; readonly span: SourceSpan | null };
-
-export interface ParsedScenario {
-  readonly file: string;
-  readonly data: ScenarioFile;
-  readonly locate: Locator;
-}
+export type { Locator, ParsedScenario };
 
 /** Which keys are allowed in the mapping at a path, for "did you mean" hints. */
 export function knownKeysAt(path: IssuePath): readonly string[] {

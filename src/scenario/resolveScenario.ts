@@ -4,11 +4,10 @@ import { MAX_SAMPLED_LOG10, maxSampledLog10 } from '../simulate/maxSampledLog10.
 import type { Distribution } from './distribution.js';
 import type { Expectation } from './expectationSchema.js';
 import { dedupeIssues, type InputIssue } from '../core/inputIssue.js';
-import type { IssuePath } from './locate.js';
+import type { IssuePath, Locator } from './locate.js';
 import type { Unit } from '../core/unit.js';
-import type { Locator, ParsedScenario } from './parseScenario.js';
 import { err, ok, type Result } from '../core/result.js';
-import { MAX_CASES, MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type Resample } from './schema.js';
+import { MAX_CASES, MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type ParsedScenario, type Resample } from './schema.js';
 
 /** Fields that override every case of every scenario: the what-if flags of the command line. */
 export interface Overrides {

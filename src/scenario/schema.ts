@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/v4/locales';
 import { expectationSchema } from './expectationSchema.js';
+import type { Locator } from './locate.js';
 import { amount, described, exactAmount, growthRate, utilizationRate, wholeNumber } from './fields.js';
 
 // The scenario format: one scenario per file. Field types are in fields.ts.
@@ -85,6 +86,13 @@ export const scenarioSchema = z.strictObject({
 });
 
 export type ScenarioFile = z.output<typeof scenarioSchema>;
+
+/** A scenario that passed the schema, with where each of its fields was written. */
+export interface ParsedScenario {
+  readonly file: string;
+  readonly data: ScenarioFile;
+  readonly locate: Locator;
+}
 export type CaseFields = z.output<typeof caseSchema>;
 export type GrowthField = NonNullable<CaseFields['growth']>;
 export type Resample = NonNullable<CaseFields['resample']>;

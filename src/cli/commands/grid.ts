@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,18 +13,15 @@ import { FORMATS } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
 import { periodLabel } from '../../report/periodLabel.js';
 import { percentText } from '../../scenario/percentText.js';
-import { describeFsError } from '../../scenario/loadScenarioTexts.js';
 import type { TextUpTo } from '../../scenario/readTextUpTo.js';
 import type { ResolvedCase, ResolvedScenario } from '../../scenario/resolveScenario.js';
 import { NAME_PATTERN } from '../../scenario/schema.js';
 import { suggest } from '../../core/suggest.js';
 import { InputError, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
 import { BUNDLED_SCENARIOS, loadScenarios, type FieldFlags } from '../loadScenarios.js';
 import { addFieldFlags, parseDigits } from '../options.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { selectScenarios } from '../selectScenarios.js';
-import { makeStdoutSink, openFileSink, type OutputSink } from '../streamOutput.js';
 
 interface GridOptions extends FieldFlags {
   readonly x: string;
@@ -85,9 +81,8 @@ export function addGridCommand(program: Command, context: CliContext): void {
 }
 
 async function runGrid(scenarioArg: string | undefined, options: GridOptions, context: CliContext): Promise<void> {
-  const { io, color } = context;
-  const stderrChalk = new Chalk({ level: color.stderr ? 1 : 0 });
-  const note = (text: string): void => context.notice(`${stderrChalk.cyan('btcfi: note:')} ${text}\n`);
+  const { io } = context;
+  const note = (text: string): void => context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${text}\n`);
 
   const x = readAxis('--x', options.x);
   const y = readAxis('--y', options.y);
@@ -186,46 +181,9 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
     at: atLabel,
     rows: () => computeGridRows({ x, y, at: atIndex, inputFor: (years) => (years === null ? input : inputs.get(years)!) }),
   };
-  const toFile = options.output !== undefined && options.output !== '-';
-  const colored = options.format === 'table' && !toFile && color.stdout;
-  const renderOptions = { digits: options.digits ?? null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: options.format === 'table' ? context.settings.locale : 'en-US', layout: options.layout };
-  await stream(gridRenderers[options.format](report, renderOptions), toFile ? options.output! : null, context);
-}
-
-/** Writes the pieces to stdout, or atomically to a file (saying so on stderr). Nothing is written before the first piece. */
-async function stream(pieces: Iterable<string>, output: string | null, context: CliContext): Promise<void> {
-  let sink: OutputSink;
-  if (output === null) {
-    sink = makeStdoutSink(context.io);
-  } else {
-    try {
-      sink = await openFileSink(output);
-    } catch (error) {
-      throw new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was');
-    }
-  }
-  const cannotWrite = (error: unknown): unknown => (output === null ? error : new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was'));
-  try {
-    for (const piece of pieces) {
-      try {
-        await sink.write(piece);
-      } catch (error) {
-        // A full disk or a lost device while writing: the temporary file goes, the target stays.
-        throw cannotWrite(error);
-      }
-    }
-  } catch (error) {
-    await sink.abort();
-    throw error;
-  }
-  try {
-    await sink.finish();
-  } catch (error) {
-    throw cannotWrite(error);
-  }
-  if (output !== null) {
-    context.notice(`btcfi: wrote ${output}\n`);
-  }
+  const forPeople = options.format === 'table';
+  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout };
+  await context.emit(gridRenderers[options.format](report, renderOptions), options.output);
 }
 
 function readAxis(name: AxisName, text: string): Axis {

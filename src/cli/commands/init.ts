@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describeFsError } from '../../scenario/loadScenarioTexts.js';
 import { NAME_PATTERN } from '../../scenario/schema.js';
 import { UsageError } from '../errors.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
 
 /** The JSON Schema shipped beside the program (dist/cli/ and src/cli/ are both two levels down). */

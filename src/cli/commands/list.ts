@@ -1,10 +1,9 @@
-import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { projectTvl } from '../../engine/projectTvl.js';
 import { renderSparkline } from '../../render/chart/renderSparkline.js';
 import { JSON_VERSION } from '../../render/renderJson.js';
 import { loadScenarios } from '../loadScenarios.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 
 interface ListOptions {
   readonly format: 'table' | 'json';
@@ -30,10 +29,10 @@ export function addListCommand(program: Command, context: CliContext): void {
         expectations: scenario.expectations.length,
       }));
       if (options.format === 'json') {
-        context.io.stdout(`${JSON.stringify({ btcfi: JSON_VERSION, scenarios: entries }, null, 2)}\n`);
+        await context.emit(`${JSON.stringify({ btcfi: JSON_VERSION, scenarios: entries }, null, 2)}\n`, undefined);
         return;
       }
-      const chalk = new Chalk({ level: context.color.stdout ? 1 : 0 });
+      const chalk = context.resultChalk(true, undefined);
       const width = Math.max(...entries.map((entry) => entry.name.length));
       const pad = ' '.repeat(width + 2);
       const blocks = entries.map((entry, i) => {
@@ -50,6 +49,6 @@ export function addListCommand(program: Command, context: CliContext): void {
         }
         return lines.join('\n');
       });
-      context.io.stdout(`${blocks.join('\n')}\n`);
+      await context.emit(`${blocks.join('\n')}\n`, undefined);
     });
 }

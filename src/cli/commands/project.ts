@@ -1,15 +1,13 @@
-import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { buildProjectReport } from '../../report/buildProjectReport.js';
 import { countRows, MAX_PROJECT_ROWS } from '../../report/countRows.js';
 import { FORMATS, renderers } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
-import { emit } from '../emit.js';
 import { UsageError } from '../errors.js';
 import { loadScenarios, type FieldFlags } from '../loadScenarios.js';
 import { addFieldFlags, addFilterFlags, addTargetFlag, parseDigits, parseSamples, parseSeed } from '../options.js';
 import { makeProgress } from '../progress.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { selectScenarios } from '../selectScenarios.js';
 
 interface ProjectOptions extends FieldFlags {
@@ -62,15 +60,14 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     const progress = makeProgress(context);
     const report = buildProjectReport(scenarios, { samples: options.samples, seed: options.seed, onProgress: progress.update });
     progress.end();
-    const colored = options.format === 'table' && options.output === undefined && context.color.stdout;
     // Charts are pictures for people: tables only, on a terminal unless asked, never into a file.
     const charted = options.format === 'table' && options.output === undefined && (options.chart ?? context.io.stdoutIsTTY);
     const text = renderers[options.format](report, {
       digits: options.digits ?? null,
-      chalk: new Chalk({ level: colored ? 1 : 0 }),
+      chalk: context.resultChalk(options.format === 'table', options.output),
       locale: context.settings.locale,
       chartWidth: charted ? Math.min(context.io.columns ?? 80, 100) : null,
     });
-    await emit(text, options.output, context);
+    await context.emit(text, options.output);
   });
 }

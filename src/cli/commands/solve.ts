@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { SOLVE_FORMATS, solveRenderers, type SolveFormat } from '../../render/solve/index.js';
 import type { Result } from '../../core/result.js';
@@ -24,7 +23,7 @@ import {
 } from '../../scenario/parseSolveFlags.js';
 import type { SolveReport } from '../../report/solveTypes.js';
 import { InputError, UsageError } from '../errors.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { addHelpCommand } from './help.js';
 
 interface SolveFlags {
@@ -224,8 +223,9 @@ function addSubcommand(solve: Command, context: CliContext, spec: SubcommandSpec
     .addHelpText('after', `\nExamples:\n${spec.examples.map((line) => `  ${line}`).join('\n')}`)
     .action(async (flags: SolveFlags) => {
       const report = await spec.solve(flags);
-      const colored = flags.format === 'text' && context.color.stdout;
-      context.io.stdout(solveRenderers[flags.format](report, { digits: null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: flags.format === 'text' ? context.settings.locale : 'en-US' }));
+      const forPeople = flags.format === 'text';
+      const chalk = context.resultChalk(forPeople, undefined);
+      await context.emit(solveRenderers[flags.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US' }), undefined);
     });
 }
 

@@ -1,10 +1,9 @@
-import { Chalk } from 'chalk';
 import type { Command } from 'commander';
 import { buildCheckReport } from '../../report/buildCheckReport.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatIssue } from '../formatIssue.js';
 import { loadScenarioSet } from '../loadScenarios.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 
 export function addValidateCommand(program: Command, context: CliContext): void {
   program
@@ -14,16 +13,16 @@ export function addValidateCommand(program: Command, context: CliContext): void 
     .argument('[paths...]', 'scenario files, directories of them, or - for standard input')
     .addHelpText('after', '\nExamples:\n  $ btcfi validate scenarios/\n  $ btcfi validate my.yaml && echo valid')
     .action(async (paths: string[]) => {
-      const { io, color } = context;
+      const { io } = context;
       const set = await loadScenarioSet(paths, {}, io);
       // Expectations can only be validated against a projection: which periods and cases exist.
       const report = buildCheckReport(set.scenarios, set.issues);
-      const chalk = new Chalk({ level: color.stdout ? 1 : 0 });
+      const chalk = context.resultChalk(true, undefined);
       const lines = report.files
         .filter((file) => file.issues.length === 0)
         .map((file) => `${chalk.green('✓')} ${file.file} (${file.scenario}, ${plural(file.results.length, 'check')})`);
-      io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, new Chalk({ level: color.stderr ? 1 : 0 }))).join(''));
-      io.stdout(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+      io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, context.chalk.stderr)).join(''));
+      await context.emit(lines.length === 0 ? '' : `${lines.join('\n')}\n`, undefined);
       context.setExitCode(report.invalid > 0 ? ExitCode.badInput : ExitCode.ok);
     });
 }
