@@ -8,24 +8,14 @@ import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedS
 import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from '../scenario/scenarioReads.js';
 import { resolveScenario, type Overrides, type ResolvedScenario } from '../scenario/resolveScenario.js';
 import { caseSchema } from '../scenario/schema.js';
+import { fieldsFromFlags, type FieldFlags } from '../scenario/fieldTable.js';
 import { InputError } from './errors.js';
 import type { Io } from './io.js';
 
 /** The bundled scenarios, beside the installed program (dist/cli/main.cjs and src/cli/ are both two levels down). */
 export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
-/** The inline flags that set scenario fields, as the user typed them. */
-export interface FieldFlags {
-  readonly tvl?: string | undefined;
-  readonly marketCap?: string | undefined;
-  readonly utilization?: string | undefined;
-  readonly growth?: string | undefined;
-  readonly years?: string | undefined;
-  readonly start?: string | undefined;
-  readonly step?: string | undefined;
-  readonly target?: string | undefined;
-  readonly unit?: string | undefined;
-}
+export type { FieldFlags };
 
 export const INLINE_NAME = 'inline';
 
@@ -102,22 +92,6 @@ function bundledReads(): ScenarioReads | null {
   return bundledReadsCache;
 }
 let bundledReadsCache: ScenarioReads | null | undefined;
-
-/** The flags' values under the scenario keys they set (market_cap for --market-cap), leaving out those not given. */
-function fieldsFromFlags(flags: FieldFlags): Record<string, string> {
-  const entries = Object.entries({
-    tvl: flags.tvl,
-    market_cap: flags.marketCap,
-    utilization: flags.utilization,
-    growth: flags.growth,
-    years: flags.years,
-    start: flags.start,
-    step: flags.step,
-    target: flags.target,
-    unit: flags.unit?.toUpperCase(),
-  });
-  return Object.fromEntries(entries.filter((entry): entry is [string, string] => entry[1] !== undefined));
-}
 
 const flagLocator: Locator = (path) => ({
   file: path.length === 0 ? 'flags' : `--${String(path[0]).replace(/_/g, '-')}`,

@@ -1,20 +1,9 @@
 import type { D } from '../engine/decimal.js';
 import type { Unit } from '../core/unit.js';
+import type { GridField } from './fieldTable.js';
 
-/** The scenario fields a grid can vary, as a scenario file names them. */
-export const GRID_FIELDS = ['market_cap', 'tvl', 'utilization', 'growth', 'years'] as const;
-export type GridField = (typeof GRID_FIELDS)[number];
-
-/** How a field's values read: amounts (2T), rates (5%, kept as fractions) or whole years. */
-export type FieldKind = 'amount' | 'rate' | 'years';
-
-export const FIELD_KIND = {
-  market_cap: 'amount',
-  tvl: 'amount',
-  utilization: 'rate',
-  growth: 'rate',
-  years: 'years',
-} as const satisfies Record<GridField, FieldKind>;
+// The fields a grid can vary and how each reads are rows of the field table.
+export { FIELD_KIND, GRID_EXAMPLE, GRID_FIELDS, type FieldKind, type GridField } from './fieldTable.js';
 
 /** At most this many values on one axis, and so at most this squared cells. */
 export const MAX_AXIS_VALUES = 1000;

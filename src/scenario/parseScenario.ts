@@ -11,6 +11,7 @@ import { resolveScenario } from './resolveScenario.js';
 import { salvage } from './salvage.js';
 import { EXPECTATION_KEYS } from './expectationSchema.js';
 import { DISTRIBUTION_KEYS } from './fields.js';
+import { innerKeysOf } from './fieldTable.js';
 
 export type { Locator, ParsedScenario };
 
@@ -26,11 +27,11 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
     return path.length === 2 ? EXPECTATION_KEYS : ['at_least', 'at_most'];
   }
   const field = path.at(-1);
-  if (field === 'utilization') {
-    return ['from', 'to', ...DISTRIBUTION_KEYS];
+  if (field === 'rate') {
+    return DISTRIBUTION_KEYS; // a phase's rate
   }
-  if (field === 'tvl' || field === 'market_cap' || field === 'growth' || field === 'rate') {
-    return DISTRIBUTION_KEYS;
+  if (innerKeysOf(field).length > 0) {
+    return innerKeysOf(field);
   }
   if (path.at(-2) === 'growth') {
     return ['years', 'rate'];

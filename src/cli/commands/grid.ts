@@ -6,7 +6,8 @@ import { PERIODS_PER_YEAR, type TvlInput } from '../../engine/types.js';
 import { computeGridRows } from '../../grid/computeGridRows.js';
 import { parseAxis } from '../../scenario/parseAxis.js';
 import { parsePeriod } from '../../scenario/parsePeriod.js';
-import { FIELD_KIND, type Axis, type GridField } from '../../scenario/axis.js';
+import { FIELD_KIND, GRID_FIELDS, type Axis, type GridField } from '../../scenario/axis.js';
+import { flagKey, flagName } from '../../scenario/fieldTable.js';
 import type { GridReport } from '../../report/gridTypes.js';
 import { GRID_LAYOUTS, gridRenderers, type GridLayout } from '../../render/grid/index.js';
 import { FORMATS } from '../../render/index.js';
@@ -36,16 +37,6 @@ interface GridOptions extends FieldFlags {
 
 type AxisName = '--x' | '--y';
 
-/** The inline flag (a FieldFlags key) that sets each field. */
-const FLAG_KEY = {
-  market_cap: 'marketCap',
-  tvl: 'tvl',
-  utilization: 'utilization',
-  growth: 'growth',
-  years: 'years',
-} as const satisfies Record<GridField, keyof FieldFlags>;
-
-const flagName = (field: GridField): string => `--${field.replace('_', '-')}`;
 
 const EXAMPLES = `
 Examples:
@@ -54,7 +45,7 @@ Examples:
   $ btcfi grid btcfi-100b --x market_cap=1T..5T:1T --y utilization=1%,2.5%,5%,10% --format csv
   $ btcfi grid defi-2031 --x tvl=200B..300B:25B --y growth=10%,20%,30% --at 2028 --format json
 
-FIELD is market_cap, tvl, utilization, growth or years. RANGE is start..end:step, the end included
+FIELD is ${GRID_FIELDS.slice(0, -1).join(', ')} or ${GRID_FIELDS.at(-1)}. RANGE is start..end:step, the end included
 when a whole number of steps away (years may leave out the step: years=1..10), or a list such as
 5%,7.5%,10% (amounts in a list without thousands separators). At most 1,000 values an axis.
 Each cell is the TVL at the last period (or at --at) with the two fields set to its values.`;
@@ -92,7 +83,7 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
   }
   const paths = scenarioArg === undefined ? [] : [await locateScenario(scenarioArg)];
   if (paths.length === 0) {
-    const given = (field: GridField): boolean => x.field === field || y.field === field || options[FLAG_KEY[field]] !== undefined;
+    const given = (field: GridField): boolean => x.field === field || y.field === field || options[flagKey(field)] !== undefined;
     if (!given('tvl') && !given('market_cap')) {
       throw new UsageError('grid needs a scenario to vary: a scenario file, or field flags that define one', 'name a file (btcfi grid scenarios/defi-2031.yaml ...), or give --market-cap 2T --utilization 5% or --tvl 100B');
     }
@@ -106,7 +97,7 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
   const load = async (years: string | null): Promise<{ scenario: ResolvedScenario; chosen: ResolvedCase }> => {
     const flags: Record<string, unknown> = { ...options };
     for (const axis of [x, y]) {
-      flags[FLAG_KEY[axis.field]] = flagText(axis.field, axis.values[0]!);
+      flags[flagKey(axis.field)] = flagText(axis.field, axis.values[0]!);
     }
     if (years !== null) {
       flags['years'] = years;

@@ -5,7 +5,7 @@ import { FORMATS, renderers } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
 import { UsageError } from '../errors.js';
 import { loadScenarios, type FieldFlags } from '../loadScenarios.js';
-import { addFieldFlags, addFilterFlags, addTargetFlag, parseDigits, parseSamples, parseSeed } from '../options.js';
+import { addFieldFlags, addFilterFlags, parseDigits, parseSamples, parseSeed } from '../options.js';
 import { makeProgress } from '../progress.js';
 import type { CliContext } from '../context.js';
 import { selectScenarios } from '../selectScenarios.js';
@@ -46,8 +46,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     .addOption(new Option('--no-chart', 'no chart, even on a terminal'))
     .addOption(new Option('--seed <s>', 'seed of the random generator: the same seed gives the same output').argParser(parseSeed).default(1));
   addFilterFlags(command);
-  addFieldFlags(command);
-  addTargetFlag(command);
+  addFieldFlags(command, ['target']);
   command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
     const scenarios = selectScenarios(await loadScenarios(paths, options, context.io), options.scenario, options.case);
     const rows = countRows(scenarios);
