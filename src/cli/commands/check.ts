@@ -3,7 +3,7 @@ import { buildCheckReport } from '../../report/buildCheckReport.js';
 import { getExitCode } from '../getExitCode.js';
 import { CHECK_FORMATS, checkRenderers, type CheckFormat } from '../../render/check/index.js';
 import { formatIssue } from '../formatIssue.js';
-import { loadScenarioSet } from '../loadScenarios.js';
+import { loadScenarioSet } from '../../scenario/loadScenarios.js';
 import type { CliContext } from '../context.js';
 
 interface CheckOptions {

@@ -19,7 +19,7 @@ import type { ResolvedCase, ResolvedScenario } from '../../scenario/resolveScena
 import { NAME_PATTERN } from '../../scenario/schema.js';
 import { suggest } from '../../core/suggest.js';
 import { InputError, UsageError } from '../errors.js';
-import { BUNDLED_SCENARIOS, loadScenarios, type FieldFlags } from '../loadScenarios.js';
+import { BUNDLED_SCENARIOS, loadScenarios, type FieldFlags } from '../../scenario/loadScenarios.js';
 import { addFieldFlags, parseDigits } from '../options.js';
 import type { CliContext } from '../context.js';
 import { selectScenarios } from '../selectScenarios.js';

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { projectTvl } from '../../engine/projectTvl.js';
 import { renderSparkline } from '../../render/chart/renderSparkline.js';
 import { JSON_VERSION } from '../../render/renderJson.js';
-import { loadScenarios } from '../loadScenarios.js';
+import { loadScenarios } from '../../scenario/loadScenarios.js';
 import type { CliContext } from '../context.js';
 
 interface ListOptions {

@@ -4,7 +4,7 @@ import { countRows, MAX_PROJECT_ROWS } from '../../report/countRows.js';
 import { FORMATS, renderers } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
 import { UsageError } from '../errors.js';
-import { loadScenarios, type FieldFlags } from '../loadScenarios.js';
+import { loadScenarios, type FieldFlags } from '../../scenario/loadScenarios.js';
 import { addFieldFlags, addFilterFlags, parseDigits, parseSamples, parseSeed } from '../options.js';
 import { makeProgress } from '../progress.js';
 import type { CliContext } from '../context.js';

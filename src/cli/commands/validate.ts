@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { buildCheckReport } from '../../report/buildCheckReport.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatIssue } from '../formatIssue.js';
-import { loadScenarioSet } from '../loadScenarios.js';
+import { loadScenarioSet } from '../../scenario/loadScenarios.js';
 import type { CliContext } from '../context.js';
 
 export function addValidateCommand(program: Command, context: CliContext): void {

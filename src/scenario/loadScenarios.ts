@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capIssues, dedupeIssues, sortIssues, type InputIssue } from '../core/inputIssue.js';
-import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
+import { loadScenarioTexts } from './loadScenarioTexts.js';
 import type { Unit } from '../core/unit.js';
-import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from '../scenario/parseScenario.js';
-import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from '../scenario/scenarioReads.js';
-import { resolveScenario, type Overrides, type ResolvedScenario } from '../scenario/resolveScenario.js';
-import { caseSchema } from '../scenario/schema.js';
-import { fieldsFromFlags, type FieldFlags } from '../scenario/fieldTable.js';
-import { InputError } from './errors.js';
-import type { Io } from './io.js';
+import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from './parseScenario.js';
+import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from './scenarioReads.js';
+import { resolveScenario, type Overrides, type ResolvedScenario } from './resolveScenario.js';
+import { caseSchema } from './schema.js';
+import { fieldsFromFlags, type FieldFlags } from './fieldTable.js';
+import { InputError } from '../cli/errors.js';
+import type { Io } from '../cli/io.js';
 
 /** The bundled scenarios, beside the installed program (dist/cli/main.cjs and src/cli/ are both two levels down). */
 export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
