@@ -1,6 +1,6 @@
 import { describeFsError } from '../scenario/loadScenarioTexts.js';
-import type { CliContext } from './context.js';
 import { UsageError } from './errors.js';
+import type { Io } from './io.js';
 import { makeStdoutSink, openFileSink, type OutputSink } from './streamOutput.js';
 
 /**
@@ -9,7 +9,7 @@ import { makeStdoutSink, openFileSink, type OutputSink } from './streamOutput.js
  * A whole text goes to stdout in one write; pieces go out as they are made, with backpressure,
  * and nothing is written before the first piece.
  */
-export async function emit(result: string | Iterable<string>, output: string | undefined, context: Pick<CliContext, 'io' | 'notice'>): Promise<void> {
+export async function emit(result: string | Iterable<string>, output: string | undefined, context: { readonly io: Io; readonly notice: (text: string) => void }): Promise<void> {
   const file = output === undefined || output === '-' ? null : output;
   if (file === null && typeof result === 'string') {
     context.io.stdout(result);

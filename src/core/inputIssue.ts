@@ -16,6 +16,14 @@ export interface InputIssue {
   readonly hint: string | null;
 }
 
+/** Invalid input files or flag values: every issue found, each to be shown with its place. Exit 2. */
+export class InputError extends Error {
+  constructor(readonly issues: readonly InputIssue[]) {
+    super(issues.map((issue) => issue.message).join('; '));
+    this.name = 'InputError';
+  }
+}
+
 /** Issues grouped by file (in the order the files came) and, within a file, by place. */
 export function sortIssues(issues: readonly InputIssue[]): InputIssue[] {
   const fileOrder = new Map<string, number>();

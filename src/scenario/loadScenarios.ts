@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capIssues, dedupeIssues, sortIssues, type InputIssue } from '../core/inputIssue.js';
+import { capIssues, dedupeIssues, InputError, sortIssues, type InputIssue } from '../core/inputIssue.js';
 import { loadScenarioTexts } from './loadScenarioTexts.js';
 import type { Unit } from '../core/unit.js';
 import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from './parseScenario.js';
@@ -9,8 +9,7 @@ import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from './sce
 import { resolveScenario, type Overrides, type ResolvedScenario } from './resolveScenario.js';
 import { caseSchema } from './schema.js';
 import { fieldsFromFlags, type FieldFlags } from './fieldTable.js';
-import { InputError } from '../cli/errors.js';
-import type { Io } from '../cli/io.js';
+import type { TextUpTo } from './readTextUpTo.js';
 
 /** The bundled scenarios, beside the installed program (dist/cli/main.cjs and src/cli/ are both two levels down). */
 export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -18,6 +17,11 @@ export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', impor
 export type { FieldFlags };
 
 export const INLINE_NAME = 'inline';
+
+/** Where `-` reads from: standard input, read once, up to a limit. */
+export interface StdinSource {
+  readonly readStdin: (maxBytes: number) => Promise<TextUpTo>;
+}
 
 /** The scenarios that loaded, and every issue of those that did not (each naming its file). */
 export interface ScenarioSet {
@@ -30,7 +34,7 @@ export interface ScenarioSet {
  * with no path, flags that set --tvl or --market-cap make one scenario named `inline`; other
  * flags apply to the bundled scenarios. Throws InputError with every issue of every file.
  */
-export async function loadScenarios(paths: readonly string[], flags: FieldFlags, io: Io): Promise<readonly ResolvedScenario[]> {
+export async function loadScenarios(paths: readonly string[], flags: FieldFlags, io: StdinSource): Promise<readonly ResolvedScenario[]> {
   const { scenarios, issues } = await loadScenarioSet(paths, flags, io);
   if (issues.length > 0) {
     throw new InputError(issues);
@@ -39,7 +43,7 @@ export async function loadScenarios(paths: readonly string[], flags: FieldFlags,
 }
 
 /** Like loadScenarios, but a file with issues does not stop the others: for commands that report per file. */
-export async function loadScenarioSet(paths: readonly string[], flags: FieldFlags, io: Io): Promise<ScenarioSet> {
+export async function loadScenarioSet(paths: readonly string[], flags: FieldFlags, io: StdinSource): Promise<ScenarioSet> {
   const fields = fieldsFromFlags(flags);
   const hasFlags = Object.keys(fields).length > 0;
   // With no path, flags that set a TVL or market cap make a scenario of their own; flags that
