@@ -18,6 +18,7 @@ import type { TextUpTo } from '../../scenario/readTextUpTo.js';
 import type { ResolvedCase, ResolvedScenario } from '../../scenario/resolveScenario.js';
 import { NAME_PATTERN } from '../../scenario/schema.js';
 import { suggest } from '../../core/suggest.js';
+import type { Unit } from '../../core/unit.js';
 import { InputError, UsageError } from '../errors.js';
 import { BUNDLED_SCENARIOS, loadScenarios, type FieldFlags } from '../../scenario/loadScenarios.js';
 import { addFieldFlags, parseDigits } from '../options.js';
@@ -72,15 +73,35 @@ export function addGridCommand(program: Command, context: CliContext): void {
 }
 
 async function runGrid(scenarioArg: string | undefined, options: GridOptions, context: CliContext): Promise<void> {
-  const { io } = context;
-  const note = (text: string): void => context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${text}\n`);
-
   const x = readAxis('--x', options.x);
   const y = readAxis('--y', options.y);
   checkAxes(x, y, options);
   if (options.layout === 'long' && options.format !== 'csv') {
     throw new UsageError(`--layout long applies only to --format csv`, 'tables and JSON always hold the matrix');
   }
+  const paths = await gridScenarioPaths(scenarioArg, options, x, y);
+  const { scenario, chosen, inputs, yearsAxis } = await loadGridCase(scenarioArg, paths, options, x, y, context);
+  checkAxisUnits(x, y, scenario.unit);
+  const { input } = chosen;
+  const { atIndex, atLabel } = gridPeriod(options.at, chosen, yearsAxis === null ? null : Math.min(...inputs.keys()));
+  noteGrid(scenario, chosen, x, y, options, context);
+
+  const report: GridReport = {
+    scenario: scenario.name,
+    case: chosen.name,
+    unit: scenario.unit,
+    x,
+    y,
+    at: atLabel,
+    rows: () => computeGridRows({ x, y, at: atIndex, inputFor: (years) => (years === null ? input : inputs.get(years)!) }),
+  };
+  const forPeople = options.format === 'table';
+  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout };
+  await context.emit(gridRenderers[options.format](report, renderOptions), options.output);
+}
+
+/** The scenario file a grid varies, or none when the field flags define the scenario (they must then set a TVL or market cap). */
+async function gridScenarioPaths(scenarioArg: string | undefined, options: GridOptions, x: Axis, y: Axis): Promise<string[]> {
   const paths = scenarioArg === undefined ? [] : [await locateScenario(scenarioArg)];
   if (paths.length === 0) {
     const given = (field: GridField): boolean => x.field === field || y.field === field || options[flagKey(field)] !== undefined;
@@ -88,11 +109,25 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
       throw new UsageError('grid needs a scenario to vary: a scenario file, or field flags that define one', 'name a file (btcfi grid scenarios/defi-2031.yaml ...), or give --market-cap 2T --utilization 5% or --tvl 100B');
     }
   }
+  return paths;
+}
 
-  // Each axis field is set to its first value while loading, so the case resolves with the
-  // model the grid needs (a tvl axis makes it a TVL scenario); cells then set their own values.
-  // With years on an axis, the case is resolved for every years value: phases and the
-  // start + years limit are checked as for any horizon.
+interface GridCase {
+  readonly scenario: ResolvedScenario;
+  readonly chosen: ResolvedCase;
+  /** With years on an axis, the case resolved for each of its values. */
+  readonly inputs: ReadonlyMap<number, TvlInput>;
+  readonly yearsAxis: Axis | null;
+}
+
+/**
+ * The case the grid varies. Each axis field is set to its first value while loading, so the
+ * case resolves with the model the grid needs (a tvl axis makes it a TVL scenario); cells then
+ * set their own values. With years on an axis, the case is resolved for every years value:
+ * phases and the start + years limit are checked as for any horizon.
+ */
+async function loadGridCase(scenarioArg: string | undefined, paths: readonly string[], options: GridOptions, x: Axis, y: Axis, context: CliContext): Promise<GridCase> {
+  const { io } = context;
   const stdinOnce = once(io.readStdin);
   const load = async (years: string | null): Promise<{ scenario: ResolvedScenario; chosen: ResolvedCase }> => {
     const flags: Record<string, unknown> = { ...options };
@@ -123,36 +158,48 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
       inputs.set(years, (await load(String(years))).chosen.input);
     }
   }
+  return { scenario, chosen, inputs, yearsAxis };
+}
 
+/** Amounts on an axis that name a unit (5 BTC) must name the scenario's. */
+function checkAxisUnits(x: Axis, y: Axis, unit: Unit): void {
   for (const [name, axis] of [['--x', x], ['--y', y]] as const) {
-    const wrong = axis.marked.find((amount) => amount.marker !== scenario.unit);
+    const wrong = axis.marked.find((amount) => amount.marker !== unit);
     if (wrong !== undefined) {
-      throw new UsageError(`${name}: '${wrong.text}' is in ${wrong.marker}, but the scenario's unit is ${scenario.unit}`, `write the amount without a ${wrong.marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${wrong.marker}`);
+      throw new UsageError(`${name}: '${wrong.text}' is in ${wrong.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${wrong.marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${wrong.marker}`);
     }
   }
+}
 
+/**
+ * The period every cell is at (--at), as an index and a label; by default the last period, or,
+ * with years on an axis (shortestYears set), each cell's own last period.
+ */
+function gridPeriod(at: string | undefined, chosen: ResolvedCase, shortestYears: number | null): { atIndex: number | null; atLabel: string | null } {
   const { start, input } = chosen;
   const perYear = PERIODS_PER_YEAR[input.step];
-  const shortest = yearsAxis === null ? input.years : Math.min(...inputs.keys());
-  let atIndex: number | null = null;
-  let atLabel: string | null = yearsAxis === null ? periodLabel(start, input.step, input.years, 0) : null;
-  if (options.at !== undefined) {
-    const position = parsePeriod(options.at, start, input.step);
-    if (!position.ok) {
-      throw new UsageError(`--at: ${position.error.message}`, position.error.hint);
-    }
-    const { year, subperiod } = position.value;
-    const last = periodLabel(start, input.step, shortest, 0);
-    if (year * perYear + subperiod > shortest * perYear) {
-      throw new UsageError(
-        `--at ${options.at.trim()} is past the last period${yearsAxis === null ? '' : ` of the cells with years = ${shortest}`} (${last})`,
-        shortest === 0 ? `with years = 0 the only period is ${last}: leave 0 out of the years axis` : `choose a period from ${periodLabel(start, input.step, 0, 0)} to ${last}`,
-      );
-    }
-    atIndex = year * perYear + subperiod;
-    atLabel = periodLabel(start, input.step, year, subperiod);
+  const shortest = shortestYears ?? input.years;
+  if (at === undefined) {
+    return { atIndex: null, atLabel: shortestYears === null ? periodLabel(start, input.step, input.years, 0) : null };
   }
+  const position = parsePeriod(at, start, input.step);
+  if (!position.ok) {
+    throw new UsageError(`--at: ${position.error.message}`, position.error.hint);
+  }
+  const { year, subperiod } = position.value;
+  const last = periodLabel(start, input.step, shortest, 0);
+  if (year * perYear + subperiod > shortest * perYear) {
+    throw new UsageError(
+      `--at ${at.trim()} is past the last period${shortestYears === null ? '' : ` of the cells with years = ${shortest}`} (${last})`,
+      shortest === 0 ? `with years = 0 the only period is ${last}: leave 0 out of the years axis` : `choose a period from ${periodLabel(start, input.step, 0, 0)} to ${last}`,
+    );
+  }
+  return { atIndex: year * perYear + subperiod, atLabel: periodLabel(start, input.step, year, subperiod) };
+}
 
+/** Notes on stderr: which case a grid varies when there are several, and an axis that stops short of its end. */
+function noteGrid(scenario: ResolvedScenario, chosen: ResolvedCase, x: Axis, y: Axis, options: GridOptions, context: CliContext): void {
+  const note = (text: string): void => context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${text}\n`);
   if (scenario.cases.length > 1 && options.case === undefined) {
     note(`${scenario.name} has ${scenario.cases.length} cases (${scenario.cases.map((c) => c.name).join(', ')}); the grid varies the first, ${chosen.name}: choose one with --case`);
   }
@@ -162,19 +209,6 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
       note(`${name} ${axis.field} stops at ${show(axis.stopsShort.last)}: ${show(axis.stopsShort.end)} is not a whole number of steps from the start`);
     }
   }
-
-  const report: GridReport = {
-    scenario: scenario.name,
-    case: chosen.name,
-    unit: scenario.unit,
-    x,
-    y,
-    at: atLabel,
-    rows: () => computeGridRows({ x, y, at: atIndex, inputFor: (years) => (years === null ? input : inputs.get(years)!) }),
-  };
-  const forPeople = options.format === 'table';
-  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout };
-  await context.emit(gridRenderers[options.format](report, renderOptions), options.output);
 }
 
 function readAxis(name: AxisName, text: string): Axis {
