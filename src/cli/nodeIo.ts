@@ -1,9 +1,11 @@
-// The process glue, and the only file that touches `process`: everything else gets an Io.
+// The process glue: the Io of the real process, with the speed devices of its writes (straight
+// to the file descriptor where that is safe), interrupts, and the end of a run. With main.ts, the
+// only place that touches `process`: everything else gets an Io.
 import { fstatSync, writeSync } from 'node:fs';
 import { readStreamUpTo } from '../scenario/readStreamUpTo.js';
 import type { TextUpTo } from '../scenario/readTextUpTo.js';
 import type { Io } from './io.js';
-import { formatInternalError, run } from './run.js';
+import { formatInternalError } from './run.js';
 import { abortOpenSinks, watchOpenSinks } from './streamOutput.js';
 
 function readStdin(maxBytes: number): Promise<TextUpTo> {
@@ -42,7 +44,6 @@ function listenForInterrupts(on: boolean): void {
     }
   }
 }
-watchOpenSinks(listenForInterrupts);
 
 // process.stdout and process.stderr are made when first used, and making one loads node:stream
 // (and node:net for a pipe), a good part of a short run's start-up. So a result for a pipe or a
@@ -100,40 +101,54 @@ function isTerminal(fd: number): boolean {
   return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
-process.on('unhandledRejection', (reason) => {
-  if (interrupted) {
-    return;
-  }
-  process.stderr.write(formatInternalError(reason, process.env['BTCFI_DEBUG'] !== undefined));
-  process.exit(3);
-});
+/**
+ * Watches the process for what can end a run from outside it: an interrupt while an output file
+ * is unfinished, and a promise rejected with no one to catch it (a bug: said once, exit 3; after
+ * an interrupt, nothing is said).
+ */
+export function watchProcess(): void {
+  watchOpenSinks(listenForInterrupts);
+  process.on('unhandledRejection', (reason) => {
+    if (interrupted) {
+      return;
+    }
+    process.stderr.write(formatInternalError(reason, process.env['BTCFI_DEBUG'] !== undefined));
+    process.exit(3);
+  });
+}
 
-const stdoutIsTTY = isTerminal(1);
+let stdoutIsTTY = false;
 let stderrUsed = false;
-const io: Io = {
-  // After an interrupt, the run may still fail on the files being removed under it: not worth saying.
-  stdout: (text) => {
-    if (!interrupted) {
-      writeStdout(text);
-    }
-  },
-  stderr: (text) => {
-    if (!interrupted) {
-      stderrUsed = true;
-      process.stderr.write(text);
-    }
-  },
-  get stdoutStream() {
-    return stdoutStream();
-  },
-  readStdin,
-  stdoutIsTTY,
-  stderrIsTTY: isTerminal(2),
-  columns: stdoutIsTTY && process.stdout.columns > 0 ? process.stdout.columns : null,
-  env: process.env,
-};
 
-void run(process.argv.slice(2), io).then((code) => {
+/** The Io of this process: its arguments' streams, standard input, the terminal's width and the environment. */
+export function makeNodeIo(): Io {
+  stdoutIsTTY = isTerminal(1);
+  return {
+    // After an interrupt, the run may still fail on the files being removed under it: not worth saying.
+    stdout: (text) => {
+      if (!interrupted) {
+        writeStdout(text);
+      }
+    },
+    stderr: (text) => {
+      if (!interrupted) {
+        stderrUsed = true;
+        process.stderr.write(text);
+      }
+    },
+    get stdoutStream() {
+      return stdoutStream();
+    },
+    readStdin,
+    stdoutIsTTY,
+    stderrIsTTY: isTerminal(2),
+    columns: stdoutIsTTY && process.stdout.columns > 0 ? process.stdout.columns : null,
+    env: process.env,
+  };
+}
+
+/** Ends the process with the run's exit code. */
+export function finishRun(code: number): void {
   if (interrupted) {
     // The signal ends the process once the temporary files are gone.
     return;
@@ -145,4 +160,4 @@ void run(process.argv.slice(2), io).then((code) => {
     process.exit(code);
   }
   process.exitCode = code;
-});
+}
