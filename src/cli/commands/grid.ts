@@ -2,17 +2,14 @@ import { Option, type Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { D } from '../../engine/decimal.js';
-import { PERIODS_PER_YEAR, type TvlInput } from '../../engine/types.js';
-import { computeGridRows } from '../../grid/computeGridRows.js';
+import type { TvlInput } from '../../engine/types.js';
 import { parseAxis } from '../../scenario/parseAxis.js';
-import { parsePeriod } from '../../scenario/parsePeriod.js';
 import { FIELD_KIND, GRID_FIELDS, type Axis, type GridField } from '../../scenario/axis.js';
 import { flagKey, flagName } from '../../scenario/fieldTable.js';
-import type { GridReport } from '../../report/gridTypes.js';
+import { buildGridReport, findGridPeriod } from '../../report/buildGridReport.js';
 import { GRID_LAYOUTS, gridRenderers, type GridLayout } from '../../render/grid/index.js';
 import { FORMATS } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
-import { periodLabel } from '../../report/periodLabel.js';
 import { percentText } from '../../scenario/percentText.js';
 import type { TextUpTo } from '../../scenario/readTextUpTo.js';
 import type { ResolvedCase, ResolvedScenario } from '../../scenario/resolveScenario.js';
@@ -82,19 +79,13 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
   const paths = await gridScenarioPaths(scenarioArg, options, x, y);
   const { scenario, chosen, inputs, yearsAxis } = await loadGridCase(scenarioArg, paths, options, x, y, context);
   checkAxisUnits(x, y, scenario.unit);
-  const { input } = chosen;
-  const { atIndex, atLabel } = gridPeriod(options.at, chosen, yearsAxis === null ? null : Math.min(...inputs.keys()));
+  const period = findGridPeriod(options.at, chosen, yearsAxis === null ? null : Math.min(...inputs.keys()));
+  if (!period.ok) {
+    throw new UsageError(period.error.message, period.error.hint);
+  }
   noteGrid(scenario, chosen, x, y, options, context);
 
-  const report: GridReport = {
-    scenario: scenario.name,
-    case: chosen.name,
-    unit: scenario.unit,
-    x,
-    y,
-    at: atLabel,
-    rows: () => computeGridRows({ x, y, at: atIndex, inputFor: (years) => (years === null ? input : inputs.get(years)!) }),
-  };
+  const report = buildGridReport({ scenario, chosen, x, y, inputs, period: period.value });
   const forPeople = options.format === 'table';
   const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout };
   await context.emit(gridRenderers[options.format](report, renderOptions), options.output);
@@ -169,32 +160,6 @@ function checkAxisUnits(x: Axis, y: Axis, unit: Unit): void {
       throw new UsageError(`${name}: '${wrong.text}' is in ${wrong.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${wrong.marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${wrong.marker}`);
     }
   }
-}
-
-/**
- * The period every cell is at (--at), as an index and a label; by default the last period, or,
- * with years on an axis (shortestYears set), each cell's own last period.
- */
-function gridPeriod(at: string | undefined, chosen: ResolvedCase, shortestYears: number | null): { atIndex: number | null; atLabel: string | null } {
-  const { start, input } = chosen;
-  const perYear = PERIODS_PER_YEAR[input.step];
-  const shortest = shortestYears ?? input.years;
-  if (at === undefined) {
-    return { atIndex: null, atLabel: shortestYears === null ? periodLabel(start, input.step, input.years, 0) : null };
-  }
-  const position = parsePeriod(at, start, input.step);
-  if (!position.ok) {
-    throw new UsageError(`--at: ${position.error.message}`, position.error.hint);
-  }
-  const { year, subperiod } = position.value;
-  const last = periodLabel(start, input.step, shortest, 0);
-  if (year * perYear + subperiod > shortest * perYear) {
-    throw new UsageError(
-      `--at ${at.trim()} is past the last period${shortestYears === null ? '' : ` of the cells with years = ${shortest}`} (${last})`,
-      shortest === 0 ? `with years = 0 the only period is ${last}: leave 0 out of the years axis` : `choose a period from ${periodLabel(start, input.step, 0, 0)} to ${last}`,
-    );
-  }
-  return { atIndex: year * perYear + subperiod, atLabel: periodLabel(start, input.step, year, subperiod) };
 }
 
 /** Notes on stderr: which case a grid varies when there are several, and an axis that stops short of its end. */
