@@ -28,6 +28,7 @@ import { addHelpCommand } from './help.js';
 
 interface SolveFlags {
   readonly format: SolveFormat;
+  readonly output?: string;
   readonly from?: string;
   readonly to?: string;
   readonly growth?: string;
@@ -40,7 +41,7 @@ interface SolveFlags {
   readonly valueColumn?: string;
 }
 
-type FlagKey = Exclude<keyof SolveFlags, 'format'>;
+type FlagKey = Exclude<keyof SolveFlags, 'format' | 'output'>;
 
 const EXAMPLES = `
 Examples:
@@ -239,12 +240,13 @@ function addSubcommand(solve: Command, context: CliContext, spec: SubcommandSpec
   }
   command
     .addOption(FORMAT_OPTION())
+    .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))
     .addHelpText('after', `\nExamples:\n${spec.examples.map((line) => `  ${line}`).join('\n')}`)
     .action(async (flags: SolveFlags) => {
       const report = await spec.solve(flags);
       const forPeople = flags.format === 'text';
-      const chalk = context.resultChalk(forPeople, undefined);
-      await context.emit(solveRenderers[flags.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US' }), undefined);
+      const chalk = context.resultChalk(forPeople, flags.output);
+      await context.emit(solveRenderers[flags.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US' }), flags.output);
     });
 }
 
