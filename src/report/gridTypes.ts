@@ -2,7 +2,7 @@ import type { D } from '../engine/decimal.js';
 import type { Unit } from '../core/unit.js';
 import type { Axis } from '../scenario/axis.js';
 
-export type { Axis, GridField } from '../scenario/axis.js';
+export { FIELD_KIND, type Axis, type FieldKind, type GridField } from '../scenario/axis.js';
 
 /** A computed grid, ready to render: the axes, where the cells are, and a way to walk its rows. */
 export interface GridReport {
