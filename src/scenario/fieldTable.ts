@@ -49,6 +49,8 @@ export interface FieldRow {
     /** Only the commands that name it in addFieldFlags get it. */
     readonly optIn?: boolean;
   } | null;
+  /** Whether the field starts a path (a TVL, or a market cap): field flags that set one make a scenario of their own. */
+  readonly base?: boolean;
   /** How `btcfi grid` varies the field, or null when it cannot be an axis. */
   readonly grid: {
     /** Position in the list of grid fields. */
@@ -102,6 +104,7 @@ export const FIELD_TABLE = {
     standIn: '1',
     innerKeys: DISTRIBUTION_KEYS,
     flag: { order: 1, value: '<amount>', help: 'TVL that compounds at --growth (238.5B, $2T, 91,332 BTC)' },
+    base: true,
     grid: { order: 2, kind: 'amount', example: 'tvl=100B..500B:100B' },
   },
   market_cap: {
@@ -111,6 +114,7 @@ export const FIELD_TABLE = {
     standIn: '1',
     innerKeys: DISTRIBUTION_KEYS,
     flag: { order: 2, value: '<amount>', help: 'market cap that compounds at --growth' },
+    base: true,
     grid: { order: 1, kind: 'amount', example: 'market_cap=1T..5T:1T' },
   },
   utilization: {
@@ -177,6 +181,10 @@ export function flagKey<K extends FlagField>(field: K): FlagKey<K> {
   return field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()) as FlagKey<K>;
 }
 
+export function isFlagField(field: FieldKey): field is FlagField {
+  return (FIELD_TABLE[field] as FieldRow).flag !== null;
+}
+
 /** The flag of a field: market_cap is --market-cap. */
 export function flagName(field: FieldKey): string {
   return `--${field.replaceAll('_', '-')}`;
@@ -187,6 +195,9 @@ export const FLAG_FIELDS: readonly FlagField[] = rows
   .filter(([, row]) => row.flag !== null)
   .sort(([, a], [, b]) => a.flag!.order - b.flag!.order)
   .map(([key]) => key as FlagField);
+
+/** The fields that start a path: a scenario needs one of them. */
+export const BASE_FIELDS: readonly FieldKey[] = rows.filter(([, row]) => row.base === true).map(([key]) => key);
 
 /** The fields a grid can vary, in the order messages list them. */
 export const GRID_FIELDS: readonly GridField[] = rows

@@ -8,7 +8,7 @@ import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedS
 import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from './scenarioReads.js';
 import { resolveScenario, type Overrides, type ResolvedScenario } from './resolveScenario.js';
 import { caseSchema } from './schema.js';
-import { fieldsFromFlags, type FieldFlags } from './fieldTable.js';
+import { BASE_FIELDS, fieldsFromFlags, type FieldFlags } from './fieldTable.js';
 import type { TextUpTo } from './readTextUpTo.js';
 
 /** The bundled scenarios, beside the installed program (dist/cli/main.cjs and src/cli/ are both two levels down). */
@@ -48,7 +48,7 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
   const hasFlags = Object.keys(fields).length > 0;
   // With no path, flags that set a TVL or market cap make a scenario of their own; flags that
   // only vary fields (--growth 10%) are a what-if on the bundled scenarios.
-  if (paths.length === 0 && (fields['tvl'] !== undefined || fields['market_cap'] !== undefined)) {
+  if (paths.length === 0 && BASE_FIELDS.some((field) => fields[field] !== undefined)) {
     const parsed = parseScenarioData({ name: INLINE_NAME, ...fields }, 'flags', flagLocator, () => '');
     const resolved = parsed.ok ? resolveScenario(parsed.value) : parsed;
     return resolved.ok ? { scenarios: [resolved.value], issues: [] } : { scenarios: [], issues: resolved.error };

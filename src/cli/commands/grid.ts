@@ -5,7 +5,7 @@ import type { D } from '../../engine/decimal.js';
 import type { TvlInput } from '../../engine/types.js';
 import { parseAxis } from '../../scenario/parseAxis.js';
 import { FIELD_KIND, GRID_FIELDS, type Axis, type GridField } from '../../scenario/axis.js';
-import { flagKey, flagName } from '../../scenario/fieldTable.js';
+import { BASE_FIELDS, flagKey, flagName, isFlagField, type FieldKey } from '../../scenario/fieldTable.js';
 import { buildGridReport, findGridPeriod } from '../../report/buildGridReport.js';
 import { GRID_LAYOUTS, gridRenderers, type GridLayout } from '../../render/grid/index.js';
 import { FORMATS } from '../../render/index.js';
@@ -95,8 +95,8 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
 async function gridScenarioPaths(scenarioArg: string | undefined, options: GridOptions, x: Axis, y: Axis): Promise<string[]> {
   const paths = scenarioArg === undefined ? [] : [await locateScenario(scenarioArg)];
   if (paths.length === 0) {
-    const given = (field: GridField): boolean => x.field === field || y.field === field || options[flagKey(field)] !== undefined;
-    if (!given('tvl') && !given('market_cap')) {
+    const given = (field: FieldKey): boolean => x.field === field || y.field === field || (isFlagField(field) && options[flagKey(field)] !== undefined);
+    if (!BASE_FIELDS.some(given)) {
       throw new UsageError('grid needs a scenario to vary: a scenario file, or field flags that define one', 'name a file (btcfi grid scenarios/defi-2031.yaml ...), or give --market-cap 2T --utilization 5% or --tvl 100B');
     }
   }
