@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { renderValidText } from '../../render/check/renderValidText.js';
 import { buildCheckReport } from '../../report/buildCheckReport.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatIssue } from '../formatIssue.js';
@@ -17,16 +18,8 @@ export function addValidateCommand(program: Command, context: CliContext): void 
       const set = await loadScenarioSet(paths, {}, io);
       // Expectations can only be validated against a projection: which periods and cases exist.
       const report = buildCheckReport(set.scenarios, set.issues);
-      const chalk = context.resultChalk(true, undefined);
-      const lines = report.files
-        .filter((file) => file.issues.length === 0)
-        .map((file) => `${chalk.green('✓')} ${file.file} (${file.scenario}, ${plural(file.results.length, 'check')})`);
       io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, context.chalk.stderr)).join(''));
-      await context.emit(lines.length === 0 ? '' : `${lines.join('\n')}\n`, undefined);
+      await context.emit(renderValidText(report, { chalk: context.resultChalk(true, undefined) }), undefined);
       context.setExitCode(report.invalid > 0 ? ExitCode.badInput : ExitCode.ok);
     });
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
