@@ -10,7 +10,7 @@ import { amount, exactAmount, growthRate, utilizationRate, wholeNumber, DISTRIBU
 export const MAX_YEARS = 200;
 const MAX_START = 9999;
 
-export const phaseSchema = z.strictObject({
+const phaseSchema = z.strictObject({
   years: wholeNumber(1, MAX_YEARS, 'years'),
   rate: growthRate,
 });

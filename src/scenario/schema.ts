@@ -26,9 +26,7 @@ export const CASE_NAME_MESSAGE = 'a case name uses letters, digits, and . _ % -,
 const text = z.string({ error: 'must be text' });
 
 /** The fields a case may override; the same fields an inline flag may set. */
-export const modelFields = caseFields;
-
-export const caseSchema = z.strictObject(modelFields);
+export const caseSchema = z.strictObject(caseFields);
 
 export const scenarioSchema = z.strictObject({
   name: described(
@@ -41,7 +39,7 @@ export const scenarioSchema = z.strictObject({
   source: described(z.optional(text), 'Where the claim comes from'),
   notes: described(z.optional(text), 'Anything a reader should know'),
   ...scenarioLevelFields,
-  ...modelFields,
+  ...caseFields,
   cases: described(
     z.optional(
       z.record(z.string().check(z.regex(CASE_PATTERN, { error: CASE_NAME_MESSAGE })), caseSchema, {
@@ -68,5 +66,5 @@ export type CaseFields = z.output<typeof caseSchema>;
 export type GrowthField = NonNullable<CaseFields['growth']>;
 export type Resample = NonNullable<CaseFields['resample']>;
 export type UtilizationField = NonNullable<CaseFields['utilization']>;
-export const MODEL_KEYS = Object.keys(modelFields) as (keyof CaseFields)[];
+export const MODEL_KEYS = Object.keys(caseFields) as (keyof CaseFields)[];
 export const SCENARIO_KEYS = Object.keys(scenarioSchema.shape);
