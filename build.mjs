@@ -117,10 +117,10 @@ function thirdPartyLicenses(metafile) {
   ].join('\n\n') + '\n';
 }
 
-// The bundled scenarios, read now rather than at every run (see src/build/readBundledScenarios.ts).
+// The bundled scenarios, read now rather than at every run (see src/scenario/readBundledScenarios.ts).
 await build({
   ...common,
-  entryPoints: ['src/build/readBundledScenarios.ts'],
+  entryPoints: ['src/scenario/readBundledScenarios.ts'],
   outfile: 'dist/build/readBundledScenarios.cjs',
   format: 'cjs',
   plugins: [startupTrims], // the same yaml as the bundle's

@@ -1,12 +1,4 @@
-import type { ScenarioIssue } from '../scenario/issue.js';
-
-/** Invalid input files or flag values: every issue found, each to be shown with its place. Exit 2. */
-export class InputError extends Error {
-  constructor(readonly issues: readonly ScenarioIssue[]) {
-    super(issues.map((issue) => issue.message).join('; '));
-    this.name = 'InputError';
-  }
-}
+export { InputError } from '../core/inputIssue.js';
 
 /** A command used the wrong way (an unknown scenario name, a bad option value): one line and a hint. Exit 2. */
 export class UsageError extends Error {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { ScenarioIssue } from '../scenario/issue.js';
+import type { InputIssue } from '../core/inputIssue.js';
 import { excerptLine } from './excerptLine.js';
 
 /**
@@ -11,7 +11,7 @@ import { excerptLine } from './excerptLine.js';
  *       |                ^^^^
  *   hint: ...
  */
-export function formatIssue(issue: ScenarioIssue, chalk: ChalkInstance): string {
+export function formatIssue(issue: InputIssue, chalk: ChalkInstance): string {
   const { span } = issue;
   const place = span === null ? issue.file : `${issue.file}:${span.line}:${span.column}`;
   const lines = [`${chalk.bold.red('btcfi: error:')} ${chalk.bold(`${place}:`)} ${issue.message}`];

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { FIELD_TABLE, FLAG_FIELDS, flagName, type FieldRow, type FlagField } from '../scenario/fieldTable.js';
 
 /** --digits N: significant digits for machine-readable figures, 1 to 40. */
 export function parseDigits(value: string): number {
@@ -22,22 +23,28 @@ function upperChoice(choices: readonly string[]) {
   };
 }
 
-/** The flags that set scenario fields: an inline scenario on their own, a what-if on top of files. */
-export function addFieldFlags(command: Command): Command {
-  return command
-    .addOption(new Option('--tvl <amount>', 'TVL that compounds at --growth (238.5B, $2T, 91,332 BTC)').helpGroup('Scenario fields:'))
-    .addOption(new Option('--market-cap <amount>', 'market cap that compounds at --growth').helpGroup('Scenario fields:'))
-    .addOption(new Option('--utilization <rate>', 'share of the market cap locked as TVL (5%)').helpGroup('Scenario fields:'))
-    .addOption(new Option('--growth <rate>', 'growth per year, a CAGR (26.4%, -74%, 0.05)').helpGroup('Scenario fields:'))
-    .addOption(new Option('--years <n>', 'horizon in whole years, 0 to 200').helpGroup('Scenario fields:'))
-    .addOption(new Option('--start <year>', 'first calendar year (2026)').helpGroup('Scenario fields:'))
-    .addOption(new Option('--step <step>', 'period length').choices(['year', 'quarter', 'month']).helpGroup('Scenario fields:'))
-    .addOption(new Option('--unit <unit>', 'unit of amounts: USD or BTC').argParser(upperChoice(['USD', 'BTC'])).helpGroup('Scenario fields:'));
-}
-
-/** --target: a TVL to reach (btcfi project reports when, and what reaches it). */
-export function addTargetFlag(command: Command): Command {
-  return command.addOption(new Option('--target <amount>', 'a TVL to reach: when, and what growth or utilization reaches it').helpGroup('Scenario fields:'));
+/**
+ * The flags that set scenario fields, one for each row of the field table that has one: an
+ * inline scenario on their own, a what-if on top of files. Flags marked opt-in (--target) only
+ * where `optIn` names them.
+ */
+export function addFieldFlags(command: Command, optIn: readonly FlagField[] = []): Command {
+  for (const field of FLAG_FIELDS) {
+    const flag = (FIELD_TABLE[field] as FieldRow).flag!;
+    if (flag.optIn === true && !optIn.includes(field)) {
+      continue;
+    }
+    const option = new Option(`${flagName(field)} ${flag.value}`, flag.help).helpGroup('Scenario fields:');
+    if (flag.choices !== undefined) {
+      if (flag.upper === true) {
+        option.argParser(upperChoice(flag.choices));
+      } else {
+        option.choices(flag.choices);
+      }
+    }
+    command.addOption(option);
+  }
+  return command;
 }
 
 export function addFilterFlags(command: Command): Command {

@@ -1,8 +1,7 @@
 import { Command, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { addProjectCommand } from './commands/project.js';
-import type { ExitCode } from './exitCodes.js';
-import type { Io } from './io.js';
+import type { CliContext } from './context.js';
 import { addCheckCommand } from './commands/check.js';
 import { addInitCommand } from './commands/init.js';
 import { addListCommand } from './commands/list.js';
@@ -12,24 +11,6 @@ import { addValidateCommand } from './commands/validate.js';
 import { addCompletionCommand } from './commands/completion.js';
 import { addGridCommand } from './commands/grid.js';
 import { addHelpCommand } from './commands/help.js';
-
-/** What every command gets: the process's streams, and the colour decision made once at start. */
-export interface CliContext {
-  readonly io: Io;
-  readonly color: { readonly stdout: boolean; readonly stderr: boolean };
-  /** For commands whose outcome is not plain success (check exits 1 when an expectation fails). */
-  readonly setExitCode: (code: ExitCode) => void;
-  /** The global options, known once commander has parsed them (before any command runs). */
-  readonly settings: Settings;
-  /** A message for people on stderr that is neither the result nor an error: silenced by --quiet. */
-  readonly notice: (text: string) => void;
-}
-
-export interface Settings {
-  quiet: boolean;
-  /** The locale of tables and texts for people; CSV and JSON never depend on it. */
-  locale: string;
-}
 
 const EXAMPLES = `
 Examples:

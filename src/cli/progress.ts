@@ -1,4 +1,4 @@
-import type { CliContext } from './program.js';
+import type { CliContext } from './context.js';
 
 /** How long a run may go quietly before it shows progress. */
 const QUIET_MS = 1000;

@@ -1,6 +1,5 @@
-import { Chalk } from 'chalk';
 import { CommanderError, type Command } from 'commander';
-import { decideColor } from './color.js';
+import { makeCliContext } from './context.js';
 import { InputError, UsageError } from './errors.js';
 import { ExitCode } from './exitCodes.js';
 import { formatIssue, formatUsageError } from './formatIssue.js';
@@ -9,20 +8,10 @@ import { makeProgram } from './program.js';
 
 /** Runs btcfi on the arguments (without node and the script) and returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const colorFlag = scanColorFlag(argv);
-  const color = {
-    stdout: decideColor(colorFlag, io.env, io.stdoutIsTTY),
-    stderr: decideColor(colorFlag, io.env, io.stderrIsTTY),
-  };
-  const chalk = new Chalk({ level: color.stderr ? 1 : 0 });
   let exitCode: ExitCode = ExitCode.ok;
-  const settings = { quiet: false, locale: 'en-US' };
-  const notice = (text: string): void => {
-    if (!settings.quiet) {
-      io.stderr(text);
-    }
-  };
-  const program = makeProgram({ io, color, setExitCode: (code) => (exitCode = code), settings, notice });
+  const context = makeCliContext(argv, io, (code) => (exitCode = code));
+  const chalk = context.chalk.stderr;
+  const program = makeProgram(context);
   try {
     if (argv.length === 0) {
       io.stdout(shortHelp(program));
@@ -53,21 +42,6 @@ export function formatInternalError(error: unknown, withStack: boolean): string 
   return `btcfi: internal error: ${detail}\nThis is a bug in btcfi; set BTCFI_DEBUG=1 to see where it happened.\n`;
 }
 
-/** The last --color or --no-color before a `--`, so the colour is decided before commander runs. */
-function scanColorFlag(argv: readonly string[]): boolean | undefined {
-  let flag: boolean | undefined;
-  for (const arg of argv) {
-    if (arg === '--') {
-      break;
-    }
-    if (arg === '--color') {
-      flag = true;
-    } else if (arg === '--no-color') {
-      flag = false;
-    }
-  }
-  return flag;
-}
 
 /** What a bare `btcfi` prints: the commands in a line each, and a few examples; --help has the rest. */
 function shortHelp(program: Command): string {

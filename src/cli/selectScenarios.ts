@@ -1,5 +1,5 @@
 import type { ResolvedScenario } from '../scenario/resolveScenario.js';
-import { suggest } from '../scenario/suggest.js';
+import { suggest } from '../core/suggest.js';
 import { UsageError } from './errors.js';
 
 /** Keeps the scenarios and cases that --scenario and --case name; a name that matches nothing is a usage error. */

@@ -4,7 +4,7 @@ import { D } from '../engine/decimal.js';
 import { growthToPeriod, type GrowthToPeriod } from '../engine/growthToPeriod.js';
 import { PERIODS_PER_YEAR, type TvlInput, type UtilizationRamp } from '../engine/types.js';
 import { utilizationAtPeriod } from '../engine/utilizationAtPeriod.js';
-import type { Axis, GridField } from './types.js';
+import type { Axis, GridField } from '../scenario/axis.js';
 
 /** What a grid varies, and the scenario case it varies. */
 export interface GridModel {

@@ -1,5 +1,5 @@
 import { D } from '../engine/decimal.js';
-import type { Unit } from '../scenario/parseAmount.js';
+import type { Unit } from '../core/unit.js';
 import { amountEnUs, belowSmallestShown, rateEnUs, SMALLEST_SHOWN, yearsEnUs } from './formatEnUs.js';
 
 // The one place that rounds for display. The engine's decimals arrive exact; tables show

@@ -1,5 +1,5 @@
 import type { D } from '../engine/decimal.js';
-import type { Unit } from '../scenario/parseAmount.js';
+import type { Unit } from '../core/unit.js';
 
 export interface ReportRow {
   readonly period: string;

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { suggest } from './suggest.js';
+import { suggest } from '../core/suggest.js';
 import type { IssuePath } from './locate.js';
 
 /** A zod issue in btcfi's words: where it points, what it says, and a hint when there is one. */

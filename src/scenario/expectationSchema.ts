@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import type { D } from '../engine/decimal.js';
 import { addIssue, described, numeral } from './fields.js';
-import { parseAmount, type TextProblem, type Unit } from './parseAmount.js';
+import { parseAmount, type TextProblem } from './parseAmount.js';
+import type { Unit } from '../core/unit.js';
 import { parseRate } from './parseRate.js';
-import type { Result } from './result.js';
+import type { Result } from '../core/result.js';
 
 // An expectation: a figure the scenario must reproduce, checked by `btcfi check`.
 //   - {case: rounded, period: 2031, tvl: 770.6B, within: 0.5%}

@@ -3,7 +3,7 @@ import { D } from '../engine/decimal.js';
 import { degenerateValue, distributionBounds, distributionMedian, type Distribution, type LognormalOf } from './distribution.js';
 import { parseAmount, type Amount, type TextProblem } from './parseAmount.js';
 import { parseRate, type Rate } from './parseRate.js';
-import type { Result } from './result.js';
+import type { Result } from '../core/result.js';
 
 // The field types of the scenario format. Numbers reach these schemas as their source text
 // (see toData.ts), so every figure is parsed straight into a Decimal, never through a JS number.
@@ -47,93 +47,119 @@ export const DISTRIBUTION_KEYS: readonly string[] = ['normal', 'lognormal', 'uni
 
 const RANGE_PATTERN = /^(.+?)\s+to\s+(.+)$/i;
 
+/** What reading the numbers of one figure needs: the reader, and where to report what fails. */
+interface FigureReading<T extends Uncertain> {
+  /** Adds an issue; returns z.NEVER for the transform to return. */
+  readonly fail: (problem: TextProblem, path?: (string | number)[]) => typeof z.NEVER;
+  /** Each number read, or null (its issue added) when it does not parse: every bad bound is reported. */
+  readonly figure: (text: string | number, path?: (string | number)[]) => T | null;
+  /** The numbers, when every one of them read. */
+  readonly all: <A extends readonly (T | null)[]>(found: A) => { [K in keyof A]: T } | null;
+}
+
+function figureReading<T extends Uncertain>(read: Reader<T>, ctx: z.core.ParsePayload): FigureReading<T> {
+  const fail = (problem: TextProblem, path: (string | number)[] = []): typeof z.NEVER => {
+    addIssue(ctx, { path, message: problem.message, params: { hint: problem.hint } });
+    return z.NEVER;
+  };
+  const figure = (text: string | number, path: (string | number)[] = []): T | null => {
+    const parsed = read(String(text));
+    if (parsed.ok) {
+      return parsed.value;
+    }
+    fail(parsed.error, path);
+    return null;
+  };
+  const all = <A extends readonly (T | null)[]>(found: A): { [K in keyof A]: T } | null =>
+    found.every((f) => f !== null) ? (found as unknown as { [K in keyof A]: T }) : null;
+  return { fail, figure, all };
+}
+
+type DistributionInput = z.output<typeof distributionObject>;
+
 /**
  * A figure field that may be uncertain: exact text (`5%`), a 90% range (`5% to 10%`), or a
  * distribution object. Each number inside is read by `read`, so units and syntax stay the same.
  */
 function uncertainField<T extends Uncertain>(read: Reader<T>, of: LognormalOf) {
   return z.pipe(z.union([numeral, distributionObject]), z.transform((input, ctx): T => {
-    const fail = (problem: TextProblem, path: (string | number)[] = []): typeof z.NEVER => {
-      addIssue(ctx, { path, message: problem.message, params: { hint: problem.hint } });
-      return z.NEVER;
-    };
-    /** Each number read, or null (its issue added) when it does not parse: every bad bound is reported. */
-    const figure = (text: string | number, path: (string | number)[] = []): T | null => {
-      const parsed = read(String(text));
-      if (parsed.ok) {
-        return parsed.value;
-      }
-      fail(parsed.error, path);
-      return null;
-    };
-    const all = <A extends readonly (T | null)[]>(found: A): { [K in keyof A]: T } | null =>
-      found.every((f) => f !== null) ? (found as unknown as { [K in keyof A]: T }) : null;
+    const reading = figureReading(read, ctx);
     if (typeof input !== 'object') {
-      const range = RANGE_PATTERN.exec(String(input).trim());
-      if (range === null) {
-        return figure(input) ?? z.NEVER;
-      }
-      const bounds = all([figure(range[1]!), figure(range[2]!)] as const);
-      if (bounds === null) {
-        return z.NEVER;
-      }
-      const [low, high] = bounds;
-      if (low.value.gt(high.value)) {
-        return fail({ message: `'${String(input).trim()}' runs from high to low`, hint: `write the lower bound first: ${range[2]} to ${range[1]}` });
-      }
-      return withDistribution(low, String(input).trim(), { kind: 'lognormal', p5: low.value, p95: high.value }, of);
+      return readFigureText(String(input), reading, of);
     }
-    const kinds = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined);
     if (ctx.issues.length > 0) {
       return z.NEVER; // an unknown key, already reported with a suggestion
     }
-    if (kinds.length !== 1) {
-      return fail({ message: kinds.length === 0 ? 'names no distribution' : `names ${kinds.join(' and ')}; a figure has one distribution`, hint: 'use one of normal, lognormal, uniform or triangular' });
-    }
-    const text = describeObject(input);
-    if (input.normal !== undefined) {
-      const figures = all([figure(input.normal.mean, ['normal', 'mean']), figure(input.normal.sd, ['normal', 'sd'])] as const);
-      if (figures === null) {
-        return z.NEVER;
-      }
-      const [mean, sd] = figures;
-      if (sd.value.isNegative()) {
-        return fail({ message: `a standard deviation cannot be negative (got ${sd.text})`, hint: null }, ['normal', 'sd']);
-      }
-      return withDistribution(mean, text, { kind: 'normal', mean: mean.value, sd: sd.value }, of);
-    }
-    if (input.lognormal !== undefined) {
-      const figures = all([figure(input.lognormal.p5, ['lognormal', 'p5']), figure(input.lognormal.p95, ['lognormal', 'p95'])] as const);
-      if (figures === null) {
-        return z.NEVER;
-      }
-      const [p5, p95] = figures;
-      if (p5.value.gt(p95.value)) {
-        return fail({ message: `p5 (${p5.text}) is above p95 (${p95.text})`, hint: null }, ['lognormal']);
-      }
-      return withDistribution(p5, text, { kind: 'lognormal', p5: p5.value, p95: p95.value }, of);
-    }
-    if (input.uniform !== undefined) {
-      const figures = all(input.uniform.map((value, i) => figure(value, ['uniform', i])));
-      if (figures === null) {
-        return z.NEVER;
-      }
-      const [low, high] = figures as [T, T];
-      if (low.value.gt(high.value)) {
-        return fail({ message: `the low end (${low.text}) is above the high end (${high.text})`, hint: 'write [low, high]' }, ['uniform']);
-      }
-      return withDistribution(low, text, { kind: 'uniform', low: low.value, high: high.value }, of);
-    }
-    const figures = all(input.triangular!.map((value, i) => figure(value, ['triangular', i])));
+    return readDistributionObject(input, reading, of);
+  }));
+}
+
+/** A figure as text: exact (`5%`) or a 90% range (`5% to 10%`, a lognormal). */
+function readFigureText<T extends Uncertain>(input: string, { fail, figure, all }: FigureReading<T>, of: LognormalOf): T {
+  const range = RANGE_PATTERN.exec(input.trim());
+  if (range === null) {
+    return figure(input) ?? z.NEVER;
+  }
+  const bounds = all([figure(range[1]!), figure(range[2]!)] as const);
+  if (bounds === null) {
+    return z.NEVER;
+  }
+  const [low, high] = bounds;
+  if (low.value.gt(high.value)) {
+    return fail({ message: `'${input.trim()}' runs from high to low`, hint: `write the lower bound first: ${range[2]} to ${range[1]}` });
+  }
+  return withDistribution(low, input.trim(), { kind: 'lognormal', p5: low.value, p95: high.value }, of);
+}
+
+/** A figure as a distribution object: exactly one of normal, lognormal, uniform or triangular, its numbers in order. */
+function readDistributionObject<T extends Uncertain>(input: DistributionInput, { fail, figure, all }: FigureReading<T>, of: LognormalOf): T {
+  const kinds = Object.keys(input).filter((key) => (input as Record<string, unknown>)[key] !== undefined);
+  if (kinds.length !== 1) {
+    return fail({ message: kinds.length === 0 ? 'names no distribution' : `names ${kinds.join(' and ')}; a figure has one distribution`, hint: 'use one of normal, lognormal, uniform or triangular' });
+  }
+  const text = describeObject(input);
+  if (input.normal !== undefined) {
+    const figures = all([figure(input.normal.mean, ['normal', 'mean']), figure(input.normal.sd, ['normal', 'sd'])] as const);
     if (figures === null) {
       return z.NEVER;
     }
-    const [low, mode, high] = figures as [T, T, T];
-    if (low.value.gt(mode.value) || mode.value.gt(high.value)) {
-      return fail({ message: `[${low.text}, ${mode.text}, ${high.text}] is not in order low, mode, high`, hint: null }, ['triangular']);
+    const [mean, sd] = figures;
+    if (sd.value.isNegative()) {
+      return fail({ message: `a standard deviation cannot be negative (got ${sd.text})`, hint: null }, ['normal', 'sd']);
     }
-    return withDistribution(low, text, { kind: 'triangular', low: low.value, mode: mode.value, high: high.value }, of);
-  }));
+    return withDistribution(mean, text, { kind: 'normal', mean: mean.value, sd: sd.value }, of);
+  }
+  if (input.lognormal !== undefined) {
+    const figures = all([figure(input.lognormal.p5, ['lognormal', 'p5']), figure(input.lognormal.p95, ['lognormal', 'p95'])] as const);
+    if (figures === null) {
+      return z.NEVER;
+    }
+    const [p5, p95] = figures;
+    if (p5.value.gt(p95.value)) {
+      return fail({ message: `p5 (${p5.text}) is above p95 (${p95.text})`, hint: null }, ['lognormal']);
+    }
+    return withDistribution(p5, text, { kind: 'lognormal', p5: p5.value, p95: p95.value }, of);
+  }
+  if (input.uniform !== undefined) {
+    const figures = all(input.uniform.map((value, i) => figure(value, ['uniform', i])));
+    if (figures === null) {
+      return z.NEVER;
+    }
+    const [low, high] = figures as [T, T];
+    if (low.value.gt(high.value)) {
+      return fail({ message: `the low end (${low.text}) is above the high end (${high.text})`, hint: 'write [low, high]' }, ['uniform']);
+    }
+    return withDistribution(low, text, { kind: 'uniform', low: low.value, high: high.value }, of);
+  }
+  const figures = all(input.triangular!.map((value, i) => figure(value, ['triangular', i])));
+  if (figures === null) {
+    return z.NEVER;
+  }
+  const [low, mode, high] = figures as [T, T, T];
+  if (low.value.gt(mode.value) || mode.value.gt(high.value)) {
+    return fail({ message: `[${low.text}, ${mode.text}, ${high.text}] is not in order low, mode, high`, hint: null }, ['triangular']);
+  }
+  return withDistribution(low, text, { kind: 'triangular', low: low.value, mode: mode.value, high: high.value }, of);
 }
 
 /** The figure a range stands for: exact when it cannot vary, else its median with the distribution. */

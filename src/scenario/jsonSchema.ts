@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { expectationSchema } from './expectationSchema.js';
 import { amount, exactAmount, growthRate, utilizationRate } from './fields.js';
-import { caseSchema, MAX_YEARS, modelFields, phaseSchema, scenarioSchema } from './schema.js';
+import { caseFields, MAX_YEARS, phaseSchema } from './fieldTable.js';
+import { caseSchema, scenarioSchema } from './schema.js';
 
 /**
  * The scenario format as a JSON Schema, generated from the zod schema. Draft-07, the draft
@@ -183,8 +184,8 @@ const REFINEMENTS = new Map<unknown, (schema: JsonSchema) => void>([
   [exactAmount, replaceWith(ref('amount'))],
   [growthRate, replaceWith(ref('uncertainGrowthRate'))],
   [utilizationRate, replaceWith(ref('uncertainUtilizationRate'))],
-  [modelFields.years, replaceWith(wholeNumber(0, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
-  [modelFields.start, replaceWith(wholeNumber(1, 9999, '0*[1-9][0-9]{0,3}'))],
+  [caseFields.years, replaceWith(wholeNumber(0, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
+  [caseFields.start, replaceWith(wholeNumber(1, 9999, '0*[1-9][0-9]{0,3}'))],
   [phaseSchema.shape.years, replaceWith(wholeNumber(1, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9][0-9]?)'))],
   [scenarioSchema, tvlOrMarketCap],
   [caseSchema, tvlOrMarketCap],

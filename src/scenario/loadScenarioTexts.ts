@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { ScenarioIssue } from './issue.js';
+import type { InputIssue } from '../core/inputIssue.js';
 import { readTextUpTo, sizeBeyond, type TextUpTo } from './readTextUpTo.js';
 
 /** The text of one scenario file, named as the user named it (or `<stdin>`). */
@@ -20,9 +20,9 @@ export const STDIN_NAME = '<stdin>';
 export async function loadScenarioTexts(
   paths: readonly string[],
   readStdin: (maxBytes: number) => Promise<TextUpTo>,
-): Promise<{ readonly texts: ScenarioText[]; readonly issues: ScenarioIssue[] }> {
+): Promise<{ readonly texts: ScenarioText[]; readonly issues: InputIssue[] }> {
   const texts: ScenarioText[] = [];
-  const issues: ScenarioIssue[] = [];
+  const issues: InputIssue[] = [];
   const problem = (file: string, message: string, hint: string | null = null): void => {
     issues.push({ file, span: null, message, hint });
   };

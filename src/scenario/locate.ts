@@ -1,8 +1,11 @@
 import { isAlias, isMap, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import { aliasTarget, keyText } from './toData.js';
-import type { SourceSpan } from './issue.js';
+import type { SourceSpan } from '../core/inputIssue.js';
 
 export type IssuePath = readonly PropertyKey[];
+
+/** Finds where a field of the input was written: a place in a file, or a command-line flag. */
+export type Locator = (path: IssuePath, atKey?: boolean) => { readonly file: string; readonly span: SourceSpan | null };
 
 /** Where in the text a zod issue path points: at a value, or at its key (for an unknown key). */
 export interface NodeAtPath {

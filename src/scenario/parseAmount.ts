@@ -1,8 +1,7 @@
 import { D } from '../engine/decimal.js';
 import type { Distribution } from './distribution.js';
-import { err, ok, type Result } from './result.js';
-
-export type Unit = 'USD' | 'BTC';
+import { err, ok, type Result } from '../core/result.js';
+import type { Unit } from '../core/unit.js';
 
 export interface Amount {
   readonly value: D;

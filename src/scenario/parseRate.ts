@@ -1,6 +1,6 @@
 import { D } from '../engine/decimal.js';
 import type { Distribution } from './distribution.js';
-import { err, ok, type Result } from './result.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { TextProblem } from './parseAmount.js';
 
 export interface Rate {

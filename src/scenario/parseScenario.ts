@@ -1,25 +1,19 @@
 import { LineCounter, type Document } from 'yaml';
 import type * as z from 'zod/mini';
 import { describeZodIssue, fieldLabel, type DescribedIssue } from './describeZodIssue.js';
-import type { ScenarioIssue, SourceSpan } from './issue.js';
-import { nodeAtPath, spanAt, spanOfNode, type IssuePath } from './locate.js';
-import { err, ok, type Result } from './result.js';
-import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ScenarioFile } from './schema.js';
+import type { InputIssue, SourceSpan } from '../core/inputIssue.js';
+import { nodeAtPath, spanAt, spanOfNode, type IssuePath, type Locator } from './locate.js';
+import { err, ok, type Result } from '../core/result.js';
+import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ParsedScenario } from './schema.js';
 import { AliasLimitError, CyclicAliasError, toData, UnresolvedAliasError } from './toData.js';
 import { NestingLimitError, parseYamlDocument, TokenLimitError } from './parseYamlDocument.js';
 import { resolveScenario } from './resolveScenario.js';
 import { salvage } from './salvage.js';
 import { EXPECTATION_KEYS } from './expectationSchema.js';
 import { DISTRIBUTION_KEYS } from './fields.js';
+import { innerKeysOf } from './fieldTable.js';
 
-/** Finds where a field of the input was written: a place in a file, or a command-line flag. */
-export type Locator = (path: IssuePath, atKey?: boolean) => { readonly file: string; readonly span: SourceSpan | null };
-
-export interface ParsedScenario {
-  readonly file: string;
-  readonly data: ScenarioFile;
-  readonly locate: Locator;
-}
+export type { Locator, ParsedScenario };
 
 /** Which keys are allowed in the mapping at a path, for "did you mean" hints. */
 export function knownKeysAt(path: IssuePath): readonly string[] {
@@ -33,11 +27,11 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
     return path.length === 2 ? EXPECTATION_KEYS : ['at_least', 'at_most'];
   }
   const field = path.at(-1);
-  if (field === 'utilization') {
-    return ['from', 'to', ...DISTRIBUTION_KEYS];
+  if (field === 'rate') {
+    return DISTRIBUTION_KEYS; // a phase's rate
   }
-  if (field === 'tvl' || field === 'market_cap' || field === 'growth' || field === 'rate') {
-    return DISTRIBUTION_KEYS;
+  if (innerKeysOf(field).length > 0) {
+    return innerKeysOf(field);
   }
   if (path.at(-2) === 'growth') {
     return ['years', 'rate'];
@@ -46,7 +40,7 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
 }
 
 /** A scenario file's text to its validated fields, or every issue found in it. Pure: the text is given. */
-export function parseScenario(text: string, file: string): Result<ParsedScenario, ScenarioIssue[]> {
+export function parseScenario(text: string, file: string): Result<ParsedScenario, InputIssue[]> {
   const read = readScenarioText(text, file);
   return read.ok ? checkScenarioData(read.value.data, file, read.value.locate) : read;
 }
@@ -55,10 +49,10 @@ export function parseScenario(text: string, file: string): Result<ParsedScenario
  * The plain data of a scenario file's text (see toData.ts) and where each field was written, or
  * the issues that stop it being read at all (syntax, limits, not a mapping). Pure.
  */
-export function readScenarioText(text: string, file: string): Result<{ readonly data: object; readonly locate: Locator }, ScenarioIssue[]> {
+export function readScenarioText(text: string, file: string): Result<{ readonly data: object; readonly locate: Locator }, InputIssue[]> {
   const lineCounter = new LineCounter();
   const source = text.replace(/^\uFEFF/, '');
-  const issue = (span: SourceSpan | null, message: string, hint: string | null = null): ScenarioIssue => ({ file, span, message, hint });
+  const issue = (span: SourceSpan | null, message: string, hint: string | null = null): InputIssue => ({ file, span, message, hint });
   let doc: Document.Parsed;
   try {
     doc = parseYamlDocument(source, lineCounter);
@@ -113,7 +107,7 @@ export function readScenarioText(text: string, file: string): Result<{ readonly 
  * are read when btcfi is built): validated as parseScenario would, without parsing the text
  * again unless an issue needs to say where its field was written.
  */
-export function parseReadScenario(text: string, file: string, data: object): Result<ParsedScenario, ScenarioIssue[]> {
+export function parseReadScenario(text: string, file: string, data: object): Result<ParsedScenario, InputIssue[]> {
   let located: Locator | null = null;
   const locate: Locator = (path, atKey) => {
     if (located === null) {
@@ -128,7 +122,7 @@ export function parseReadScenario(text: string, file: string, data: object): Res
   return checkScenarioData(data, file, locate);
 }
 
-function checkScenarioData(data: object, file: string, locate: Locator): Result<ParsedScenario, ScenarioIssue[]> {
+function checkScenarioData(data: object, file: string, locate: Locator): Result<ParsedScenario, InputIssue[]> {
   // zod's record skips a `__proto__` key without checking it; case names must not lose one silently.
   const cases = (data as Record<string, unknown>)['cases'];
   if (cases !== null && typeof cases === 'object' && Object.hasOwn(cases, '__proto__')) {
@@ -138,7 +132,7 @@ function checkScenarioData(data: object, file: string, locate: Locator): Result<
 }
 
 /** Validates scenario data, already read from a file or assembled from flags, against the schema. */
-export function parseScenarioData(data: unknown, file: string, locate: Locator, label = fieldLabel): Result<ParsedScenario, ScenarioIssue[]> {
+export function parseScenarioData(data: unknown, file: string, locate: Locator, label = fieldLabel): Result<ParsedScenario, InputIssue[]> {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (parsed.success) {
     return ok({ file, data: parsed.data, locate });
@@ -160,7 +154,7 @@ export function parseScenarioData(data: unknown, file: string, locate: Locator, 
 }
 
 /** zod's issues as btcfi's, each pointed at where its field was written. */
-export function zodIssues(issues: readonly z.core.$ZodIssue[], locate: Locator, label = fieldLabel): ScenarioIssue[] {
+export function zodIssues(issues: readonly z.core.$ZodIssue[], locate: Locator, label = fieldLabel): InputIssue[] {
   return describeAll(issues, label).map((d) => toIssue(d, locate));
 }
 
@@ -168,7 +162,7 @@ function describeAll(issues: readonly z.core.$ZodIssue[], label: (path: IssuePat
   return issues.flatMap((zodIssue) => describeZodIssue(zodIssue, knownKeysAt, label));
 }
 
-function toIssue(described: DescribedIssue, locate: Locator): ScenarioIssue {
+function toIssue(described: DescribedIssue, locate: Locator): InputIssue {
   return { ...locate(described.path, described.atKey), message: described.message, hint: described.hint };
 }
 

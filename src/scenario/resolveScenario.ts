@@ -3,12 +3,11 @@ import { PERIODS_PER_YEAR, type Step, type TvlBase, type TvlInput } from '../eng
 import { MAX_SAMPLED_LOG10, maxSampledLog10 } from '../simulate/maxSampledLog10.js';
 import type { Distribution } from './distribution.js';
 import type { Expectation } from './expectationSchema.js';
-import { dedupeIssues, type ScenarioIssue } from './issue.js';
-import type { IssuePath } from './locate.js';
-import type { Unit } from './parseAmount.js';
-import type { Locator, ParsedScenario } from './parseScenario.js';
-import { err, ok, type Result } from './result.js';
-import { MAX_CASES, MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type Resample } from './schema.js';
+import { dedupeIssues, type InputIssue } from '../core/inputIssue.js';
+import type { IssuePath, Locator } from './locate.js';
+import type { Unit } from '../core/unit.js';
+import { err, ok, type Result } from '../core/result.js';
+import { MAX_CASES, MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type ParsedScenario, type Resample } from './schema.js';
 
 /** Fields that override every case of every scenario: the what-if flags of the command line. */
 export interface Overrides {
@@ -74,7 +73,7 @@ const MAX_LAST_YEAR = 9999;
  * the combination can show. A layer that sets tvl replaces a market cap below it and the
  * reverse, so a case or a flag may switch how a scenario is modelled.
  */
-export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | null = null): Result<ResolvedScenario, ScenarioIssue[]> {
+export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | null = null): Result<ResolvedScenario, InputIssue[]> {
   const { data, locate } = parsed;
   const caseCount = data.cases === undefined ? 0 : Object.keys(data.cases).length;
   if (caseCount > MAX_CASES) {
@@ -89,7 +88,7 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
       : Object.entries(data.cases).map(([name, fields]) => [name, { fields, prefix: ['cases', name], locate }]);
   const overrideLayer: Layer | null = overrides === null ? null : { fields: overrides.fields, prefix: [], locate: overrides.locate };
 
-  const issues: ScenarioIssue[] = [];
+  const issues: InputIssue[] = [];
   const at = (layer: Layer, key: Key, message: string, hint: string | null = null): void => {
     issues.push({ ...layer.locate([...layer.prefix, key]), message, hint });
   };

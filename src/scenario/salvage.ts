@@ -1,3 +1,4 @@
+import { FIELD_STAND_INS } from './fieldTable.js';
 import type { IssuePath } from './locate.js';
 
 /**
@@ -6,17 +7,7 @@ import type { IssuePath } from './locate.js';
  * their problems in the same pass. A stand-in never causes an issue of its own: amounts carry
  * no unit marker, and a constant 0% growth has no phases to add up.
  */
-const STAND_INS: Readonly<Record<string, unknown>> = {
-  name: 'salvaged',
-  tvl: '1',
-  market_cap: '1',
-  target: '1',
-  utilization: '0%',
-  growth: '0%',
-  start: '2000',
-  step: 'year',
-  unit: 'USD',
-};
+const STAND_INS: Readonly<Record<string, unknown>> = { name: 'salvaged', ...FIELD_STAND_INS };
 
 /**
  * The raw scenario data with every field that an issue points into replaced by its stand-in

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { EXCERPT_COLUMNS, excerptLine } from '../../src/cli/excerptLine.js';
 import { formatIssue } from '../../src/cli/formatIssue.js';
 import { displayWidth } from '../../src/render/displayWidth.js';
-import type { ScenarioIssue } from '../../src/scenario/issue.js';
+import type { InputIssue } from '../../src/core/inputIssue.js';
 
 const plain = new Chalk({ level: 0 });
 
 /** The issue's message, excerpt and caret lines for `lineText` with the place at `column` (1-based), `length` long. */
 function shown(lineText: string, column: number, length: number): { excerpt: string; caret: string } {
-  const issue: ScenarioIssue = { file: 'f.json', span: { line: 1, column, length, lineText }, message: 'm', hint: null };
+  const issue: InputIssue = { file: 'f.json', span: { line: 1, column, length, lineText }, message: 'm', hint: null };
   const [, excerpt, caret] = formatIssue(issue, plain).split('\n');
   return { excerpt: excerpt!.slice('  1 | '.length), caret: caret!.slice('    | '.length) };
 }

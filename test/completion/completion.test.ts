@@ -9,7 +9,8 @@ import { addCompletionCommand } from '../../src/cli/commands/completion.js';
 import { loadScenarioNames } from '../../src/cli/completion/loadScenarioNames.js';
 import { makeCompletionScript, SHELLS, type Shell } from '../../src/cli/completion/makeCompletionScript.js';
 import type { Io } from '../../src/cli/io.js';
-import { makeProgram, type CliContext } from '../../src/cli/program.js';
+import { makeCliContext, type CliContext } from '../../src/cli/context.js';
+import { makeProgram } from '../../src/cli/program.js';
 
 const BUNDLED = ['bob-babylon', 'btcfi-100b', 'btcfi-2025', 'btcfi-5-10', 'defi-2031', 'l2-2025', 'staking-500b'];
 const ZSH_HARNESS = fileURLToPath(new URL('zshComplete.zsh', import.meta.url));
@@ -36,7 +37,7 @@ function makeContext(): { context: CliContext; stdout: string[] } {
     columns: null,
     env: {},
   };
-  return { context: { io, color: { stdout: false, stderr: false }, setExitCode: () => {}, settings: { quiet: false, locale: 'en-US' }, notice: () => {} }, stdout };
+  return { context: makeCliContext([], io, () => {}), stdout };
 }
 
 function makeBtcfi(): Command {

@@ -5,13 +5,13 @@
 import { Chalk } from 'chalk';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLValidator } from 'fast-xml-parser';
-import { buildCheckReport } from '../../src/check/buildCheckReport.js';
+import { buildCheckReport } from '../../src/report/buildCheckReport.js';
 import { PERIODS_PER_YEAR } from '../../src/engine/types.js';
 import { checkRenderers } from '../../src/render/check/index.js';
 import { renderers } from '../../src/render/index.js';
 import type { RenderOptions } from '../../src/render/options.js';
 import { buildProjectReport } from '../../src/report/buildProjectReport.js';
-import type { ScenarioIssue } from '../../src/scenario/issue.js';
+import type { InputIssue } from '../../src/core/inputIssue.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
 import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resolveScenario.js';
 
@@ -62,7 +62,7 @@ function sourceLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split('\n');
 }
 
-function checkIssues(issues: readonly ScenarioIssue[], text: string, file: string): void {
+function checkIssues(issues: readonly InputIssue[], text: string, file: string): void {
   invariant(issues.length > 0, 'a failed parse reports no issue');
   const lines = sourceLines(text);
   for (const issue of issues) {

@@ -3,15 +3,15 @@
 // `npm test` runs a few thousand cases at a fixed seed; `npm run fuzz` runs 100,000 or more.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseAxis } from '../../src/grid/parseAxis.js';
-import { parsePeriod } from '../../src/grid/parsePeriod.js';
+import { parseAxis } from '../../src/scenario/parseAxis.js';
+import { parsePeriod } from '../../src/scenario/parsePeriod.js';
 import { solveRenderers } from '../../src/render/solve/index.js';
 import { Chalk } from 'chalk';
 import { parseAmount } from '../../src/scenario/parseAmount.js';
 import { parseRate } from '../../src/scenario/parseRate.js';
-import { buildHistoryGrowthReport } from '../../src/solve/buildSolveReport.js';
-import { parseHistory } from '../../src/solve/parseHistory.js';
-import { parseAmountFlag, parseGrowthFlag, parseStartFlag, parseYearsFlag } from '../../src/solve/parseSolveFlags.js';
+import { buildHistoryGrowthReport } from '../../src/report/buildSolveReport.js';
+import { parseHistory } from '../../src/scenario/parseHistory.js';
+import { parseAmountFlag, parseGrowthFlag, parseStartFlag, parseYearsFlag } from '../../src/scenario/parseSolveFlags.js';
 import { checkScenarioText, PLAIN_FIGURE, type Outcome } from './checkPipeline.js';
 import { FUZZ_RUNS, FUZZ_SEED, timeoutFor } from './config.js';
 import { amountText, freeText, rateText, scenarioFile } from './scenarioArbitraries.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAxis } from '../../src/grid/parseAxis.js';
+import { parseAxis } from '../../src/scenario/parseAxis.js';
 
 /** An axis as literal strings: the field, its values, what a range fell short of. */
 function read(text: string): { field: string; values: string[]; marked: string[]; stopsShort: string | null } | { problem: string; hint: string | null } {

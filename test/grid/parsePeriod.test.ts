@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../src/engine/index.js';
-import { parsePeriod } from '../../src/grid/parsePeriod.js';
+import { parsePeriod } from '../../src/scenario/parsePeriod.js';
 
 const read = (text: string, start: number | null, step: Step): string => {
   const result = parsePeriod(text, start, step);

@@ -1,5 +1,5 @@
 // A result for a pipe or a file is written straight to standard output's file descriptor (see
-// src/cli/main.ts); these runs check what that must not lose: every byte, in order, whatever
+// src/cli/nodeIo.ts); these runs check what that must not lose: every byte, in order, whatever
 // the pipe is like, and a quiet end when the reader goes away.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildCheckReport } from '../../src/check/buildCheckReport.js';
+import { buildCheckReport } from '../../src/report/buildCheckReport.js';
 import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';

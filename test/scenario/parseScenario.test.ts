@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioIssue } from '../../src/scenario/issue.js';
+import type { InputIssue } from '../../src/core/inputIssue.js';
 import { parseScenario, type ParsedScenario } from '../../src/scenario/parseScenario.js';
 
 // ---- helpers ----
@@ -15,7 +15,7 @@ function parsed(text: string, file = 'scenario.yaml'): ParsedScenario {
   return result.value;
 }
 
-function issues(text: string, file = 'scenario.yaml'): ScenarioIssue[] {
+function issues(text: string, file = 'scenario.yaml'): InputIssue[] {
   const result = parseScenario(text, file);
   if (result.ok) {
     throw new Error(`expected issues in ${file}, but it parsed`);
@@ -24,14 +24,14 @@ function issues(text: string, file = 'scenario.yaml'): ScenarioIssue[] {
 }
 
 /** The one issue of a text. */
-function issue(text: string, file = 'scenario.yaml'): ScenarioIssue {
+function issue(text: string, file = 'scenario.yaml'): InputIssue {
   const found = issues(text, file);
   expect(found.map((i) => i.message)).toHaveLength(1);
   return found[0]!;
 }
 
 /** Where an issue points, as `line:column`. */
-const at = (found: ScenarioIssue): string => (found.span === null ? 'nowhere' : `${found.span.line}:${found.span.column}`);
+const at = (found: InputIssue): string => (found.span === null ? 'nowhere' : `${found.span.line}:${found.span.column}`);
 
 /** Decimals as their exact text (Decimal's toJSON), objects without prototypes as plain ones. */
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));

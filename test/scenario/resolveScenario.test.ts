@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TvlInput } from '../../src/engine/index.js';
-import type { ScenarioIssue } from '../../src/scenario/issue.js';
+import type { InputIssue } from '../../src/core/inputIssue.js';
 import { parseScenario, type Locator } from '../../src/scenario/parseScenario.js';
 import { resolveScenario, type Overrides, type ResolvedScenario } from '../../src/scenario/resolveScenario.js';
 import { caseSchema } from '../../src/scenario/schema.js';
@@ -26,7 +26,7 @@ function resolved(text: string, overrides: Overrides | null = null): ResolvedSce
   return result.value;
 }
 
-function issues(text: string, overrides: Overrides | null = null): ScenarioIssue[] {
+function issues(text: string, overrides: Overrides | null = null): InputIssue[] {
   const result = resolve(text, overrides);
   if (result.ok) {
     throw new Error('expected issues, but the scenario resolved');
@@ -35,7 +35,7 @@ function issues(text: string, overrides: Overrides | null = null): ScenarioIssue
 }
 
 /** Where an issue points, as `line:column`. */
-const at = (found: ScenarioIssue): string => (found.span === null ? 'nowhere' : `${found.span.line}:${found.span.column}`);
+const at = (found: InputIssue): string => (found.span === null ? 'nowhere' : `${found.span.line}:${found.span.column}`);
 
 /** An engine input as exact text: Decimals through their toJSON. */
 const plain = (input: TvlInput): unknown => JSON.parse(JSON.stringify(input));

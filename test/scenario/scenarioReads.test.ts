@@ -7,7 +7,7 @@ import { parseScenario, readScenarioText } from '../../src/scenario/parseScenari
 import { parseScenarioWith, type ScenarioReads } from '../../src/scenario/scenarioReads.js';
 import { REPO_ROOT } from '../helpers/runCli.js';
 
-// The bundled scenarios are read when btcfi is built (src/build/readBundledScenarios.ts), and a
+// The bundled scenarios are read when btcfi is built (src/scenario/readBundledScenarios.ts), and a
 // run takes a file's data from that read while the file's text is the one read. Whichever way a
 // file is read, the result must be the same: the same data, the same issues at the same places.
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioIssue } from '../../src/scenario/issue.js';
-import { parseHistory, type HistoryColumns } from '../../src/solve/parseHistory.js';
-import { parseHistoryDate } from '../../src/solve/parseHistoryDate.js';
-import type { History } from '../../src/solve/types.js';
+import type { InputIssue } from '../../src/core/inputIssue.js';
+import { parseHistory, type HistoryColumns } from '../../src/scenario/parseHistory.js';
+import { parseHistoryDate } from '../../src/scenario/parseHistoryDate.js';
+import type { History } from '../../src/report/solveTypes.js';
 import { REPO_ROOT } from '../helpers/runCli.js';
 
 const fixture = (name: string): string => readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'history', name), 'utf8');
@@ -17,7 +17,7 @@ function parsed(text: string, columns: HistoryColumns = {}): History {
   return result.value;
 }
 
-function issues(text: string, columns: HistoryColumns = {}): ScenarioIssue[] {
+function issues(text: string, columns: HistoryColumns = {}): InputIssue[] {
   const result = parseHistory(text, 'h.csv', columns);
   if (result.ok) {
     throw new Error('expected issues, got a history');
@@ -26,7 +26,7 @@ function issues(text: string, columns: HistoryColumns = {}): ScenarioIssue[] {
 }
 
 /** An issue as `LINE:COLUMN: message`, or `-: message` without a place. */
-const brief = (issue: ScenarioIssue): string => `${issue.span === null ? '-' : `${issue.span.line}:${issue.span.column}`}: ${issue.message}`;
+const brief = (issue: InputIssue): string => `${issue.span === null ? '-' : `${issue.span.line}:${issue.span.column}`}: ${issue.message}`;
 
 describe('parseHistory', () => {
   it('reads the yearly fixture: plain years, comments skipped, columns found by name', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreeUnit, parseAmountFlag, parseGrowthFlag, parseStartFlag, parseYearsFlag, type GivenAmount } from '../../src/solve/parseSolveFlags.js';
+import { agreeUnit, parseAmountFlag, parseGrowthFlag, parseStartFlag, parseYearsFlag, type GivenAmount } from '../../src/scenario/parseSolveFlags.js';
 
 const amount = (flag: string, text: string): GivenAmount => {
   const result = parseAmountFlag(flag, text);

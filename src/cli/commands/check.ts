@@ -1,12 +1,10 @@
-import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { buildCheckReport } from '../../check/buildCheckReport.js';
-import { getExitCode } from '../../check/getExitCode.js';
+import { buildCheckReport } from '../../report/buildCheckReport.js';
+import { getExitCode } from '../getExitCode.js';
 import { CHECK_FORMATS, checkRenderers, type CheckFormat } from '../../render/check/index.js';
-import { emit } from '../emit.js';
 import { formatIssue } from '../formatIssue.js';
-import { loadScenarioSet } from '../loadScenarios.js';
-import type { CliContext } from '../program.js';
+import { loadScenarioSet } from '../../scenario/loadScenarios.js';
+import type { CliContext } from '../context.js';
 
 interface CheckOptions {
   readonly format: CheckFormat;
@@ -34,14 +32,14 @@ export function addCheckCommand(program: Command, context: CliContext): void {
     .addOption(new Option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout'))
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: CheckOptions) => {
-      const { io, color } = context;
+      const { io } = context;
       const set = await loadScenarioSet(paths, {}, io);
       const report = buildCheckReport(set.scenarios, set.issues);
-      const stderrChalk = new Chalk({ level: color.stderr ? 1 : 0 });
-      io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, stderrChalk)).join(''));
-      const colored = options.format === 'text' && options.output === undefined && color.stdout;
-      const text = checkRenderers[options.format](report, { digits: null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: options.format === 'text' ? context.settings.locale : 'en-US' });
-      await emit(text, options.output, context);
+      io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, context.chalk.stderr)).join(''));
+      const forPeople = options.format === 'text';
+      const chalk = context.resultChalk(forPeople, options.output);
+      const text = checkRenderers[options.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US' });
+      await context.emit(text, options.output);
       context.setExitCode(getExitCode(report));
     });
 }

@@ -1,7 +1,7 @@
 import { Argument, type Command } from 'commander';
 import { loadScenarioNames } from '../completion/loadScenarioNames.js';
 import { makeCompletionScript, SHELLS, type Shell } from '../completion/makeCompletionScript.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 
 const INSTALL = `
 Examples: install it, then open a new shell
@@ -25,6 +25,6 @@ export function addCompletionCommand(program: Command, context: CliContext): voi
     .addHelpText('after', INSTALL)
     .action(async (shell: Shell) => {
       // The program as it is now: every command and option it has, this one included.
-      context.io.stdout(makeCompletionScript(shell, program, await loadScenarioNames()));
+      await context.emit(makeCompletionScript(shell, program, await loadScenarioNames()), undefined);
     });
 }

@@ -1,30 +1,26 @@
-import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { D } from '../../engine/decimal.js';
-import { PERIODS_PER_YEAR, type TvlInput } from '../../engine/types.js';
-import { computeGridRows } from '../../grid/computeGridRows.js';
-import { parseAxis } from '../../grid/parseAxis.js';
-import { parsePeriod } from '../../grid/parsePeriod.js';
-import { FIELD_KIND, type Axis, type GridField, type GridReport } from '../../grid/types.js';
+import type { TvlInput } from '../../engine/types.js';
+import { parseAxis } from '../../scenario/parseAxis.js';
+import { FIELD_KIND, GRID_FIELDS, type Axis, type GridField } from '../../scenario/axis.js';
+import { BASE_FIELDS, flagKey, flagName, isFlagField, type FieldKey } from '../../scenario/fieldTable.js';
+import { buildGridReport, findGridPeriod } from '../../report/buildGridReport.js';
 import { GRID_LAYOUTS, gridRenderers, type GridLayout } from '../../render/grid/index.js';
 import { FORMATS } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
-import { periodLabel } from '../../report/periodLabel.js';
-import { percentText } from '../../grid/percentText.js';
-import { describeFsError } from '../../scenario/loadScenarioTexts.js';
+import { percentText } from '../../scenario/percentText.js';
 import type { TextUpTo } from '../../scenario/readTextUpTo.js';
 import type { ResolvedCase, ResolvedScenario } from '../../scenario/resolveScenario.js';
 import { NAME_PATTERN } from '../../scenario/schema.js';
-import { suggest } from '../../scenario/suggest.js';
+import { suggest } from '../../core/suggest.js';
+import type { Unit } from '../../core/unit.js';
 import { InputError, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
-import { BUNDLED_SCENARIOS, loadScenarios, type FieldFlags } from '../loadScenarios.js';
+import { BUNDLED_SCENARIOS, loadScenarios, type FieldFlags } from '../../scenario/loadScenarios.js';
 import { addFieldFlags, parseDigits } from '../options.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { selectScenarios } from '../selectScenarios.js';
-import { makeStdoutSink, openFileSink, type OutputSink } from '../streamOutput.js';
 
 interface GridOptions extends FieldFlags {
   readonly x: string;
@@ -39,16 +35,6 @@ interface GridOptions extends FieldFlags {
 
 type AxisName = '--x' | '--y';
 
-/** The inline flag (a FieldFlags key) that sets each field. */
-const FLAG_KEY = {
-  market_cap: 'marketCap',
-  tvl: 'tvl',
-  utilization: 'utilization',
-  growth: 'growth',
-  years: 'years',
-} as const satisfies Record<GridField, keyof FieldFlags>;
-
-const flagName = (field: GridField): string => `--${field.replace('_', '-')}`;
 
 const EXAMPLES = `
 Examples:
@@ -57,7 +43,7 @@ Examples:
   $ btcfi grid btcfi-100b --x market_cap=1T..5T:1T --y utilization=1%,2.5%,5%,10% --format csv
   $ btcfi grid defi-2031 --x tvl=200B..300B:25B --y growth=10%,20%,30% --at 2028 --format json
 
-FIELD is market_cap, tvl, utilization, growth or years. RANGE is start..end:step, the end included
+FIELD is ${GRID_FIELDS.slice(0, -1).join(', ')} or ${GRID_FIELDS.at(-1)}. RANGE is start..end:step, the end included
 when a whole number of steps away (years may leave out the step: years=1..10), or a list such as
 5%,7.5%,10% (amounts in a list without thousands separators). At most 1,000 values an axis.
 Each cell is the TVL at the last period (or at --at) with the two fields set to its values.`;
@@ -84,33 +70,60 @@ export function addGridCommand(program: Command, context: CliContext): void {
 }
 
 async function runGrid(scenarioArg: string | undefined, options: GridOptions, context: CliContext): Promise<void> {
-  const { io, color } = context;
-  const stderrChalk = new Chalk({ level: color.stderr ? 1 : 0 });
-  const note = (text: string): void => context.notice(`${stderrChalk.cyan('btcfi: note:')} ${text}\n`);
-
   const x = readAxis('--x', options.x);
   const y = readAxis('--y', options.y);
   checkAxes(x, y, options);
   if (options.layout === 'long' && options.format !== 'csv') {
     throw new UsageError(`--layout long applies only to --format csv`, 'tables and JSON always hold the matrix');
   }
+  const paths = await gridScenarioPaths(scenarioArg, options, x, y);
+  const { scenario, chosen, inputs, yearsAxis } = await loadGridCase(scenarioArg, paths, options, x, y, context);
+  checkAxisUnits(x, y, scenario.unit);
+  const period = findGridPeriod(options.at, chosen, yearsAxis === null ? null : Math.min(...inputs.keys()));
+  if (!period.ok) {
+    throw new UsageError(period.error.message, period.error.hint);
+  }
+  noteGrid(scenario, chosen, x, y, options, context);
+
+  const report = buildGridReport({ scenario, chosen, x, y, inputs, period: period.value });
+  const forPeople = options.format === 'table';
+  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout };
+  await context.emit(gridRenderers[options.format](report, renderOptions), options.output);
+}
+
+/** The scenario file a grid varies, or none when the field flags define the scenario (they must then set a TVL or market cap). */
+async function gridScenarioPaths(scenarioArg: string | undefined, options: GridOptions, x: Axis, y: Axis): Promise<string[]> {
   const paths = scenarioArg === undefined ? [] : [await locateScenario(scenarioArg)];
   if (paths.length === 0) {
-    const given = (field: GridField): boolean => x.field === field || y.field === field || options[FLAG_KEY[field]] !== undefined;
-    if (!given('tvl') && !given('market_cap')) {
+    const given = (field: FieldKey): boolean => x.field === field || y.field === field || (isFlagField(field) && options[flagKey(field)] !== undefined);
+    if (!BASE_FIELDS.some(given)) {
       throw new UsageError('grid needs a scenario to vary: a scenario file, or field flags that define one', 'name a file or a bundled scenario (btcfi grid defi-2031 ...), or give --market-cap 2T --utilization 5% or --tvl 100B');
     }
   }
+  return paths;
+}
 
-  // Each axis field is set to its first value while loading, so the case resolves with the
-  // model the grid needs (a tvl axis makes it a TVL scenario); cells then set their own values.
-  // With years on an axis, the case is resolved for every years value: phases and the
-  // start + years limit are checked as for any horizon.
+interface GridCase {
+  readonly scenario: ResolvedScenario;
+  readonly chosen: ResolvedCase;
+  /** With years on an axis, the case resolved for each of its values. */
+  readonly inputs: ReadonlyMap<number, TvlInput>;
+  readonly yearsAxis: Axis | null;
+}
+
+/**
+ * The case the grid varies. Each axis field is set to its first value while loading, so the
+ * case resolves with the model the grid needs (a tvl axis makes it a TVL scenario); cells then
+ * set their own values. With years on an axis, the case is resolved for every years value:
+ * phases and the start + years limit are checked as for any horizon.
+ */
+async function loadGridCase(scenarioArg: string | undefined, paths: readonly string[], options: GridOptions, x: Axis, y: Axis, context: CliContext): Promise<GridCase> {
+  const { io } = context;
   const stdinOnce = once(io.readStdin);
   const load = async (years: string | null): Promise<{ scenario: ResolvedScenario; chosen: ResolvedCase }> => {
     const flags: Record<string, unknown> = { ...options };
     for (const axis of [x, y]) {
-      flags[FLAG_KEY[axis.field]] = flagText(axis.field, axis.values[0]!);
+      flags[flagKey(axis.field)] = flagText(axis.field, axis.values[0]!);
     }
     if (years !== null) {
       flags['years'] = years;
@@ -136,36 +149,22 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
       inputs.set(years, (await load(String(years))).chosen.input);
     }
   }
+  return { scenario, chosen, inputs, yearsAxis };
+}
 
+/** Amounts on an axis that name a unit (5 BTC) must name the scenario's. */
+function checkAxisUnits(x: Axis, y: Axis, unit: Unit): void {
   for (const [name, axis] of [['--x', x], ['--y', y]] as const) {
-    const wrong = axis.marked.find((amount) => amount.marker !== scenario.unit);
+    const wrong = axis.marked.find((amount) => amount.marker !== unit);
     if (wrong !== undefined) {
-      throw new UsageError(`${name}: '${wrong.text}' is in ${wrong.marker}, but the scenario's unit is ${scenario.unit}`, `write the amount without a ${wrong.marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${wrong.marker}`);
+      throw new UsageError(`${name}: '${wrong.text}' is in ${wrong.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${wrong.marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${wrong.marker}`);
     }
   }
+}
 
-  const { start, input } = chosen;
-  const perYear = PERIODS_PER_YEAR[input.step];
-  const shortest = yearsAxis === null ? input.years : Math.min(...inputs.keys());
-  let atIndex: number | null = null;
-  let atLabel: string | null = yearsAxis === null ? periodLabel(start, input.step, input.years, 0) : null;
-  if (options.at !== undefined) {
-    const position = parsePeriod(options.at, start, input.step);
-    if (!position.ok) {
-      throw new UsageError(`--at: ${position.error.message}`, position.error.hint);
-    }
-    const { year, subperiod } = position.value;
-    const last = periodLabel(start, input.step, shortest, 0);
-    if (year * perYear + subperiod > shortest * perYear) {
-      throw new UsageError(
-        `--at ${options.at.trim()} is past the last period${yearsAxis === null ? '' : ` of the cells with years = ${shortest}`} (${last})`,
-        shortest === 0 ? `with years = 0 the only period is ${last}: leave 0 out of the years axis` : `choose a period from ${periodLabel(start, input.step, 0, 0)} to ${last}`,
-      );
-    }
-    atIndex = year * perYear + subperiod;
-    atLabel = periodLabel(start, input.step, year, subperiod);
-  }
-
+/** Notes on stderr: which case a grid varies when there are several, and an axis that stops short of its end. */
+function noteGrid(scenario: ResolvedScenario, chosen: ResolvedCase, x: Axis, y: Axis, options: GridOptions, context: CliContext): void {
+  const note = (text: string): void => context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${text}\n`);
   if (scenario.cases.length > 1 && options.case === undefined) {
     note(`${scenario.name} has ${scenario.cases.length} cases (${scenario.cases.map((c) => c.name).join(', ')}); the grid varies the first, ${chosen.name}: choose one with --case`);
   }
@@ -174,56 +173,6 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
       const show = (value: D): string => (FIELD_KIND[axis.field] === 'rate' ? percentText(value) : value.toFixed());
       note(`${name} ${axis.field} stops at ${show(axis.stopsShort.last)}: ${show(axis.stopsShort.end)} is not a whole number of steps from the start`);
     }
-  }
-
-  const report: GridReport = {
-    scenario: scenario.name,
-    case: chosen.name,
-    unit: scenario.unit,
-    x,
-    y,
-    at: atLabel,
-    rows: () => computeGridRows({ x, y, at: atIndex, inputFor: (years) => (years === null ? input : inputs.get(years)!) }),
-  };
-  const toFile = options.output !== undefined && options.output !== '-';
-  const colored = options.format === 'table' && !toFile && color.stdout;
-  const renderOptions = { digits: options.digits ?? null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: options.format === 'table' ? context.settings.locale : 'en-US', layout: options.layout };
-  await stream(gridRenderers[options.format](report, renderOptions), toFile ? options.output! : null, context);
-}
-
-/** Writes the pieces to stdout, or atomically to a file (saying so on stderr). Nothing is written before the first piece. */
-async function stream(pieces: Iterable<string>, output: string | null, context: CliContext): Promise<void> {
-  let sink: OutputSink;
-  if (output === null) {
-    sink = makeStdoutSink(context.io);
-  } else {
-    try {
-      sink = await openFileSink(output);
-    } catch (error) {
-      throw new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was');
-    }
-  }
-  const cannotWrite = (error: unknown): unknown => (output === null ? error : new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was'));
-  try {
-    for (const piece of pieces) {
-      try {
-        await sink.write(piece);
-      } catch (error) {
-        // A full disk or a lost device while writing: the temporary file goes, the target stays.
-        throw cannotWrite(error);
-      }
-    }
-  } catch (error) {
-    await sink.abort();
-    throw error;
-  }
-  try {
-    await sink.finish();
-  } catch (error) {
-    throw cannotWrite(error);
-  }
-  if (output !== null) {
-    context.notice(`btcfi: wrote ${output}\n`);
   }
 }
 

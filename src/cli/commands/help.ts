@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { suggest } from '../../scenario/suggest.js';
+import { suggest } from '../../core/suggest.js';
 import { UsageError } from '../errors.js';
 
 /**

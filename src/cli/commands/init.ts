@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { describeFsError } from '../../scenario/loadScenarioTexts.js';
 import { NAME_PATTERN } from '../../scenario/schema.js';
 import { UsageError } from '../errors.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
 import { scenarioSchemaText } from './schema.js';
 

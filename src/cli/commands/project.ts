@@ -1,15 +1,13 @@
-import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { buildProjectReport } from '../../report/buildProjectReport.js';
 import { countRows, MAX_PROJECT_ROWS } from '../../report/countRows.js';
 import { FORMATS, renderers } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
-import { emit } from '../emit.js';
 import { UsageError } from '../errors.js';
-import { loadScenarios, type FieldFlags } from '../loadScenarios.js';
-import { addFieldFlags, addFilterFlags, addTargetFlag, parseDigits, parseSamples, parseSeed } from '../options.js';
+import { loadScenarios, type FieldFlags } from '../../scenario/loadScenarios.js';
+import { addFieldFlags, addFilterFlags, parseDigits, parseSamples, parseSeed } from '../options.js';
 import { makeProgress } from '../progress.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { selectScenarios } from '../selectScenarios.js';
 
 interface ProjectOptions extends FieldFlags {
@@ -48,8 +46,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     .addOption(new Option('--no-chart', 'no chart, even on a terminal'))
     .addOption(new Option('--seed <s>', 'seed of the random generator: the same seed gives the same output').argParser(parseSeed).default(1));
   addFilterFlags(command);
-  addFieldFlags(command);
-  addTargetFlag(command);
+  addFieldFlags(command, ['target']);
   command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
     const scenarios = selectScenarios(await loadScenarios(paths, options, context.io), options.scenario, options.case);
     const rows = countRows(scenarios);
@@ -62,15 +59,14 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     const progress = makeProgress(context);
     const report = buildProjectReport(scenarios, { samples: options.samples, seed: options.seed, onProgress: progress.update });
     progress.end();
-    const colored = options.format === 'table' && options.output === undefined && context.color.stdout;
     // Charts are pictures for people: tables only, on a terminal unless asked, never into a file.
     const charted = options.format === 'table' && options.output === undefined && (options.chart ?? context.io.stdoutIsTTY);
     const text = renderers[options.format](report, {
       digits: options.digits ?? null,
-      chalk: new Chalk({ level: colored ? 1 : 0 }),
+      chalk: context.resultChalk(options.format === 'table', options.output),
       locale: context.settings.locale,
       chartWidth: charted ? Math.min(context.io.columns ?? 80, 100) : null,
     });
-    await emit(text, options.output, context);
+    await context.emit(text, options.output);
   });
 }

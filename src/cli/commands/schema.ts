@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { scenarioJsonSchema } from '../../scenario/jsonSchema.js';
-import { emit } from '../emit.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 
 /** The schema as btcfi schema prints it and init writes it. */
 export function scenarioSchemaText(): string {
@@ -18,6 +17,6 @@ export function addSchemaCommand(program: Command, context: CliContext): void {
     .addOption(new Option('-o, --output <file>', 'write the schema to a file (atomically) instead of stdout'))
     .addHelpText('after', '\nExamples:\n  $ btcfi schema -o btcfi.schema.json\n  $ btcfi schema -o claims/btcfi.schema.json   beside the scenarios of claims/')
     .action(async (options: { readonly output?: string }) => {
-      await emit(scenarioSchemaText(), options.output, context);
+      await context.emit(scenarioSchemaText(), options.output);
     });
 }

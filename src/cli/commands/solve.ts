@@ -1,7 +1,6 @@
-import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { SOLVE_FORMATS, solveRenderers, type SolveFormat } from '../../render/solve/index.js';
-import type { Result } from '../../scenario/result.js';
+import type { Result } from '../../core/result.js';
 import {
   buildEndReport,
   buildGrowthReport,
@@ -9,9 +8,9 @@ import {
   buildStartReport,
   buildUtilizationReport,
   buildYearsReport,
-} from '../../solve/buildSolveReport.js';
-import { loadHistoryText } from '../../solve/loadHistoryText.js';
-import { parseHistory } from '../../solve/parseHistory.js';
+} from '../../report/buildSolveReport.js';
+import { loadHistoryText } from '../../scenario/loadHistoryText.js';
+import { parseHistory } from '../../scenario/parseHistory.js';
 import {
   agreeUnit,
   MIN_GROWTH_YEARS,
@@ -21,14 +20,15 @@ import {
   parseYearsFlag,
   type FlagProblem,
   type GivenAmount,
-} from '../../solve/parseSolveFlags.js';
-import type { SolveReport } from '../../solve/types.js';
+} from '../../scenario/parseSolveFlags.js';
+import type { SolveReport } from '../../report/solveTypes.js';
 import { InputError, UsageError } from '../errors.js';
-import type { CliContext } from '../program.js';
+import type { CliContext } from '../context.js';
 import { addHelpCommand } from './help.js';
 
 interface SolveFlags {
   readonly format: SolveFormat;
+  readonly output?: string;
   readonly from?: string;
   readonly to?: string;
   readonly growth?: string;
@@ -41,7 +41,7 @@ interface SolveFlags {
   readonly valueColumn?: string;
 }
 
-type FlagKey = Exclude<keyof SolveFlags, 'format'>;
+type FlagKey = Exclude<keyof SolveFlags, 'format' | 'output'>;
 
 const EXAMPLES = `
 Examples:
@@ -72,8 +72,15 @@ export function addSolveCommand(program: Command, context: CliContext): void {
       'Solve the compound relation end = start × (1 + growth)^years, or TVL = market cap × utilization, for one unknown, exactly: logarithms and roots to 40 significant digits.',
     )
     .addHelpText('after', EXAMPLES);
+  for (const spec of [growthSpec(context), yearsSpec(), endSpec(), startSpec(), utilizationSpec()]) {
+    addSubcommand(solve, context, spec);
+  }
+  addHelpCommand(solve);
+}
 
-  addSubcommand(solve, context, {
+/** growth: between two amounts, or of a CSV history. */
+function growthSpec(context: CliContext): SubcommandSpec {
+  return {
     name: 'growth',
     summary: 'the growth per year (CAGR) from one amount to another, or of a CSV history',
     description:
@@ -95,38 +102,45 @@ export function addSolveCommand(program: Command, context: CliContext): void {
       '$ btcfi solve growth --history tvl.csv --value-column tvl_usd',
       '$ cat tvl.csv | btcfi solve growth --history -',
     ],
-    solve: async (flags) => {
-      if (flags.history === undefined) {
-        for (const flag of ['dateColumn', 'valueColumn'] as const) {
-          if (flags[flag] !== undefined) {
-            throw new UsageError(`${flagName(flag)} needs --history`, 'it names a column of the history CSV');
-          }
-        }
-        need('growth', flags, ['from', 'to', 'years'], 'btcfi solve growth --from 238.5B --to 770.6B --years 5 (or --history FILE)');
-        const from = take(parseAmountFlag('--from', flags.from!));
-        const to = take(parseAmountFlag('--to', flags.to!));
-        const years = take(parseYearsFlag('--years', flags.years!));
-        if (!years.value.isZero() && years.value.lt(MIN_GROWTH_YEARS)) {
-          throw new UsageError(
-            `--years: to solve for growth the span must be 0 or at least 0.01 years (got ${years.text})`,
-            'over a shorter span the growth per year runs to more digits than can be printed',
-          );
-        }
-        return buildGrowthReport(unitOf([from, to]), from, to, years);
-      }
-      const loaded = await loadHistoryText(flags.history, context.io.readStdin);
-      if (!loaded.ok) {
-        throw new InputError([loaded.error]);
-      }
-      const parsed = parseHistory(loaded.value.text, loaded.value.file, { dateColumn: flags.dateColumn, valueColumn: flags.valueColumn });
-      if (!parsed.ok) {
-        throw new InputError(parsed.error);
-      }
-      return buildHistoryGrowthReport(parsed.value);
-    },
-  });
+    solve: (flags) => (flags.history === undefined ? solveGrowthBetween(flags) : solveGrowthOfHistory(flags.history, flags, context)),
+  };
+}
 
-  addSubcommand(solve, context, {
+/** growth from --from to --to over --years. */
+function solveGrowthBetween(flags: SolveFlags): SolveReport {
+  for (const flag of ['dateColumn', 'valueColumn'] as const) {
+    if (flags[flag] !== undefined) {
+      throw new UsageError(`${flagName(flag)} needs --history`, 'it names a column of the history CSV');
+    }
+  }
+  need('growth', flags, ['from', 'to', 'years'], 'btcfi solve growth --from 238.5B --to 770.6B --years 5 (or --history FILE)');
+  const from = take(parseAmountFlag('--from', flags.from!));
+  const to = take(parseAmountFlag('--to', flags.to!));
+  const years = take(parseYearsFlag('--years', flags.years!));
+  if (!years.value.isZero() && years.value.lt(MIN_GROWTH_YEARS)) {
+    throw new UsageError(
+      `--years: to solve for growth the span must be 0 or at least 0.01 years (got ${years.text})`,
+      'over a shorter span the growth per year runs to more digits than can be printed',
+    );
+  }
+  return buildGrowthReport(unitOf([from, to]), from, to, years);
+}
+
+/** growth of a history CSV: the file (or standard input), read and parsed with every problem reported. */
+async function solveGrowthOfHistory(history: string, flags: SolveFlags, context: CliContext): Promise<SolveReport> {
+  const loaded = await loadHistoryText(history, context.io.readStdin);
+  if (!loaded.ok) {
+    throw new InputError([loaded.error]);
+  }
+  const parsed = parseHistory(loaded.value.text, loaded.value.file, { dateColumn: flags.dateColumn, valueColumn: flags.valueColumn });
+  if (!parsed.ok) {
+    throw new InputError(parsed.error);
+  }
+  return buildHistoryGrowthReport(parsed.value);
+}
+
+function yearsSpec(): SubcommandSpec {
+  return {
     name: 'years',
     summary: 'the years from one amount to another at a growth rate',
     description:
@@ -148,9 +162,11 @@ export function addSolveCommand(program: Command, context: CliContext): void {
       const start = flags.start === undefined ? null : take(parseStartFlag('--start', flags.start));
       return buildYearsReport(unitOf([from, to]), from, to, growth, start);
     },
-  });
+  };
+}
 
-  addSubcommand(solve, context, {
+function endSpec(): SubcommandSpec {
+  return {
     name: 'end',
     summary: 'the amount a start grows into',
     description: 'The amount --from grows into in --years at --growth a year: end = from × (1 + growth)^years.',
@@ -161,9 +177,11 @@ export function addSolveCommand(program: Command, context: CliContext): void {
       const from = take(parseAmountFlag('--from', flags.from!));
       return buildEndReport(unitOf([from]), from, take(parseGrowthFlag('--growth', flags.growth!)), take(parseYearsFlag('--years', flags.years!)));
     },
-  });
+  };
+}
 
-  addSubcommand(solve, context, {
+function startSpec(): SubcommandSpec {
+  return {
     name: 'start',
     summary: 'the amount that grows into a target',
     description: 'The amount that grows into --to in --years at --growth a year: start = to / (1 + growth)^years.',
@@ -174,9 +192,11 @@ export function addSolveCommand(program: Command, context: CliContext): void {
       const to = take(parseAmountFlag('--to', flags.to!));
       return buildStartReport(unitOf([to]), to, take(parseGrowthFlag('--growth', flags.growth!)), take(parseYearsFlag('--years', flags.years!)));
     },
-  });
+  };
+}
 
-  addSubcommand(solve, context, {
+function utilizationSpec(): SubcommandSpec {
+  return {
     name: 'utilization',
     summary: 'the share of a market cap that makes a TVL',
     description:
@@ -201,8 +221,7 @@ export function addSolveCommand(program: Command, context: CliContext): void {
       const years = flags.years === undefined ? null : take(parseYearsFlag('--years', flags.years));
       return buildUtilizationReport(unitOf([marketCap, tvl]), marketCap, tvl, growth, years);
     },
-  });
-  addHelpCommand(solve);
+  };
 }
 
 interface SubcommandSpec {
@@ -221,11 +240,13 @@ function addSubcommand(solve: Command, context: CliContext, spec: SubcommandSpec
   }
   command
     .addOption(FORMAT_OPTION())
+    .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))
     .addHelpText('after', `\nExamples:\n${spec.examples.map((line) => `  ${line}`).join('\n')}`)
     .action(async (flags: SolveFlags) => {
       const report = await spec.solve(flags);
-      const colored = flags.format === 'text' && context.color.stdout;
-      context.io.stdout(solveRenderers[flags.format](report, { digits: null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: flags.format === 'text' ? context.settings.locale : 'en-US' }));
+      const forPeople = flags.format === 'text';
+      const chalk = context.resultChalk(forPeople, flags.output);
+      await context.emit(solveRenderers[flags.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US' }), flags.output);
     });
 }
 

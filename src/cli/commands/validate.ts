@@ -1,10 +1,10 @@
-import { Chalk } from 'chalk';
 import type { Command } from 'commander';
-import { buildCheckReport } from '../../check/buildCheckReport.js';
+import { renderValidText } from '../../render/check/renderValidText.js';
+import { buildCheckReport } from '../../report/buildCheckReport.js';
 import { ExitCode } from '../exitCodes.js';
 import { formatIssue } from '../formatIssue.js';
-import { loadScenarioSet } from '../loadScenarios.js';
-import type { CliContext } from '../program.js';
+import { loadScenarioSet } from '../../scenario/loadScenarios.js';
+import type { CliContext } from '../context.js';
 
 export function addValidateCommand(program: Command, context: CliContext): void {
   program
@@ -14,20 +14,12 @@ export function addValidateCommand(program: Command, context: CliContext): void 
     .argument('[paths...]', 'scenario files, directories of them, bundled scenario names (defi-2031), or - for standard input')
     .addHelpText('after', '\nExamples:\n  $ btcfi validate my-claims/ defi-2031\n  $ btcfi validate my.yaml && echo valid')
     .action(async (paths: string[]) => {
-      const { io, color } = context;
+      const { io } = context;
       const set = await loadScenarioSet(paths, {}, io);
       // Expectations can only be validated against a projection: which periods and cases exist.
       const report = buildCheckReport(set.scenarios, set.issues);
-      const chalk = new Chalk({ level: color.stdout ? 1 : 0 });
-      const lines = report.files
-        .filter((file) => file.issues.length === 0)
-        .map((file) => `${chalk.green('✓')} ${file.file} (${file.scenario}, ${plural(file.results.length, 'check')})`);
-      io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, new Chalk({ level: color.stderr ? 1 : 0 }))).join(''));
-      io.stdout(lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+      io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, context.chalk.stderr)).join(''));
+      await context.emit(renderValidText(report, { chalk: context.resultChalk(true, undefined) }), undefined);
       context.setExitCode(report.invalid > 0 ? ExitCode.badInput : ExitCode.ok);
     });
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { BUNDLED_SCENARIOS } from '../loadScenarios.js';
+import { BUNDLED_SCENARIOS } from '../../scenario/loadScenarios.js';
 
 /**
  * The bundled scenarios' names, as `btcfi grid NAME` accepts them: the .yaml files of the

@@ -10,6 +10,21 @@ export function renderBashCompletion(root: CompletionCommand, scenarios: readonl
   const name = plainWord(root.name);
   const fn = `__${identifier(name)}`;
   const commands = flattenCommands(root);
+  return (
+    `# bash completion for ${name}, written by \`${name} completion bash\`.
+# Load it in ~/.bashrc with: source <(${name} completion bash)
+
+${fn}_scenarios=${singleQuote(plainWords(scenarios).join(' '))}
+
+` +
+    lookupFunctions(fn, commands, name) +
+    valuesFunction(fn) +
+    completeFunction(fn, name)
+  );
+}
+
+/** The tables the script looks up: each command's subcommands, options, option values and arguments. */
+function lookupFunctions(fn: string, commands: readonly CompletionCommand[], name: string): string {
   const key = (command: CompletionCommand): string => singleQuote(command.path.join(' '));
   const cases = (lines: readonly string[]): string => lines.join('\n');
 
@@ -37,12 +52,8 @@ export function renderBashCompletion(root: CompletionCommand, scenarios: readonl
     }),
   );
 
-  return `# bash completion for ${name}, written by \`${name} completion bash\`.
-# Load it in ~/.bashrc with: source <(${name} completion bash)
 
-${fn}_scenarios=${singleQuote(plainWords(scenarios).join(' '))}
-
-# The subcommands of a command, by the words that lead to it ('' for ${name} itself).
+  return `# The subcommands of a command, by the words that lead to it ('' for ${name} itself).
 ${fn}_subcommands() {
   case "$1" in
 ${cases(subcommandCases)}
@@ -72,7 +83,12 @@ ${cases(argumentCases)}
   esac
 }
 
-# Adds the matches of a kind of value (choices WORDS, scenarios, files) for $2, each after $3.
+`;
+}
+
+/** The function that adds the matches of a kind of value. */
+function valuesFunction(fn: string): string {
+  return `# Adds the matches of a kind of value (choices WORDS, scenarios, files) for $2, each after $3.
 ${fn}_values() {
   local kind=$1 cur=$2 prefix=$3 word
   local IFS=$'\\n'
@@ -88,7 +104,12 @@ ${fn}_values() {
   esac
 }
 
-_${identifier(name)}() {
+`;
+}
+
+/** The completion function itself, and its registration. */
+function completeFunction(fn: string, name: string): string {
+  return `_${identifier(name)}() {
   local cur=\${COMP_WORDS[COMP_CWORD]} path='' value='' argc=0 dashdash='' i word kind subcommands
   COMPREPLY=()
   for ((i = 1; i < COMP_CWORD; i++)); do

@@ -20,29 +20,19 @@ export function renderFishCompletion(root: CompletionCommand, scenarios: readonl
   );
   const variadic = commands.filter((command) => command.arguments.at(-1)?.variadic === true).map((command) => fishQuote(pathText(command)));
 
-  const lines: string[] = [`complete -c ${name} -f`];
-  for (const command of commands) {
-    const at = `${fn}_at ${fishQuote(pathText(command))}`;
-    for (const sub of command.subcommands) {
-      lines.push(`complete -c ${name} -n ${fishQuote(`${fn}_argument ${fishQuote(pathText(command))} 0`)} -a ${plainWord(sub.name)} -d ${fishQuote(sub.description)}`);
-    }
-    for (const option of command.options) {
-      const flags = [option.short === null ? '' : ` -s ${plainWord(option.short).replace(/^-/, '')}`, option.long === null ? '' : ` -l ${plainWord(option.long).replace(/^--/, '')}`].join('');
-      lines.push(`complete -c ${name} -n ${fishQuote(at)}${flags}${option.value === null ? '' : valueFlags(option.value, names)} -d ${fishQuote(option.description)}`);
-    }
-    command.arguments.forEach((argument, index) => {
-      const condition = fishQuote(`${fn}_argument ${fishQuote(pathText(command))} ${index}`);
-      const flags = argumentFlags(argument.value, names);
-      if (flags !== null) {
-        lines.push(`complete -c ${name} -n ${condition}${flags} -d ${fishQuote(argument.value.kind === 'scenarios' ? 'bundled scenario' : argument.name)}`);
-      }
-    });
-  }
-
-  return `# fish completion for ${name}, written by \`${name} completion fish\`.
+  return (
+    `# fish completion for ${name}, written by \`${name} completion fish\`.
 # Save it as ~/.config/fish/completions/${name}.fish, or load it with: ${name} completion fish | source
 
-# The command being completed ('' for ${name} itself, 'solve growth'), then how many arguments it has.
+` +
+    stateFunctions(fn, name, valueOptions, commandPaths, variadic) +
+    `${completeLines(fn, name, commands, names).join('\n')}\n`
+  );
+}
+
+/** The functions that find the command being completed and how many arguments it has. */
+function stateFunctions(fn: string, name: string, valueOptions: readonly string[], commandPaths: readonly string[], variadic: readonly string[]): string {
+  return `# The command being completed ('' for ${name} itself, 'solve growth'), then how many arguments it has.
 function ${fn}_state
     set -l tokens (commandline -opc)
     set -e tokens[1]
@@ -94,8 +84,32 @@ function ${fn}_argument
     contains -- "$argv[1]" ${variadic.join(' ')}; and test "$state[2]" -ge "$argv[2]"
 end
 
-${lines.join('\n')}
 `;
+}
+
+/** One `complete` line for each subcommand, option and argument. */
+function completeLines(fn: string, name: string, commands: readonly CompletionCommand[], names: string): string[] {
+  const pathText = (command: CompletionCommand): string => command.path.join(' ');
+  const lines: string[] = [`complete -c ${name} -f`];
+  for (const command of commands) {
+    const at = `${fn}_at ${fishQuote(pathText(command))}`;
+    for (const sub of command.subcommands) {
+      lines.push(`complete -c ${name} -n ${fishQuote(`${fn}_argument ${fishQuote(pathText(command))} 0`)} -a ${plainWord(sub.name)} -d ${fishQuote(sub.description)}`);
+    }
+    for (const option of command.options) {
+      const flags = [option.short === null ? '' : ` -s ${plainWord(option.short).replace(/^-/, '')}`, option.long === null ? '' : ` -l ${plainWord(option.long).replace(/^--/, '')}`].join('');
+      lines.push(`complete -c ${name} -n ${fishQuote(at)}${flags}${option.value === null ? '' : valueFlags(option.value, names)} -d ${fishQuote(option.description)}`);
+    }
+    command.arguments.forEach((argument, index) => {
+      const condition = fishQuote(`${fn}_argument ${fishQuote(pathText(command))} ${index}`);
+      const flags = argumentFlags(argument.value, names);
+      if (flags !== null) {
+        lines.push(`complete -c ${name} -n ${condition}${flags} -d ${fishQuote(argument.value.kind === 'scenarios' ? 'bundled scenario' : argument.name)}`);
+      }
+    });
+  }
+
+  return lines;
 }
 
 /** How an option's value completes: -x (a value, no files) with its words, or -r -F for a file. */

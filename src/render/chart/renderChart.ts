@@ -2,7 +2,7 @@ import asciichart from 'asciichart';
 import type { ChalkInstance, ForegroundColorName } from 'chalk';
 import { displayWidth } from '../displayWidth.js';
 import { D } from '../../engine/decimal.js';
-import type { Unit } from '../../scenario/parseAmount.js';
+import type { Unit } from '../../core/unit.js';
 import { formatAmount } from '../formatNumber.js';
 
 // A line chart of TVL paths, drawn by asciichart. The figures arrive as exact decimals; only the
@@ -58,19 +58,7 @@ export function renderChart(series: readonly ChartSeries[], options: ChartOption
   const points = longest.values.length;
   const height = Math.max(2, Math.floor(options.height ?? DEFAULT_HEIGHT));
 
-  // The y range, in decimals: the paths' lowest to highest, or from zero when they are all flat.
-  const all = drawn.flatMap((s) => s.values);
-  let low = D.min(...all);
-  let high = D.max(...all);
-  if (low.eq(high)) {
-    low = D.min(low, 0);
-    high = D.max(high, 0);
-  }
-  const largest = D.max(low.abs(), high.abs());
-  const scale = largest.isZero() ? new D(1) : new D(10).pow(largest.e - 2);
-  const toPlot = (value: D): number => value.div(scale).toNumber();
-  const plotLow = toPlot(low);
-  const plotHigh = toPlot(high);
+  const { scale, toPlot, plotLow, plotHigh } = plotRange(drawn);
   const frame = { min: plotLow, max: plotHigh, height: height - 1 };
 
   // First pass: the value asciichart gives each row's label, to size the label column.
@@ -100,51 +88,12 @@ export function renderChart(series: readonly ChartSeries[], options: ChartOption
     format: (_x, i) => padded[i] ?? '',
   });
 
-  // Back from asciichart's text to cells, each owned by the path drawn in it (if any):
-  // cell 0 is the space after the label, cell 1 the axis and first point, cell 1 + x point x.
-  const grid = plot.split('\n').map((line, i) => {
-    const label = padded[i] ?? '';
-    const cells = [...line.slice(label.length).matchAll(/\u0000(\d+)\u0001(.)\u001b\[0m|(.)/gsu)].map(
-      (m): Cell => (m[1] === undefined ? { glyph: m[3]!, owner: null } : { glyph: m[2]!, owner: Number(m[1]) }),
-    );
-    return { label, cells };
-  });
+  const grid = toCells(plot, padded);
   if (drawn.length > 1) {
-    const lastColumn = 1 + columns + markerColumns - 1;
-    const taken = new Set<string>();
-    sampled.forEach((path, j) => {
-      const row = rowOf(path.at(-1)!, frame);
-      const cells = grid[row]?.cells;
-      // Just after the path's last point; a second path ending in the same place goes one further.
-      let column = 1 + path.length;
-      while (taken.has(`${row}:${column}`)) {
-        column += 1;
-      }
-      if (cells === undefined || column > lastColumn) {
-        return;
-      }
-      taken.add(`${row}:${column}`);
-      while (cells.length <= column) {
-        cells.push({ glyph: ' ', owner: null });
-      }
-      cells[column] = { glyph: MARKERS[j] ?? '*', owner: j };
-    });
+    placeMarkers(grid, sampled, frame, 1 + columns + markerColumns - 1);
   }
   const paint = (j: number, text: string): string => chalk[COLORS[j % COLORS.length]!](text);
-  const lines = grid.map(({ label, cells }) => {
-    // One colour code per run of a path's cells, not one per cell.
-    const runs: { owner: number | null; text: string }[] = [];
-    for (const cell of cells) {
-      const run = runs.at(-1);
-      if (run !== undefined && run.owner === cell.owner) {
-        run.text += cell.glyph;
-      } else {
-        runs.push({ owner: cell.owner, text: cell.glyph });
-      }
-    }
-    const body = runs.map((run) => (run.owner === null ? run.text : paint(run.owner, run.text))).join('');
-    return `${chalk.dim(label)}${body}`.replace(/ +$/, '');
-  });
+  const lines = grid.map((row) => paintRow(row, chalk, paint));
 
   const first = longest.periods[0] ?? '';
   const last = longest.periods.at(-1) ?? '';
@@ -153,6 +102,79 @@ export function renderChart(series: readonly ChartSeries[], options: ChartOption
   lines.push(chalk.dim(gap >= 1 ? `${indent}${first}${' '.repeat(gap)}${last}` : `${indent}${first}`));
   lines.push(...legend(drawn, options.width, paint));
   return lines.join('\n');
+}
+
+/**
+ * The y range, in decimals: the paths' lowest to highest, or from zero when they are all flat;
+ * and the power of ten that brings it to the few digits a float plots exactly enough.
+ */
+function plotRange(drawn: readonly ChartSeries[]): { scale: D; toPlot: (value: D) => number; plotLow: number; plotHigh: number } {
+  const all = drawn.flatMap((s) => s.values);
+  let low = D.min(...all);
+  let high = D.max(...all);
+  if (low.eq(high)) {
+    low = D.min(low, 0);
+    high = D.max(high, 0);
+  }
+  const largest = D.max(low.abs(), high.abs());
+  const scale = largest.isZero() ? new D(1) : new D(10).pow(largest.e - 2);
+  const toPlot = (value: D): number => value.div(scale).toNumber();
+  return { scale, toPlot, plotLow: toPlot(low), plotHigh: toPlot(high) };
+}
+
+interface ChartRow {
+  readonly label: string;
+  readonly cells: Cell[];
+}
+
+/**
+ * Back from asciichart's text to cells, each owned by the path drawn in it (if any): cell 0 is
+ * the space after the label, cell 1 the axis and first point, cell 1 + x point x.
+ */
+function toCells(plot: string, padded: readonly string[]): ChartRow[] {
+  return plot.split('\n').map((line, i) => {
+    const label = padded[i] ?? '';
+    const cells = [...line.slice(label.length).matchAll(/\u0000(\d+)\u0001(.)\u001b\[0m|(.)/gsu)].map(
+      (m): Cell => (m[1] === undefined ? { glyph: m[3]!, owner: null } : { glyph: m[2]!, owner: Number(m[1]) }),
+    );
+    return { label, cells };
+  });
+}
+
+/** Each path's letter just after its last point; a second path ending in the same place goes one further, up to lastColumn. */
+function placeMarkers(grid: readonly ChartRow[], sampled: readonly number[][], frame: { min: number; max: number; height: number }, lastColumn: number): void {
+  const taken = new Set<string>();
+  sampled.forEach((path, j) => {
+    const row = rowOf(path.at(-1)!, frame);
+    const cells = grid[row]?.cells;
+    let column = 1 + path.length;
+    while (taken.has(`${row}:${column}`)) {
+      column += 1;
+    }
+    if (cells === undefined || column > lastColumn) {
+      return;
+    }
+    taken.add(`${row}:${column}`);
+    while (cells.length <= column) {
+      cells.push({ glyph: ' ', owner: null });
+    }
+    cells[column] = { glyph: MARKERS[j] ?? '*', owner: j };
+  });
+}
+
+/** A row as text: the label dimmed, then one colour code per run of a path's cells, not one per cell. */
+function paintRow({ label, cells }: ChartRow, chalk: ChalkInstance, paint: (j: number, text: string) => string): string {
+  const runs: { owner: number | null; text: string }[] = [];
+  for (const cell of cells) {
+    const run = runs.at(-1);
+    if (run !== undefined && run.owner === cell.owner) {
+      run.text += cell.glyph;
+    } else {
+      runs.push({ owner: cell.owner, text: cell.glyph });
+    }
+  }
+  const body = runs.map((run) => (run.owner === null ? run.text : paint(run.owner, run.text))).join('');
+  return `${chalk.dim(label)}${body}`.replace(/ +$/, '');
 }
 
 /**

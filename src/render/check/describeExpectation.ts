@@ -1,7 +1,6 @@
-import type { ExpectationResult } from '../../check/types.js';
+import type { ExpectationResult, ExpectField, ExpectTarget } from '../../report/checkTypes.js';
 import type { D } from '../../engine/decimal.js';
-import type { ExpectField, ExpectTarget } from '../../scenario/expectationSchema.js';
-import type { Unit } from '../../scenario/parseAmount.js';
+import type { Unit } from '../../core/unit.js';
 import { formatAmount, formatRate } from '../formatNumber.js';
 
 /** Significant digits of a computed figure in check reports: enough to see why a tight check failed. */

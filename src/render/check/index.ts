@@ -1,4 +1,4 @@
-import type { CheckReport } from '../../check/types.js';
+import type { CheckReport } from '../../report/checkTypes.js';
 import type { RenderOptions } from '../options.js';
 import { renderCheckJson } from './renderCheckJson.js';
 import { renderCheckJunit } from './renderCheckJunit.js';

@@ -1,5 +1,4 @@
-import type { CheckReport } from '../../check/types.js';
-import type { Figure } from '../../scenario/expectationSchema.js';
+import type { CheckReport, Figure } from '../../report/checkTypes.js';
 import { plainFigure } from '../formatNumber.js';
 import type { RenderOptions } from '../options.js';
 import { JSON_VERSION } from '../renderJson.js';

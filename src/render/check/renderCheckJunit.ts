@@ -1,4 +1,4 @@
-import type { CheckReport, FileCheck } from '../../check/types.js';
+import type { CheckReport, FileCheck } from '../../report/checkTypes.js';
 import type { RenderOptions } from '../options.js';
 import { describeDifference, describeGot, describeSubject, describeTarget } from './describeExpectation.js';
 

@@ -1,4 +1,4 @@
-import type { GridReport } from '../../grid/types.js';
+import type { GridReport } from '../../report/gridTypes.js';
 import type { RenderOptions } from '../options.js';
 
 export const GRID_LAYOUTS = ['matrix', 'long'] as const;

@@ -1,6 +1,6 @@
 import { plainFigure } from '../formatNumber.js';
 import { toCsv } from '../renderCsv.js';
-import type { GridReport } from '../../grid/types.js';
+import type { GridReport } from '../../report/gridTypes.js';
 import type { GridRenderOptions } from './options.js';
 
 const CRLF = '\r\n';

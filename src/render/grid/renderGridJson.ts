@@ -1,6 +1,6 @@
 import { plainFigure } from '../formatNumber.js';
 import { JSON_VERSION } from '../renderJson.js';
-import type { Axis, GridReport } from '../../grid/types.js';
+import type { Axis, GridReport } from '../../report/gridTypes.js';
 import type { GridRenderOptions } from './options.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { D } from '../../engine/decimal.js';
-import type { Axis, GridReport } from '../../grid/types.js';
-import type { Unit } from '../../scenario/parseAmount.js';
+import { FIELD_KIND, type Axis, type GridReport } from '../../report/gridTypes.js';
+import type { Unit } from '../../core/unit.js';
 import { formatAmount, formatRate } from '../formatNumber.js';
 import type { GridRenderOptions } from './options.js';
 
@@ -79,12 +79,10 @@ function widestCell(low: D | null, high: D | null, hasZero: boolean, cell: (valu
 }
 
 function axisLabel(axis: Axis, value: D, unit: Unit, locale: string): string {
-  switch (axis.field) {
-    case 'market_cap':
-    case 'tvl':
+  switch (FIELD_KIND[axis.field]) {
+    case 'amount':
       return formatAmount(value, unit, locale);
-    case 'utilization':
-    case 'growth':
+    case 'rate':
       return formatRate(value, locale);
     case 'years':
       return value.toFixed();

@@ -1,4 +1,4 @@
-import type { GrowthReport, StartReport, UtilizationReport, YearsReport } from '../../solve/types.js';
+import type { GrowthReport, StartReport, UtilizationReport, YearsReport } from '../../report/solveTypes.js';
 import { formatExactAmount, formatExactRate } from './formatSolveFigures.js';
 
 // Why a solve has no answer, in words: the engine returns a reason code, these sentences say it.

@@ -1,5 +1,5 @@
 import { D } from '../../engine/decimal.js';
-import type { Unit } from '../../scenario/parseAmount.js';
+import type { Unit } from '../../core/unit.js';
 import { plainFigure } from '../formatNumber.js';
 
 // Exact figures for the text of `btcfi solve`: every digit, in the scenario syntax, so an answer

@@ -1,4 +1,4 @@
-import type { SolveReport } from '../../solve/types.js';
+import type { SolveReport } from '../../report/solveTypes.js';
 import type { RenderOptions } from '../options.js';
 import { renderSolveJson } from './renderSolveJson.js';
 import { renderSolveText } from './renderSolveText.js';

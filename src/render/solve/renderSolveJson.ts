@@ -1,5 +1,5 @@
 import type { D } from '../../engine/decimal.js';
-import type { Given, SolveReport } from '../../solve/types.js';
+import type { Given, SolveReport } from '../../report/solveTypes.js';
 import { plainFigure } from '../formatNumber.js';
 import type { RenderOptions } from '../options.js';
 import { JSON_VERSION } from '../renderJson.js';

@@ -1,5 +1,5 @@
 import { D } from '../../engine/decimal.js';
-import type { EndReport, GrowthReport, HistoryGrowthReport, SolveReport, StartReport, UtilizationReport, YearsReport } from '../../solve/types.js';
+import type { EndReport, GrowthReport, HistoryGrowthReport, SolveReport, StartReport, UtilizationReport, YearsReport } from '../../report/solveTypes.js';
 import { formatAmount, formatRate, formatYears, plainFigure } from '../formatNumber.js';
 import type { RenderOptions } from '../options.js';
 import { describeGrowthReason, describeStartReason, describeUtilizationReason, describeYearsReason } from './describeReason.js';

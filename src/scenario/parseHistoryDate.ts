@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../scenario/result.js';
+import { err, ok, type Result } from '../core/result.js';
 
 /** A date cell of a history file: a plain year, or an ISO date (with an optional time of day). */
 export type HistoryDate =

@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { SCENARIO_EXTENSIONS } from '../scenario/loadScenarioTexts.js';
-import { readScenarioText } from '../scenario/parseScenario.js';
-import type { ScenarioReads } from '../scenario/scenarioReads.js';
+import { SCENARIO_EXTENSIONS } from './loadScenarioTexts.js';
+import { readScenarioText } from './parseScenario.js';
+import type { ScenarioReads } from './scenarioReads.js';
 
 const [directory, output] = process.argv.slice(2);
 if (directory === undefined || output === undefined) {

@@ -1,11 +1,11 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { D } from '../engine/decimal.js';
-import type { ScenarioIssue, SourceSpan } from '../scenario/issue.js';
-import { parseAmount, type Unit } from '../scenario/parseAmount.js';
-import { err, ok, type Result } from '../scenario/result.js';
+import type { InputIssue, SourceSpan } from '../core/inputIssue.js';
+import { parseAmount } from './parseAmount.js';
+import type { Unit } from '../core/unit.js';
+import { err, ok, type Result } from '../core/result.js';
 import { DATE_HINT, parseHistoryDate, type HistoryDate } from './parseHistoryDate.js';
 import { MIN_GROWTH_YEARS } from './parseSolveFlags.js';
-import type { History, HistoryPoint } from './types.js';
 
 export interface HistoryColumns {
   /** The header of the date column (any case); by default the one named like a date or year, else the first. */
@@ -30,20 +30,81 @@ interface Row {
   readonly line: number;
 }
 
+/** One dated value of a history file, in time order. */
+export interface HistoryPoint {
+  /** The line of the file it came from (the header is line 1). */
+  readonly line: number;
+  /** The date or year as written. */
+  readonly label: string;
+  /** Years since the first point: days / 365.25 for dates, the difference for plain years. */
+  readonly years: D;
+  readonly value: D;
+}
+
+/** A parsed history file: at least two points with positive values, at distinct times, in time order. */
+export interface History {
+  readonly file: string;
+  readonly dateColumn: string;
+  readonly valueColumn: string;
+  /** Whether the dates are plain years (2024) or ISO dates (2024-12-31). */
+  readonly dates: 'years' | 'dates';
+  readonly unit: Unit;
+  readonly points: readonly HistoryPoint[];
+  /** Days from the first date to the last, or null for plain years. */
+  readonly spanDays: D | null;
+  readonly spanYears: D;
+}
+
+type IssueAt = (line: number | null, message: string, hint: string | null, cell?: { row: Row; index: number }) => InputIssue;
+
+/** A row of data that read: its date, and its value with the unit it names. */
+interface ParsedRow {
+  readonly row: Row;
+  readonly date: HistoryDate;
+  readonly value: D;
+  readonly marker: Unit | null;
+}
+
+/** The header's names, where the date and value columns are, and the rows of data. */
+interface Table {
+  readonly headers: readonly string[];
+  readonly dateIndex: number;
+  readonly valueIndex: number;
+  readonly data: readonly Row[];
+}
+
 /**
  * Reads a history CSV: a header row, then one row per date with a date (a year or an ISO date)
  * and a positive value. Lines starting with # are comments; blank lines are skipped. Every bad
  * row is reported, each at its line and cell. Pure: the text comes in, points or issues come out.
  */
-export function parseHistory(text: string, file: string, columns: HistoryColumns = {}): Result<History, ScenarioIssue[]> {
+export function parseHistory(text: string, file: string, columns: HistoryColumns = {}): Result<History, InputIssue[]> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const issueAt = (line: number | null, message: string, hint: string | null, cell?: { row: Row; index: number }): ScenarioIssue => ({
+  const issueAt: IssueAt = (line, message, hint, cell) => ({
     file,
     span: line === null ? null : spanOf(lines, line, cell === undefined ? null : cell.index),
     message,
     hint,
   });
+  const table = readTable(text, columns, issueAt);
+  if (!table.ok) {
+    return table;
+  }
+  const { parsed, issues, unit } = readDataRows(table.value, issueAt);
+  issues.push(...repeatedDates(parsed, table.value.dateIndex, issueAt));
+  if (issues.length === 0 && parsed.length < 2) {
+    issues.push(
+      issueAt(null, `the history holds ${parsed.length === 0 ? 'no rows of data' : 'one row of data'}; a growth rate needs at least 2`, 'add a row per date after the header: date,value'),
+    );
+  }
+  if (issues.length > 0) {
+    return err(issues.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0)));
+  }
+  return toHistory(parsed, table.value, file, unit, issueAt);
+}
 
+/** The rows of the CSV, its header, and where the date and value columns are; or the one problem that stops reading. */
+function readTable(text: string, columns: HistoryColumns, issueAt: IssueAt): Result<Table, InputIssue[]> {
   let rows: Row[];
   try {
     rows = readRows(text);
@@ -77,66 +138,86 @@ export function parseHistory(text: string, file: string, columns: HistoryColumns
   if (columns.dateColumn === undefined && columns.valueColumn === undefined && looksLikeData(headers, dateIndex, valueIndex)) {
     return err([issueAt(header.line, 'the first row holds data, not the names of the columns', 'start the file with a header row, such as date,value')]);
   }
+  return ok({ headers, dateIndex, valueIndex, data });
+}
 
-  const issues: ScenarioIssue[] = [];
-  const parsed: { row: Row; date: HistoryDate; value: D; marker: Unit | null }[] = [];
+/** Every row of data that reads, every problem of those that do not, and the unit the values name (dollars when none does). */
+function readDataRows(table: Table, issueAt: IssueAt): { parsed: ParsedRow[]; issues: InputIssue[]; unit: Unit } {
+  const { headers, dateIndex, valueIndex } = table;
+  const issues: InputIssue[] = [];
+  const parsed: ParsedRow[] = [];
   let firstDate: { kind: HistoryDate['kind']; row: Row } | null = null;
   let firstMarker: { unit: Unit; row: Row } | null = null;
-  for (const row of data) {
+  for (const row of table.data) {
     const dateCell = row.fields[dateIndex];
     const valueCell = row.fields[valueIndex];
-    const rowIssues: ScenarioIssue[] = [];
-    const cell = (index: number) => ({ row, index });
     if (dateCell === undefined || valueCell === undefined) {
       const missing = dateCell === undefined ? headers[dateIndex] : headers[valueIndex];
       issues.push(issueAt(row.line, `the row has no '${missing}' cell (${row.fields.length} of ${headers.length} cells)`, 'every row needs a date and a value'));
       continue;
     }
-
-    const date = parseHistoryDate(dateCell);
-    if (!date.ok) {
-      rowIssues.push(issueAt(row.line, date.error, DATE_HINT, cell(dateIndex)));
-    } else if (firstDate === null) {
+    const date = readDateCell(dateCell, row, dateIndex, firstDate, issueAt);
+    if (date.ok && firstDate === null) {
       firstDate = { kind: date.value.kind, row };
-    } else if (firstDate.kind !== date.value.kind) {
-      const what = (kind: HistoryDate['kind']): string => (kind === 'years' ? 'a plain year' : 'a date');
-      rowIssues.push(
-        issueAt(row.line, `'${dateCell.trim()}' is ${what(date.value.kind)} but line ${firstDate.row.line} holds ${what(firstDate.kind)}`, 'write every date the same way: all years (2024) or all dates (2024-12-31)', cell(dateIndex)),
-      );
     }
-
-    const amount = parseAmount(valueCell);
-    let value: D | null = null;
-    if (!amount.ok) {
-      const empty = valueCell.trim() === '';
-      const negative = !empty && parseAmount(valueCell.trim().replace(/^-\s*/, '')).ok;
-      rowIssues.push(
-        empty
-          ? issueAt(row.line, 'the value is empty', VALUE_HINT, cell(valueIndex))
-          : negative
-            ? issueAt(row.line, `a value must be above zero for the log fit (got ${valueCell.trim()})`, NOT_POSITIVE_HINT, cell(valueIndex))
-            : issueAt(row.line, amount.error.message, amount.error.hint ?? VALUE_HINT, cell(valueIndex)),
-      );
-    } else if (amount.value.value.isZero()) {
-      rowIssues.push(issueAt(row.line, `a value must be above zero for the log fit (got ${amount.value.text})`, NOT_POSITIVE_HINT, cell(valueIndex)));
-    } else {
-      value = amount.value.value;
-      const { marker } = amount.value;
-      if (marker !== null && firstMarker === null) {
-        firstMarker = { unit: marker, row };
-      } else if (marker !== null && firstMarker !== null && marker !== firstMarker.unit) {
-        rowIssues.push(
-          issueAt(row.line, `'${amount.value.text}' is in ${marker === 'BTC' ? 'bitcoin' : 'dollars'} but line ${firstMarker.row.line} is in ${firstMarker.unit === 'BTC' ? 'bitcoin' : 'dollars'}`, 'keep one unit in the value column', cell(valueIndex)),
-        );
-      }
+    const value = readValueCell(valueCell, row, valueIndex, firstMarker, issueAt);
+    if (value.ok && value.value.marker !== null && firstMarker === null) {
+      firstMarker = { unit: value.value.marker, row };
     }
-    if (rowIssues.length > 0 || !date.ok || value === null) {
-      issues.push(...rowIssues);
+    if (!date.ok || !value.ok) {
+      issues.push(...(date.ok ? [] : date.error), ...(value.ok ? [] : value.error));
       continue;
     }
-    parsed.push({ row, date: date.value, value, marker: amount.ok ? amount.value.marker : null });
+    parsed.push({ row, date: date.value, value: value.value.value, marker: value.value.marker });
   }
+  return { parsed, issues, unit: firstMarker?.unit ?? 'USD' };
+}
 
+/** The date of a row, written the way the first date was (all years, or all dates). */
+function readDateCell(dateCell: string, row: Row, dateIndex: number, firstDate: { kind: HistoryDate['kind']; row: Row } | null, issueAt: IssueAt): Result<HistoryDate, InputIssue[]> {
+  const cell = { row, index: dateIndex };
+  const date = parseHistoryDate(dateCell);
+  if (!date.ok) {
+    return err([issueAt(row.line, date.error, DATE_HINT, cell)]);
+  }
+  if (firstDate !== null && firstDate.kind !== date.value.kind) {
+    const what = (kind: HistoryDate['kind']): string => (kind === 'years' ? 'a plain year' : 'a date');
+    return err([
+      issueAt(row.line, `'${dateCell.trim()}' is ${what(date.value.kind)} but line ${firstDate.row.line} holds ${what(firstDate.kind)}`, 'write every date the same way: all years (2024) or all dates (2024-12-31)', cell),
+    ]);
+  }
+  return date;
+}
+
+/** The value of a row: a positive amount, in the unit of the first value that names one. */
+function readValueCell(valueCell: string, row: Row, valueIndex: number, firstMarker: { unit: Unit; row: Row } | null, issueAt: IssueAt): Result<{ value: D; marker: Unit | null }, InputIssue[]> {
+  const cell = { row, index: valueIndex };
+  const amount = parseAmount(valueCell);
+  if (!amount.ok) {
+    const empty = valueCell.trim() === '';
+    const negative = !empty && parseAmount(valueCell.trim().replace(/^-\s*/, '')).ok;
+    return err([
+      empty
+        ? issueAt(row.line, 'the value is empty', VALUE_HINT, cell)
+        : negative
+          ? issueAt(row.line, `a value must be above zero for the log fit (got ${valueCell.trim()})`, NOT_POSITIVE_HINT, cell)
+          : issueAt(row.line, amount.error.message, amount.error.hint ?? VALUE_HINT, cell),
+    ]);
+  }
+  if (amount.value.value.isZero()) {
+    return err([issueAt(row.line, `a value must be above zero for the log fit (got ${amount.value.text})`, NOT_POSITIVE_HINT, cell)]);
+  }
+  const { marker } = amount.value;
+  if (marker !== null && firstMarker !== null && marker !== firstMarker.unit) {
+    const name = (unit: Unit): string => (unit === 'BTC' ? 'bitcoin' : 'dollars');
+    return err([issueAt(row.line, `'${amount.value.text}' is in ${name(marker)} but line ${firstMarker.row.line} is in ${name(firstMarker.unit)}`, 'keep one unit in the value column', cell)]);
+  }
+  return ok({ value: amount.value.value, marker });
+}
+
+/** A row whose date an earlier row has already. */
+function repeatedDates(parsed: readonly ParsedRow[], dateIndex: number, issueAt: IssueAt): InputIssue[] {
+  const issues: InputIssue[] = [];
   const seen = new Map<string, Row>();
   for (const point of parsed) {
     const key = point.date.kind === 'years' ? `y${point.date.year}` : `d${point.date.epochMs}`;
@@ -147,15 +228,12 @@ export function parseHistory(text: string, file: string, columns: HistoryColumns
       issues.push(issueAt(point.row.line, `'${point.row.fields[dateIndex]!.trim()}' comes again (first on line ${earlier.line})`, 'keep one row per date', { row: point.row, index: dateIndex }));
     }
   }
-  if (issues.length === 0 && parsed.length < 2) {
-    issues.push(
-      issueAt(null, `the history holds ${parsed.length === 0 ? 'no rows of data' : 'one row of data'}; a growth rate needs at least 2`, 'add a row per date after the header: date,value'),
-    );
-  }
-  if (issues.length > 0) {
-    return err(issues.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0)));
-  }
+  return issues;
+}
 
+/** The points in time order, each at its years since the first; refused when they span too short a time for a rate per year. */
+function toHistory(parsed: readonly ParsedRow[], table: Table, file: string, unit: Unit, issueAt: IssueAt): Result<History, InputIssue[]> {
+  const { headers, dateIndex, valueIndex } = table;
   const time = (date: HistoryDate): number => (date.kind === 'years' ? date.year : date.epochMs);
   const sorted = [...parsed].sort((a, b) => time(a.date) - time(b.date));
   const origin = sorted[0]!.date;
@@ -176,7 +254,7 @@ export function parseHistory(text: string, file: string, columns: HistoryColumns
     dateColumn: headers[dateIndex]!,
     valueColumn: headers[valueIndex]!,
     dates: origin.kind,
-    unit: firstMarker?.unit ?? 'USD',
+    unit,
     points,
     spanDays: origin.kind === 'dates' ? new D(String(time(last) - time(origin))).div(MS_PER_DAY) : null,
     spanYears,

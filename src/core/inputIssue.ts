@@ -8,7 +8,7 @@ export interface SourceSpan {
 }
 
 /** One problem with the input, as data: the CLI decides how to show it. */
-export interface ScenarioIssue {
+export interface InputIssue {
   /** The file as the user named it, `<stdin>`, or a flag such as `--growth`. */
   readonly file: string;
   readonly span: SourceSpan | null;
@@ -16,15 +16,23 @@ export interface ScenarioIssue {
   readonly hint: string | null;
 }
 
+/** Invalid input files or flag values: every issue found, each to be shown with its place. Exit 2. */
+export class InputError extends Error {
+  constructor(readonly issues: readonly InputIssue[]) {
+    super(issues.map((issue) => issue.message).join('; '));
+    this.name = 'InputError';
+  }
+}
+
 /** Issues grouped by file (in the order the files came) and, within a file, by place. */
-export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+export function sortIssues(issues: readonly InputIssue[]): InputIssue[] {
   const fileOrder = new Map<string, number>();
   for (const issue of issues) {
     if (!fileOrder.has(issue.file)) {
       fileOrder.set(issue.file, fileOrder.size);
     }
   }
-  const place = (issue: ScenarioIssue): [number, number, number] => [fileOrder.get(issue.file)!, issue.span?.line ?? 0, issue.span?.column ?? 0];
+  const place = (issue: InputIssue): [number, number, number] => [fileOrder.get(issue.file)!, issue.span?.line ?? 0, issue.span?.column ?? 0];
   return [...issues].sort((a, b) => {
     const [fa, la, ca] = place(a);
     const [fb, lb, cb] = place(b);
@@ -33,7 +41,7 @@ export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
 }
 
 /** Drops repeats of the same message at the same place (a flag's problem with every scenario it applies to). */
-export function dedupeIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+export function dedupeIssues(issues: readonly InputIssue[]): InputIssue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
     const key = `${issue.file}:${issue.span?.line}:${issue.span?.column}:${issue.message}`;
@@ -53,13 +61,13 @@ export const MAX_ISSUES_PER_FILE = 100;
  * more, one issue at the place of the next saying how many more there are: a file of thousands
  * of unknown keys gives a screenful, not thousands of them.
  */
-export function capIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+export function capIssues(issues: readonly InputIssue[]): InputIssue[] {
   const totals = new Map<string, number>();
   for (const issue of issues) {
     totals.set(issue.file, (totals.get(issue.file) ?? 0) + 1);
   }
   const shown = new Map<string, number>();
-  const capped: ScenarioIssue[] = [];
+  const capped: InputIssue[] = [];
   for (const issue of issues) {
     const count = (shown.get(issue.file) ?? 0) + 1;
     shown.set(issue.file, count);

@@ -1,11 +1,17 @@
 import { D } from '../engine/decimal.js';
-import { parseAmount, type Unit } from '../scenario/parseAmount.js';
-import { parseRate } from '../scenario/parseRate.js';
-import { err, ok, type Result } from '../scenario/result.js';
-import type { Given } from './types.js';
+import { parseAmount } from './parseAmount.js';
+import type { Unit } from '../core/unit.js';
+import { parseRate } from './parseRate.js';
+import { err, ok, type Result } from '../core/result.js';
 
 // The flags of `btcfi solve`, read with the scenario syntax (238.5B, $2T, 91,332 BTC, 26.4%).
 // Pure: a bad value comes back as a FlagProblem for the CLI to show.
+
+/** A figure given on the command line: its value (a rate as a fraction) and the text as typed. */
+export interface Given {
+  readonly value: D;
+  readonly text: string;
+}
 
 /** A bad flag value: which flag, what is wrong, and how to write it. */
 export interface FlagProblem {

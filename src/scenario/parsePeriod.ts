@@ -1,6 +1,6 @@
 import type { Step } from '../engine/types.js';
-import type { TextProblem } from '../scenario/parseAmount.js';
-import { err, ok, type Result } from '../scenario/result.js';
+import type { TextProblem } from './parseAmount.js';
+import { err, ok, type Result } from '../core/result.js';
 
 /** A period as whole years since the first period and the period within that year. */
 export interface PeriodPosition {

@@ -1,12 +1,12 @@
 import type { D } from '../engine/decimal.js';
-import { buildProjectReport } from '../report/buildProjectReport.js';
-import type { CaseReport, ReportRow } from '../report/types.js';
+import { buildProjectReport } from './buildProjectReport.js';
+import type { CaseReport, ReportRow } from './types.js';
 import type { ExpectField } from '../scenario/expectationSchema.js';
-import type { ScenarioIssue } from '../scenario/issue.js';
+import type { InputIssue } from '../core/inputIssue.js';
 import type { ResolvedScenario } from '../scenario/resolveScenario.js';
-import { suggest } from '../scenario/suggest.js';
+import { suggest } from '../core/suggest.js';
 import { evaluateExpectation } from './evaluateExpectation.js';
-import type { CheckReport, ExpectationResult, FileCheck } from './types.js';
+import type { CheckReport, ExpectationResult, FileCheck } from './checkTypes.js';
 
 const ROW_FIELD = { tvl: 'tvl', market_cap: 'marketCap', utilization: 'utilization' } as const satisfies Record<ExpectField, keyof ReportRow>;
 
@@ -15,9 +15,9 @@ const ROW_FIELD = { tvl: 'tvl', market_cap: 'marketCap', utilization: 'utilizati
  * (including an expectation that names a case, period or field that does not exist) is
  * reported with its issues and nothing of it is evaluated.
  */
-export function buildCheckReport(scenarios: readonly ResolvedScenario[], issues: readonly ScenarioIssue[]): CheckReport {
+export function buildCheckReport(scenarios: readonly ResolvedScenario[], issues: readonly InputIssue[]): CheckReport {
   const files: FileCheck[] = [];
-  const issuesByFile = new Map<string, ScenarioIssue[]>();
+  const issuesByFile = new Map<string, InputIssue[]>();
   for (const issue of issues) {
     issuesByFile.set(issue.file, [...(issuesByFile.get(issue.file) ?? []), issue]);
   }
@@ -39,7 +39,7 @@ export function buildCheckReport(scenarios: readonly ResolvedScenario[], issues:
 
 function checkScenario(scenario: ResolvedScenario): FileCheck {
   const report = buildProjectReport([scenario]).scenarios[0]!;
-  const issues: ScenarioIssue[] = [];
+  const issues: InputIssue[] = [];
   const results: ExpectationResult[] = [];
   const caseNames = report.cases.flatMap((c) => (c.name === null ? [] : [c.name]));
 

@@ -1,11 +1,11 @@
 import { D } from '../engine/decimal.js';
 import { percentText } from './percentText.js';
-import { parseAmount, type TextProblem } from '../scenario/parseAmount.js';
-import { parseRate } from '../scenario/parseRate.js';
-import { MAX_YEARS } from '../scenario/schema.js';
-import { err, ok, type Result } from '../scenario/result.js';
-import { suggest } from '../scenario/suggest.js';
-import { FIELD_KIND, GRID_FIELDS, MAX_AXIS_VALUES, type Axis, type GridField, type MarkedAmount } from './types.js';
+import { parseAmount, type TextProblem } from './parseAmount.js';
+import { parseRate } from './parseRate.js';
+import { MAX_YEARS } from './fieldTable.js';
+import { err, ok, type Result } from '../core/result.js';
+import { suggest } from '../core/suggest.js';
+import { FIELD_KIND, GRID_EXAMPLE, GRID_FIELDS, MAX_AXIS_VALUES, type Axis, type GridField, type MarkedAmount } from './axis.js';
 
 /** One value as read: its decimal, and its unit marker if it is an amount that names one. */
 interface Read {
@@ -13,13 +13,7 @@ interface Read {
   readonly marked: MarkedAmount | null;
 }
 
-const EXAMPLE: Readonly<Record<GridField, string>> = {
-  market_cap: 'market_cap=1T..5T:1T',
-  tvl: 'tvl=100B..500B:100B',
-  utilization: 'utilization=1%..10%:1%',
-  growth: 'growth=0%..30%:10%',
-  years: 'years=1..10',
-};
+const EXAMPLE = GRID_EXAMPLE;
 
 /**
  * Reads FIELD=RANGE: a range `start..end:step` (the end included when a whole number of steps

@@ -1,14 +1,14 @@
 import { statSync } from 'node:fs';
-import type { ScenarioIssue } from '../scenario/issue.js';
-import { describeFsError, STDIN_NAME } from '../scenario/loadScenarioTexts.js';
-import { readTextUpTo, sizeBeyond, type TextUpTo } from '../scenario/readTextUpTo.js';
-import { err, ok, type Result } from '../scenario/result.js';
+import type { InputIssue } from '../core/inputIssue.js';
+import { describeFsError, STDIN_NAME } from './loadScenarioTexts.js';
+import { readTextUpTo, sizeBeyond, type TextUpTo } from './readTextUpTo.js';
+import { err, ok, type Result } from '../core/result.js';
 
 /** History files are at most this big: a daily series over a century is about 1 MB. */
 export const MAX_HISTORY_BYTES = 16 * 1024 * 1024;
 
 /** The text of a history CSV, or `-` for standard input; the only place that reads one. */
-export async function loadHistoryText(path: string, readStdin: (maxBytes: number) => Promise<TextUpTo>): Promise<Result<{ readonly file: string; readonly text: string }, ScenarioIssue>> {
+export async function loadHistoryText(path: string, readStdin: (maxBytes: number) => Promise<TextUpTo>): Promise<Result<{ readonly file: string; readonly text: string }, InputIssue>> {
   const problem = (message: string, hint: string | null = null) => err({ file: path === '-' ? STDIN_NAME : path, span: null, message, hint });
   if (path === '-') {
     // Reading stops at the limit: an endless pipe is refused, not buffered.

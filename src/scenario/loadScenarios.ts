@@ -1,39 +1,33 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capIssues, dedupeIssues, sortIssues, type ScenarioIssue } from '../scenario/issue.js';
-import { loadScenarioTexts } from '../scenario/loadScenarioTexts.js';
-import type { Unit } from '../scenario/parseAmount.js';
-import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from '../scenario/parseScenario.js';
-import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from '../scenario/scenarioReads.js';
-import { resolveScenario, type Overrides, type ResolvedScenario } from '../scenario/resolveScenario.js';
-import { caseSchema, NAME_PATTERN } from '../scenario/schema.js';
-import { suggest } from '../scenario/suggest.js';
-import { InputError } from './errors.js';
-import type { Io } from './io.js';
+import { capIssues, dedupeIssues, InputError, sortIssues, type InputIssue } from '../core/inputIssue.js';
+import { loadScenarioTexts } from './loadScenarioTexts.js';
+import type { Unit } from '../core/unit.js';
+import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from './parseScenario.js';
+import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from './scenarioReads.js';
+import { resolveScenario, type Overrides, type ResolvedScenario } from './resolveScenario.js';
+import { caseSchema, NAME_PATTERN } from './schema.js';
+import { suggest } from '../core/suggest.js';
+import { BASE_FIELDS, fieldsFromFlags, type FieldFlags } from './fieldTable.js';
+import type { TextUpTo } from './readTextUpTo.js';
 
 /** The bundled scenarios, beside the installed program (dist/cli/main.cjs and src/cli/ are both two levels down). */
 export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
-/** The inline flags that set scenario fields, as the user typed them. */
-export interface FieldFlags {
-  readonly tvl?: string | undefined;
-  readonly marketCap?: string | undefined;
-  readonly utilization?: string | undefined;
-  readonly growth?: string | undefined;
-  readonly years?: string | undefined;
-  readonly start?: string | undefined;
-  readonly step?: string | undefined;
-  readonly target?: string | undefined;
-  readonly unit?: string | undefined;
-}
+export type { FieldFlags };
 
 export const INLINE_NAME = 'inline';
+
+/** Where `-` reads from: standard input, read once, up to a limit. */
+export interface StdinSource {
+  readonly readStdin: (maxBytes: number) => Promise<TextUpTo>;
+}
 
 /** The scenarios that loaded, and every issue of those that did not (each naming its file). */
 export interface ScenarioSet {
   readonly scenarios: readonly ResolvedScenario[];
-  readonly issues: readonly ScenarioIssue[];
+  readonly issues: readonly InputIssue[];
 }
 
 /**
@@ -41,7 +35,7 @@ export interface ScenarioSet {
  * with no path, flags that set --tvl or --market-cap make one scenario named `inline`; other
  * flags apply to the bundled scenarios. Throws InputError with every issue of every file.
  */
-export async function loadScenarios(paths: readonly string[], flags: FieldFlags, io: Io): Promise<readonly ResolvedScenario[]> {
+export async function loadScenarios(paths: readonly string[], flags: FieldFlags, io: StdinSource): Promise<readonly ResolvedScenario[]> {
   const { scenarios, issues } = await loadScenarioSet(paths, flags, io);
   if (issues.length > 0) {
     throw new InputError(issues);
@@ -50,12 +44,12 @@ export async function loadScenarios(paths: readonly string[], flags: FieldFlags,
 }
 
 /** Like loadScenarios, but a file with issues does not stop the others: for commands that report per file. */
-export async function loadScenarioSet(paths: readonly string[], flags: FieldFlags, io: Io): Promise<ScenarioSet> {
+export async function loadScenarioSet(paths: readonly string[], flags: FieldFlags, io: StdinSource): Promise<ScenarioSet> {
   const fields = fieldsFromFlags(flags);
   const hasFlags = Object.keys(fields).length > 0;
   // With no path, flags that set a TVL or market cap make a scenario of their own; flags that
   // only vary fields (--growth 10%) are a what-if on the bundled scenarios.
-  if (paths.length === 0 && (fields['tvl'] !== undefined || fields['market_cap'] !== undefined)) {
+  if (paths.length === 0 && BASE_FIELDS.some((field) => fields[field] !== undefined)) {
     const parsed = parseScenarioData({ name: INLINE_NAME, ...fields }, 'flags', flagLocator, () => '');
     const resolved = parsed.ok ? resolveScenario(parsed.value) : parsed;
     return resolved.ok ? { scenarios: [resolved.value], issues: [] } : { scenarios: [], issues: resolved.error };
@@ -67,7 +61,7 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
   const bundledPaths = new Set(located.flatMap((path) => ('bundled' in path ? [path.bundled] : [])));
   const given = located.flatMap((path) => ('path' in path ? [path.path] : 'bundled' in path ? [path.bundled] : []));
   const loaded = await loadScenarioTexts(paths.length === 0 ? [BUNDLED_SCENARIOS] : given, io.readStdin);
-  const issues: ScenarioIssue[] = [...loaded.issues, ...unknownNames];
+  const issues: InputIssue[] = [...loaded.issues, ...unknownNames];
   const parsed: ParsedScenario[] = [];
   for (const { file: path, text } of loaded.texts) {
     // Bundled files are named as they stand in the package, wherever it is installed.
@@ -105,7 +99,7 @@ export function bundledScenarioNames(): string[] {
   }
 }
 
-type LocatedPath = { readonly path: string } | { readonly bundled: string } | { readonly unknown: ScenarioIssue };
+type LocatedPath = { readonly path: string } | { readonly bundled: string } | { readonly unknown: InputIssue };
 
 /**
  * A path as given, or, when no file or directory of that name exists and it is a scenario name
@@ -147,22 +141,6 @@ function bundledReads(): ScenarioReads | null {
 }
 let bundledReadsCache: ScenarioReads | null | undefined;
 
-/** The flags' values under the scenario keys they set (market_cap for --market-cap), leaving out those not given. */
-function fieldsFromFlags(flags: FieldFlags): Record<string, string> {
-  const entries = Object.entries({
-    tvl: flags.tvl,
-    market_cap: flags.marketCap,
-    utilization: flags.utilization,
-    growth: flags.growth,
-    years: flags.years,
-    start: flags.start,
-    step: flags.step,
-    target: flags.target,
-    unit: flags.unit?.toUpperCase(),
-  });
-  return Object.fromEntries(entries.filter((entry): entry is [string, string] => entry[1] !== undefined));
-}
-
 const flagLocator: Locator = (path) => ({
   file: path.length === 0 ? 'flags' : `--${String(path[0]).replace(/_/g, '-')}`,
   span: null,
@@ -177,9 +155,9 @@ function parseOverrides(fields: Record<string, string>): Overrides {
   return { fields: parsed.data, unit: (unit as Unit | undefined) ?? null, locate: flagLocator };
 }
 
-function duplicateNames(scenarios: readonly ParsedScenario[]): ScenarioIssue[] {
+function duplicateNames(scenarios: readonly ParsedScenario[]): InputIssue[] {
   const firstByName = new Map<string, ParsedScenario>();
-  const issues: ScenarioIssue[] = [];
+  const issues: InputIssue[] = [];
   for (const scenario of scenarios) {
     const first = firstByName.get(scenario.data.name);
     if (first === undefined) {

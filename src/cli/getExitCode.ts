@@ -1,4 +1,4 @@
-import type { CheckReport } from './types.js';
+import type { CheckReport } from '../report/checkTypes.js';
 
 /** 2 when any input is invalid, else 1 when any expectation failed, else 0. */
 export function getExitCode(report: CheckReport): 0 | 1 | 2 {

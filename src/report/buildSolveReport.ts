@@ -5,8 +5,8 @@ import { solveStart } from '../engine/solveStart.js';
 import { solveUtilization } from '../engine/solveUtilization.js';
 import { solveYears } from '../engine/solveYears.js';
 import { D } from '../engine/decimal.js';
-import type { Unit } from '../scenario/parseAmount.js';
-import type { EndReport, Given, GrowthReport, History, HistoryGrowthReport, StartReport, UtilizationReport, YearsReport } from './types.js';
+import type { Unit } from '../core/unit.js';
+import type { EndReport, Given, GrowthReport, History, HistoryGrowthReport, StartReport, UtilizationReport, YearsReport } from './solveTypes.js';
 
 // Runs the engine on the parsed flags (or history) and keeps the inputs beside the answer,
 // for the renderers. Pure: decimals in, a report out.

@@ -1,7 +1,9 @@
 import type { D } from '../engine/decimal.js';
 import type { Expectation } from '../scenario/expectationSchema.js';
-import type { ScenarioIssue } from '../scenario/issue.js';
-import type { Unit } from '../scenario/parseAmount.js';
+import type { InputIssue } from '../core/inputIssue.js';
+import type { Unit } from '../core/unit.js';
+
+export type { Expectation, ExpectField, ExpectTarget, Figure } from '../scenario/expectationSchema.js';
 
 /** One expectation applied to one case: expectations without a case apply to every case. */
 export interface ExpectationResult {
@@ -23,7 +25,7 @@ export interface FileCheck {
   readonly scenario: string | null;
   readonly unit: Unit | null;
   /** Input problems: when there are any, nothing in the file was evaluated. */
-  readonly issues: readonly ScenarioIssue[];
+  readonly issues: readonly InputIssue[];
   readonly results: readonly ExpectationResult[];
 }
 

@@ -3,16 +3,15 @@ import type { GrowthNoAnswer } from '../engine/solveGrowth.js';
 import type { StartNoAnswer } from '../engine/solveStart.js';
 import type { UtilizationNoAnswer } from '../engine/solveUtilization.js';
 import type { YearsNoAnswer } from '../engine/solveYears.js';
-import type { Unit } from '../scenario/parseAmount.js';
+import type { Unit } from '../core/unit.js';
+import type { History } from '../scenario/parseHistory.js';
+import type { Given } from '../scenario/parseSolveFlags.js';
+
+export type { Given, History };
+export type { HistoryPoint } from '../scenario/parseHistory.js';
 
 /** What `btcfi solve` can solve for. */
 export type Unknown = 'growth' | 'years' | 'end' | 'start' | 'utilization';
-
-/** A figure given on the command line: its value (a rate as a fraction) and the text as typed. */
-export interface Given {
-  readonly value: D;
-  readonly text: string;
-}
 
 /** Why a solve has no answer: the engine's reason codes, worded by the renderers. */
 export type NoAnswerReason = GrowthNoAnswer | YearsNoAnswer | StartNoAnswer | UtilizationNoAnswer;
@@ -73,31 +72,6 @@ export type UtilizationReport = {
   readonly years: Given | null;
   readonly marketCapAtHorizon: D;
 } & Answer<UtilizationNoAnswer>;
-
-/** One dated value of a history file, in time order. */
-export interface HistoryPoint {
-  /** The line of the file it came from (the header is line 1). */
-  readonly line: number;
-  /** The date or year as written. */
-  readonly label: string;
-  /** Years since the first point: days / 365.25 for dates, the difference for plain years. */
-  readonly years: D;
-  readonly value: D;
-}
-
-/** A parsed history file: at least two points with positive values, at distinct times, in time order. */
-export interface History {
-  readonly file: string;
-  readonly dateColumn: string;
-  readonly valueColumn: string;
-  /** Whether the dates are plain years (2024) or ISO dates (2024-12-31). */
-  readonly dates: 'years' | 'dates';
-  readonly unit: Unit;
-  readonly points: readonly HistoryPoint[];
-  /** Days from the first date to the last, or null for plain years. */
-  readonly spanDays: D | null;
-  readonly spanYears: D;
-}
 
 /** growth from a history: the endpoint CAGR (the value) and the least-squares log-linear CAGR. */
 export interface HistoryGrowthReport {

@@ -1,0 +1,2 @@
+/** The unit of a scenario's amounts: US dollars or bitcoin. */
+export type Unit = 'USD' | 'BTC';
