@@ -1,8 +1,8 @@
 import { D } from '../engine/decimal.js';
 import { projectTvl } from '../engine/projectTvl.js';
 import type { ResolvedCase, ResolvedScenario } from '../scenario/resolveScenario.js';
-import type { Quantiles } from '../simulate/quantiles.js';
-import { simulateCase } from '../simulate/simulateCase.js';
+import type { Quantiles } from '../engine/sample/quantiles.js';
+import { simulateCase } from '../engine/sample/simulateCase.js';
 import { buildTargetReport } from './buildTargetReport.js';
 import { periodLabel } from './periodLabel.js';
 import type { CaseReport, DecimalQuantiles, ProjectReport, ReportRow, ScenarioReport } from './types.js';

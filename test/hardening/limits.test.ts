@@ -18,7 +18,7 @@ import { MAX_NESTING, MAX_TOKENS } from '../../src/scenario/parseYamlDocument.js
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import { MAX_CASES, MAX_PERIODS } from '../../src/scenario/schema.js';
 import { MAX_ALIAS_NODES } from '../../src/scenario/toData.js';
-import { simulateCase } from '../../src/simulate/simulateCase.js';
+import { simulateCase } from '../../src/engine/sample/simulateCase.js';
 import { MAX_HISTORY_BYTES } from '../../src/solve/loadHistoryText.js';
 import { MAX_HISTORY_ROWS, parseHistory } from '../../src/solve/parseHistory.js';
 import { aliasBomb } from '../fuzz/scenarioArbitraries.js';

@@ -1,10 +1,10 @@
 // Correctness of the sampling at a fixed seed and 100,000 samples, as the issue on ranges asks.
 import { describe, expect, it } from 'vitest';
-import { D } from '../../src/engine/decimal.js';
-import { projectTvl } from '../../src/engine/projectTvl.js';
-import { parseScenario } from '../../src/scenario/parseScenario.js';
-import { resolveScenario, type ResolvedCase } from '../../src/scenario/resolveScenario.js';
-import { simulateCase, type SimulatedRow } from '../../src/simulate/simulateCase.js';
+import { D } from '../../../src/engine/decimal.js';
+import { projectTvl } from '../../../src/engine/projectTvl.js';
+import { parseScenario } from '../../../src/scenario/parseScenario.js';
+import { resolveScenario, type ResolvedCase } from '../../../src/scenario/resolveScenario.js';
+import { simulateCase, type SimulatedRow } from '../../../src/engine/sample/simulateCase.js';
 
 const SAMPLES = 100_000;
 

@@ -1,11 +1,11 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import { assert } from '../engine/assert.js';
-import type { D } from '../engine/decimal.js';
-import { PHASE_DRAW_ORDER_MESSAGE } from '../engine/messages.js';
-import { PERIODS_PER_YEAR, type TvlInput } from '../engine/types.js';
-import type { Distribution, LognormalOf } from '../scenario/distribution.js';
-import type { UncertainInputs } from '../scenario/resolveScenario.js';
+import { assert } from '../assert.js';
+import type { D } from '../decimal.js';
+import { PHASE_DRAW_ORDER_MESSAGE } from '../messages.js';
+import { PERIODS_PER_YEAR, type TvlInput } from '../types.js';
+import type { Distribution, LognormalOf } from '../../scenario/distribution.js';
+import type { UncertainInputs } from '../../scenario/resolveScenario.js';
 import { makeSampler, type Sampler } from './makeSampler.js';
 import { quantiles, type Quantiles } from './quantiles.js';
 
