@@ -1,10 +1,14 @@
-// Output written a piece at a time, for results too large to build as one string (`btcfi grid`).
+// Output written a piece at a time, for results too large to build as one string (`btcfi grid`,
+// `btcfi project`).
 // Pieces are gathered into batches; a batch goes out only once the stream has room for it
 // ('drain'), so memory stays flat however slowly the reader reads.
 // node:fs's promises, not node:fs/promises: loaded when a file is first written, not by every run.
 import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { describeFsError } from '../scenario/loadScenarioTexts.js';
+import { UsageError } from './errors.js';
 import type { Io } from './io.js';
+import type { CliContext } from './program.js';
 
 export interface OutputSink {
   /** Queues text; resolves when more may be written (at once, or once the stream has drained). */
@@ -253,4 +257,40 @@ async function moveExclusive(temporary: string, path: string): Promise<void> {
     await fs.copyFile(temporary, path, constants.COPYFILE_EXCL);
   }
   await fs.rm(temporary, { force: true });
+}
+
+/** Writes the pieces to stdout, or atomically to a file (saying so on stderr). Nothing is written before the first piece. */
+export async function streamPieces(pieces: Iterable<string>, output: string | null, context: CliContext): Promise<void> {
+  let sink: OutputSink;
+  if (output === null) {
+    sink = makeStdoutSink(context.io);
+  } else {
+    try {
+      sink = await openFileSink(output);
+    } catch (error) {
+      throw new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was');
+    }
+  }
+  const cannotWrite = (error: unknown): unknown => (output === null ? error : new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was'));
+  try {
+    for (const piece of pieces) {
+      try {
+        await sink.write(piece);
+      } catch (error) {
+        // A full disk or a lost device while writing: the temporary file goes, the target stays.
+        throw cannotWrite(error);
+      }
+    }
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+  try {
+    await sink.finish();
+  } catch (error) {
+    throw cannotWrite(error);
+  }
+  if (output !== null) {
+    context.notice(`btcfi: wrote ${output}\n`);
+  }
 }

@@ -33,9 +33,38 @@ export function toCsv(rows: readonly (readonly string[])[], figureColumns: Reado
   });
 }
 
-/** One row per scenario, case and period, with an empty cell where a field does not apply. */
-export function renderCsv(report: ProjectReport, options: RenderOptions): string {
-  const figure = (value: D | null): string => (value === null ? '' : plainFigure(value, options.digits));
+/**
+ * One text cell as toCsv writes it (formula-escaped, quoted where needed), remembered: a run
+ * writes the same few texts (names, units, periods) on every row.
+ */
+function makeTextCell(): (value: string) => string {
+  const cells = new Map<string, string>();
+  return (value) => {
+    let cell = cells.get(value);
+    if (cell === undefined) {
+      cell = value === '' ? '' : toCsv([[value]], new Set()).slice(0, -CRLF.length);
+      cells.set(value, cell);
+    }
+    return cell;
+  };
+}
+
+const CRLF = '\r\n';
+
+/**
+ * One row per scenario, case and period, with an empty cell where a field does not apply, written
+ * as the rows are computed. Text cells go through toCsv's rules once per distinct text; a figure
+ * is a plain number, which needs no quoting and is never escaped.
+ */
+export function* renderCsv(report: ProjectReport, options: RenderOptions): Generator<string, void, undefined> {
+  const text = makeTextCell();
+  const figure = (value: D | null): string => {
+    if (value === null) {
+      return '';
+    }
+    const plain = plainFigure(value, options.digits);
+    return PLAIN_FIGURE.test(plain) ? plain : text(plain);
+  };
   const cases = report.scenarios.flatMap((scenario) => scenario.cases);
   const withTargets = cases.some((c) => c.target !== null);
   const withQuantiles = cases.some((c) => c.simulation !== null);
@@ -46,27 +75,43 @@ export function renderCsv(report: ProjectReport, options: RenderOptions): string
     ...(withQuantiles ? QUANTILE_HEADER : []),
     ...(withProbability ? ['target_probability'] : []),
   ];
-  const rows: string[][] = [header];
+  yield toCsv([header], new Set());
+  const noQuantiles = withQuantiles ? ',,,,,' + (withProbability ? ',' : '') : '';
   for (const scenario of report.scenarios) {
     for (const c of scenario.cases) {
       const { target } = c;
-      const targetCells = target === null ? ['', '', '', ''] : [figure(target.value), target.reached ?? '', figure(target.growthNeeded), figure(target.utilizationNeeded)];
-      for (const row of c.rows) {
-        const cells = [scenario.name, c.name ?? '', row.period, String(row.index), scenario.unit, figure(row.marketCap), figure(row.utilization), figure(row.tvl)];
-        if (withTargets) {
-          cells.push(...targetCells);
-        }
+      const prefix = `${text(scenario.name)},${text(c.name ?? '')},`;
+      const unit = text(scenario.unit);
+      const targetCells = !withTargets
+        ? ''
+        : target === null
+          ? ',,,,'
+          : `,${figure(target.value)},${text(target.reached ?? '')},${figure(target.growthNeeded)},${figure(target.utilizationNeeded)}`;
+      let batch = '';
+      let count = 0;
+      for (const row of c.walk()) {
+        let line = `${prefix}${text(row.period)},${row.index},${unit},${figure(row.marketCap)},${figure(row.utilization)},${figure(row.tvl)}${targetCells}`;
         if (withQuantiles) {
           const q = row.quantiles?.tvl;
-          cells.push(...(q === undefined ? ['', '', '', '', '', ''] : [q.mean, q.p5, q.p25, q.p50, q.p75, q.p95].map(figure)));
+          line += q === undefined ? `,${noQuantiles}` : `,${[q.mean, q.p5, q.p25, q.p50, q.p75, q.p95].map(figure).join(',')}`;
+          if (withProbability && q !== undefined) {
+            line += `,${figure(row.quantiles?.targetProbability ?? null)}`;
+          }
         }
-        if (withProbability) {
-          cells.push(figure(row.quantiles?.targetProbability ?? null));
+        batch += line + CRLF;
+        count += 1;
+        if (count === ROWS_PER_PIECE) {
+          yield batch;
+          batch = '';
+          count = 0;
         }
-        rows.push(cells);
+      }
+      if (batch !== '') {
+        yield batch;
       }
     }
   }
-  const figureColumns = new Set(header.flatMap((name, i) => (TEXT_COLUMNS.has(name) ? [] : [i])));
-  return toCsv(rows, figureColumns);
 }
+
+/** Rows joined into one piece of output: fewer, larger pieces cost less to pass along. */
+const ROWS_PER_PIECE = 256;

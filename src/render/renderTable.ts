@@ -12,20 +12,32 @@ interface Column {
   readonly cell: (rowIndex: number) => string;
 }
 
-/** One table per scenario under its title: periods down, market cap and utilization, then TVL and change per case. */
-export function renderTable(report: ProjectReport, options: RenderOptions): string {
-  return `${report.scenarios.map((scenario) => renderScenario(scenario, options)).join('\n\n')}\n`;
+/**
+ * One table per scenario under its title: periods down, market cap and utilization, then TVL and
+ * change per case. Written a scenario at a time: only one scenario's rows are held at once.
+ */
+export function* renderTable(report: ProjectReport, options: RenderOptions): Generator<string, void, undefined> {
+  let separator = '';
+  for (const scenario of report.scenarios) {
+    yield separator + renderScenario(scenario, options);
+    separator = '\n\n';
+  }
+  yield '\n';
 }
 
 function renderScenario(scenario: ScenarioReport, options: RenderOptions): string {
   const { chalk } = options;
+  // This scenario's rows, computed now and let go once its table is written.
+  const cases = scenario.cases.map(
+    (c): CaseReport => ({ name: c.name, rowCount: c.rowCount, walk: c.walk, rows: Array.from(c.walk()), target: c.target, simulation: c.simulation }),
+  );
   const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null);
   const heading = [chalk.bold(scenario.title ?? scenario.name), chalk.dim(details.join(' · '))];
   if (scenario.whatIf.length > 0) {
     heading.push(chalk.yellow(`${tableText(options.locale).whatIf}: ${scenario.whatIf.join(', ')}`));
   }
   // Cases that share their periods share one table; a case that changes the horizon or step gets its own.
-  const groups = groupBySamePeriods(scenario.cases);
+  const groups = groupBySamePeriods(cases);
   const tables = groups.map((cases) => {
     const caption = groups.length > 1 ? `${chalk.dim(tableText(options.locale).case)} ${cases.map((c) => c.name).join(', ')}\n` : '';
     return caption + renderCases(cases, scenario, options);

@@ -51,6 +51,11 @@ export interface TargetReport {
 export interface CaseReport {
   /** null for a scenario without cases. */
   readonly name: string | null;
+  /** How many rows the case has: one per period. */
+  readonly rowCount: number;
+  /** A fresh pass over the rows, each computed as it is read: a renderer that streams them keeps memory flat. */
+  readonly walk: () => Iterable<ReportRow>;
+  /** Every row, computed at first use and then kept: for small reports (check) and tests. */
   readonly rows: readonly ReportRow[];
   readonly target: TargetReport | null;
   /** Set when the case has ranges and was sampled; its rows then hold medians and percentiles. */

@@ -18,6 +18,7 @@ import { MAX_NESTING, MAX_TOKENS } from '../../src/scenario/parseYamlDocument.js
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import { MAX_CASES, MAX_PERIODS } from '../../src/scenario/schema.js';
 import { MAX_ALIAS_NODES } from '../../src/scenario/toData.js';
+import { makeRandomSource } from '../../src/report/makeRandomSource.js';
 import { simulateCase } from '../../src/engine/sample/simulateCase.js';
 import { MAX_HISTORY_BYTES } from '../../src/solve/loadHistoryText.js';
 import { MAX_HISTORY_ROWS, parseHistory } from '../../src/solve/parseHistory.js';
@@ -381,7 +382,7 @@ describe('sampling stays within float64', () => {
       }
     } as typeof Float64Array;
     try {
-      const result = simulateCase(c.input, c.uncertain!, c.target, { samples, seed: 1, onProgress: () => madeByPeriod.push(made) });
+      const result = simulateCase(c.input, c.uncertain!, c.target, { samples, random: makeRandomSource(1), onProgress: () => madeByPeriod.push(made) });
       expect(result.ok).toBe(true);
     } finally {
       globalThis.Float64Array = Original;

@@ -13,7 +13,6 @@ import { FORMATS } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
 import { periodLabel } from '../../report/periodLabel.js';
 import { percentText } from '../../grid/percentText.js';
-import { describeFsError } from '../../scenario/loadScenarioTexts.js';
 import type { TextUpTo } from '../../scenario/readTextUpTo.js';
 import type { ResolvedCase, ResolvedScenario } from '../../scenario/resolveScenario.js';
 import { NAME_PATTERN } from '../../scenario/schema.js';
@@ -24,7 +23,7 @@ import { BUNDLED_SCENARIOS, loadScenarios, type FieldFlags } from '../loadScenar
 import { addFieldFlags, parseDigits } from '../options.js';
 import type { CliContext } from '../program.js';
 import { selectScenarios } from '../selectScenarios.js';
-import { makeStdoutSink, openFileSink, type OutputSink } from '../streamOutput.js';
+import { streamPieces } from '../streamOutput.js';
 
 interface GridOptions extends FieldFlags {
   readonly x: string;
@@ -188,43 +187,7 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
   const toFile = options.output !== undefined && options.output !== '-';
   const colored = options.format === 'table' && !toFile && color.stdout;
   const renderOptions = { digits: options.digits ?? null, chalk: new Chalk({ level: colored ? 1 : 0 }), locale: options.format === 'table' ? context.settings.locale : 'en-US', layout: options.layout };
-  await stream(gridRenderers[options.format](report, renderOptions), toFile ? options.output! : null, context);
-}
-
-/** Writes the pieces to stdout, or atomically to a file (saying so on stderr). Nothing is written before the first piece. */
-async function stream(pieces: Iterable<string>, output: string | null, context: CliContext): Promise<void> {
-  let sink: OutputSink;
-  if (output === null) {
-    sink = makeStdoutSink(context.io);
-  } else {
-    try {
-      sink = await openFileSink(output);
-    } catch (error) {
-      throw new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was');
-    }
-  }
-  const cannotWrite = (error: unknown): unknown => (output === null ? error : new UsageError(`cannot write ${output}: ${describeFsError(error)}`, 'the file was left as it was'));
-  try {
-    for (const piece of pieces) {
-      try {
-        await sink.write(piece);
-      } catch (error) {
-        // A full disk or a lost device while writing: the temporary file goes, the target stays.
-        throw cannotWrite(error);
-      }
-    }
-  } catch (error) {
-    await sink.abort();
-    throw error;
-  }
-  try {
-    await sink.finish();
-  } catch (error) {
-    throw cannotWrite(error);
-  }
-  if (output !== null) {
-    context.notice(`btcfi: wrote ${output}\n`);
-  }
+  await streamPieces(gridRenderers[options.format](report, renderOptions), toFile ? options.output! : null, context);
 }
 
 function readAxis(name: AxisName, text: string): Axis {

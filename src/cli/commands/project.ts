@@ -4,13 +4,13 @@ import { buildProjectReport } from '../../report/buildProjectReport.js';
 import { countRows, MAX_PROJECT_ROWS } from '../../report/countRows.js';
 import { FORMATS, renderers } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
-import { emit } from '../emit.js';
 import { UsageError } from '../errors.js';
 import { loadScenarios, type FieldFlags } from '../loadScenarios.js';
 import { addFieldFlags, addFilterFlags, addTargetFlag, parseDigits, parseSamples, parseSeed } from '../options.js';
 import { makeProgress } from '../progress.js';
 import type { CliContext } from '../program.js';
 import { selectScenarios } from '../selectScenarios.js';
+import { streamPieces } from '../streamOutput.js';
 
 interface ProjectOptions extends FieldFlags {
   readonly format: Format;
@@ -65,12 +65,13 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     const colored = options.format === 'table' && options.output === undefined && context.color.stdout;
     // Charts are pictures for people: tables only, on a terminal unless asked, never into a file.
     const charted = options.format === 'table' && options.output === undefined && (options.chart ?? context.io.stdoutIsTTY);
-    const text = renderers[options.format](report, {
+    const pieces = renderers[options.format](report, {
       digits: options.digits ?? null,
       chalk: new Chalk({ level: colored ? 1 : 0 }),
       locale: context.settings.locale,
       chartWidth: charted ? Math.min(context.io.columns ?? 80, 100) : null,
     });
-    await emit(text, options.output, context);
+    // Rows are computed as they are written: memory stays flat however many there are.
+    await streamPieces(pieces, options.output === undefined || options.output === '-' ? null : options.output, context);
   });
 }

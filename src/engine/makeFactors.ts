@@ -1,0 +1,62 @@
+import { assert } from './assert.js';
+import type { D } from './decimal.js';
+import { SUBPERIOD_MESSAGE } from './messages.js';
+import { partYearFactor } from './partYearFactor.js';
+import { yearFactor } from './yearFactor.js';
+
+/** The growth factors of a run, each computed once per distinct rate and step, then looked up. */
+export interface Factors {
+  /** 1 + rate. */
+  readonly year: (rate: D) => D;
+  /** (1 + rate)^(subperiod / perYear), for a subperiod from 1 to perYear - 1. */
+  readonly partYear: (rate: D, subperiod: number, perYear: number) => D;
+  /** The change over one period of a year of `perYear` at `rate`: (1 + rate)^(1 / perYear) - 1. */
+  readonly periodChange: (rate: D, perYear: number) => D;
+}
+
+/**
+ * A fresh memo of growth factors. A monthly path of 200 years asks for 2,400 part-year factors
+ * of a handful of rates; a fractional power costs far more than a lookup.
+ */
+export function makeFactors(): Factors {
+  const years = new Map<string, D>();
+  const parts = new Map<string, D[]>();
+  const changes = new Map<string, D>();
+  const year = (rate: D): D => {
+    const key = rate.toString();
+    let factor = years.get(key);
+    if (factor === undefined) {
+      factor = yearFactor(rate);
+      years.set(key, factor);
+    }
+    return factor;
+  };
+  const partYear = (rate: D, subperiod: number, perYear: number): D => {
+    assert(Number.isInteger(subperiod) && subperiod >= 1 && subperiod < perYear, SUBPERIOD_MESSAGE);
+    const key = `${perYear}|${rate.toString()}`;
+    let row = parts.get(key);
+    if (row === undefined) {
+      row = new Array<D>(perYear);
+      parts.set(key, row);
+    }
+    let factor = row[subperiod];
+    if (factor === undefined) {
+      factor = partYearFactor(rate, subperiod, perYear);
+      row[subperiod] = factor;
+    }
+    return factor;
+  };
+  const periodChange = (rate: D, perYear: number): D => {
+    if (perYear === 1) {
+      return year(rate).minus(1);
+    }
+    const key = `${perYear}|${rate.toString()}`;
+    let change = changes.get(key);
+    if (change === undefined) {
+      change = partYear(rate, 1, perYear).minus(1);
+      changes.set(key, change);
+    }
+    return change;
+  };
+  return { year, partYear, periodChange };
+}
