@@ -130,20 +130,22 @@ function compoundAlongYears(
   valueOn: (axis: 'x' | 'y', i: number, j: number) => D,
   factors: Factors,
 ): (i: number, j: number) => D {
-  const paths = new Map<number, { rate: D; products: D[] }>();
+  const paths = new Map<number, { rate: D; product: D; amounts: D[] }>();
   return (i, j) => {
     const index = growthAxis === 'x' ? i : j;
     const years = valueOn(yearsAxis, i, j).toNumber();
     let path = paths.get(index);
     if (path === undefined) {
-      path = { rate: valueOn(growthAxis, i, j), products: [new P(1)] };
+      const product = new P(1);
+      path = { rate: valueOn(growthAxis, i, j), product, amounts: [atYearEnd(start, product)] };
       paths.set(index, path);
     }
-    const { rate, products } = path;
-    while (products.length <= years) {
-      products.push(nextYearProduct(products.at(-1)!, rate, factors));
+    const { amounts } = path;
+    while (amounts.length <= years) {
+      path.product = nextYearProduct(path.product, path.rate, factors);
+      amounts.push(atYearEnd(start, path.product));
     }
-    return atYearEnd(start, products[years]!);
+    return amounts[years]!;
   };
 }
 
