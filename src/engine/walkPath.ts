@@ -13,8 +13,10 @@ import { utilizationAtPeriod } from './utilizationAtPeriod.js';
  * A year end is start × (1 + g1)…(1 + g_k); a period inside year k is that year end times
  * (1 + g)^(j / periods per year), so quarterly and monthly paths meet the yearly one at every year
  * end. Everything is computed at the engine's precision (60 digits) and rounded only when printed.
- * The change of a period is its growth factor less 1 (exact for a yearly step), times the move of
- * a utilization ramp where there is one.
+ * The change of a period is its growth factor less 1 (exact for a yearly step), or with a
+ * utilization ramp tvl / previous tvl - 1; it is computed only when read (a table shows it, CSV and
+ * JSON do not). A ramp's utilization is (from × periods + (to - from) × index) / periods, its
+ * numerator exact and kept from period to period.
  */
 export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint, void, undefined> {
   assertTvlInput(input);
@@ -25,6 +27,8 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
   const market = base.kind === 'marketCap';
   const ramp = market && !base.utilization.from.eq(base.utilization.to) && periods > 0;
   const constantUtilization = market ? new P(base.utilization.from) : null;
+  const rampStep = ramp ? new P(base.utilization.to).minus(base.utilization.from) : null;
+  let numerator = ramp ? new P(base.utilization.from).times(periods) : null;
 
   let product: D = new P(1);
   let yearEnd = atYearEnd(start, product);
@@ -42,14 +46,42 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
     let tvl = amount;
     if (market) {
       marketCap = amount;
-      utilization = ramp ? utilizationAtPeriod(base.utilization, index, periods) : constantUtilization!;
+      if (ramp) {
+        if (index > 0) {
+          numerator = numerator!.plus(rampStep!);
+        }
+        utilization = index === 0 || index === periods ? utilizationAtPeriod(base.utilization, index, periods) : numerator!.div(periods);
+      } else {
+        utilization = constantUtilization!;
+      }
       tvl = amount.times(utilization);
     }
-    let change: D | null = null;
-    if (previousTvl !== null && !previousTvl.isZero()) {
-      change = ramp ? tvl.div(previousTvl).minus(1) : factors.periodChange(growthByYear[Math.floor((index - 1) / perYear)]!, perYear);
-    }
-    yield { index, year, subperiod, marketCap, utilization, tvl, change };
+    const rate = index === 0 ? null : growthByYear[Math.floor((index - 1) / perYear)]!;
+    yield new PathPoint(index, year, subperiod, marketCap, utilization, tvl, previousTvl, ramp ? null : rate, perYear, factors);
     previousTvl = tvl;
+  }
+}
+
+/** A point of a path whose change is computed when it is read. */
+class PathPoint implements TvlPoint {
+  constructor(
+    readonly index: number,
+    readonly year: number,
+    readonly subperiod: number,
+    readonly marketCap: D | null,
+    readonly utilization: D | null,
+    readonly tvl: D,
+    private readonly previousTvl: D | null,
+    /** The growth of the period, or null when the change is tvl / previous tvl - 1 (a utilization ramp). */
+    private readonly rate: D | null,
+    private readonly perYear: number,
+    private readonly factors: Factors,
+  ) {}
+
+  get change(): D | null {
+    if (this.previousTvl === null || this.previousTvl.isZero()) {
+      return null;
+    }
+    return this.rate === null ? this.tvl.div(this.previousTvl).minus(1) : this.factors.periodChange(this.rate, this.perYear);
   }
 }

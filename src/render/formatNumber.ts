@@ -1,5 +1,6 @@
 import { D, PRINTED_DIGITS } from '../engine/decimal.js';
 import type { Unit } from '../scenario/parseAmount.js';
+import { plainDigits } from './plainDigits.js';
 import { amountEnUs, belowSmallestShown, rateEnUs, SMALLEST_SHOWN, yearsEnUs } from './formatEnUs.js';
 
 // The one place that rounds for display. The engine's decimals arrive at its working precision;
@@ -97,6 +98,5 @@ export function formatYears(value: D, locale = 'en-US'): string {
  * value rounded once, half to even, to 40 significant digits (PRINTED_DIGITS) or to `digits`.
  */
 export function plainFigure(value: D, digits: number | null = null): string {
-  const rounded = value.toSignificantDigits(digits ?? PRINTED_DIGITS, D.ROUND_HALF_EVEN);
-  return rounded.isZero() ? '0' : rounded.toFixed();
+  return plainDigits(value, digits ?? PRINTED_DIGITS);
 }

@@ -58,13 +58,8 @@ const CRLF = '\r\n';
  */
 export function* renderCsv(report: ProjectReport, options: RenderOptions): Generator<string, void, undefined> {
   const text = makeTextCell();
-  const figure = (value: D | null): string => {
-    if (value === null) {
-      return '';
-    }
-    const plain = plainFigure(value, options.digits);
-    return PLAIN_FIGURE.test(plain) ? plain : text(plain);
-  };
+  // plainFigure writes a plain figure (digits, a point, maybe a minus), never escaped or quoted.
+  const figure = (value: D | null): string => (value === null ? '' : plainFigure(value, options.digits));
   const cases = report.scenarios.flatMap((scenario) => scenario.cases);
   const withTargets = cases.some((c) => c.target !== null);
   const withQuantiles = cases.some((c) => c.simulation !== null);
@@ -114,4 +109,4 @@ export function* renderCsv(report: ProjectReport, options: RenderOptions): Gener
 }
 
 /** Rows joined into one piece of output: fewer, larger pieces cost less to pass along. */
-const ROWS_PER_PIECE = 256;
+const ROWS_PER_PIECE = 1024;

@@ -2,7 +2,7 @@ import { D } from '../engine/decimal.js';
 import { makeFactors, type Factors } from '../engine/makeFactors.js';
 import type { Quantiles } from '../engine/sample/quantiles.js';
 import { simulateCase } from '../engine/sample/simulateCase.js';
-import { PERIODS_PER_YEAR } from '../engine/types.js';
+import { PERIODS_PER_YEAR, type Step, type TvlPoint } from '../engine/types.js';
 import { walkPath } from '../engine/walkPath.js';
 import type { ResolvedCase, ResolvedScenario } from '../scenario/resolveScenario.js';
 import { buildTargetReport } from './buildTargetReport.js';
@@ -68,16 +68,46 @@ function rowCount(resolved: ResolvedCase): number {
 
 function* exactRows(resolved: ResolvedCase, factors: Factors): Generator<ReportRow, void, undefined> {
   const { start, input } = resolved;
+  // Labels are the same for every case of the same start and step: made once per period of a run.
+  const labels = labelsFor(start, input.step);
   for (const point of walkPath(input, factors)) {
-    yield {
-      period: periodLabel(start, input.step, point.year, point.subperiod),
-      index: point.index,
-      marketCap: point.marketCap,
-      utilization: point.utilization,
-      tvl: point.tvl,
-      change: point.change,
-      quantiles: null,
-    };
+    yield new ExactRow(labels(point.index, point.year, point.subperiod), point);
+  }
+}
+
+const labelCache = new Map<string, string[]>();
+
+function labelsFor(start: number | null, step: Step): (index: number, year: number, subperiod: number) => string {
+  const key = `${start}|${step}`;
+  let labels = labelCache.get(key);
+  if (labels === undefined) {
+    labels = [];
+    labelCache.set(key, labels);
+  }
+  const known = labels;
+  return (index, year, subperiod) => (known[index] ??= periodLabel(start, step, year, subperiod));
+}
+
+/** A row of an exact case; its change is computed only when read (tables show it, CSV and JSON do not). */
+class ExactRow implements ReportRow {
+  readonly index: number;
+  readonly marketCap: D | null;
+  readonly utilization: D | null;
+  readonly tvl: D;
+  readonly quantiles = null;
+
+  constructor(
+    readonly period: string,
+    private readonly point: TvlPoint,
+  ) {
+    this.index = point.index;
+    this.marketCap = point.marketCap;
+    this.utilization = point.utilization;
+    this.tvl = point.tvl;
+  }
+
+  get change(): D | null {
+    return this.point.change;
   }
 }
 

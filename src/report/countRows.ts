@@ -8,7 +8,7 @@ import type { ResolvedScenario } from '../scenario/resolveScenario.js';
  * whole before it is written). A million rows, like a grid's million cells, is a few minutes and
  * about 1.5 GB.
  */
-export const MAX_PROJECT_ROWS = 1_000_000;
+export const MAX_PROJECT_ROWS = 10_000_000;
 
 /** The rows a projection of the scenarios prints: one for each period of each case (CSV and JSON alike). */
 export function countRows(scenarios: readonly ResolvedScenario[]): number {
