@@ -1,6 +1,6 @@
-import { P, type D } from './decimal.js';
+import { fixedTimes, type Fixed } from './fixed.js';
 
-/** The amount at a year end: start × the whole-year product, at the engine's precision. */
-export function atYearEnd(start: D, product: D): D {
-  return new P(start).times(product);
+/** The amount at a year end: start × the whole-year product, rounded to the engine's 60 digits. */
+export function atYearEnd(start: Fixed, product: Fixed): Fixed {
+  return fixedTimes(start, product);
 }

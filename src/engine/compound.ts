@@ -1,6 +1,7 @@
 import { assert } from './assert.js';
 import { atYearEnd } from './atYearEnd.js';
 import { P, type D } from './decimal.js';
+import { decimalOf, fixedOf } from './fixed.js';
 import { nextYearProduct } from './nextYearProduct.js';
 import { makeFactors } from './makeFactors.js';
 import { GROWTH_BELOW_MINUS_ONE_MESSAGE, NEGATIVE_SPAN_MESSAGE } from './messages.js';
@@ -21,11 +22,11 @@ export function compound(value: D, rate: D, years: D | number): D {
   assert(span.gte(0), NEGATIVE_SPAN_MESSAGE);
   const factors = makeFactors();
   const whole = span.trunc();
-  let product: D = new P(1);
+  let product = fixedOf(new P(1));
   for (let k = 0; whole.gt(k); k += 1) {
     product = nextYearProduct(product, rate, factors);
   }
-  const result = atYearEnd(value, product);
+  const result = decimalOf(atYearEnd(fixedOf(value), product));
   const fraction = span.minus(whole);
   if (fraction.isZero()) {
     return result;

@@ -1,5 +1,6 @@
 import { assert } from './assert.js';
 import { P, type D } from './decimal.js';
+import { decimalOf, fixedOf } from './fixed.js';
 import { makeFactors, type Factors } from './makeFactors.js';
 import { GROWTH_TO_PERIOD_MESSAGE, PERIOD_INDEX_MESSAGE } from './messages.js';
 import { nextYearProduct } from './nextYearProduct.js';
@@ -22,6 +23,8 @@ export interface GrowthToPeriod {
   readonly partYear: D | null;
 }
 
+const ONE = fixedOf(new P(1));
+
 /** The factors from the first period to period `index` of a path with these yearly rates and this step. */
 export function growthToPeriod(growthByYear: readonly D[], step: Step, index: number, factors: Factors = makeFactors()): GrowthToPeriod {
   const perYear = PERIODS_PER_YEAR[step];
@@ -29,10 +32,10 @@ export function growthToPeriod(growthByYear: readonly D[], step: Step, index: nu
   const year = Math.floor(index / perYear);
   const subperiod = index % perYear;
   assert(year + (subperiod > 0 ? 1 : 0) <= growthByYear.length, GROWTH_TO_PERIOD_MESSAGE);
-  let product: D = new P(1);
+  let product = ONE;
   for (let k = 0; k < year; k += 1) {
     product = nextYearProduct(product, growthByYear[k]!, factors);
   }
   const partYear = subperiod === 0 ? null : factors.partYear(growthByYear[year]!, subperiod, perYear);
-  return { index, year, subperiod, product, partYear };
+  return { index, year, subperiod, product: decimalOf(product), partYear };
 }

@@ -1,5 +1,6 @@
 import { assert } from './assert.js';
 import type { D } from './decimal.js';
+import { fixedOf, type Fixed } from './fixed.js';
 import { SUBPERIOD_MESSAGE } from './messages.js';
 import { partYearFactor } from './partYearFactor.js';
 import { yearFactor } from './yearFactor.js';
@@ -10,6 +11,10 @@ export interface Factors {
   readonly year: (rate: D) => D;
   /** (1 + rate)^(subperiod / perYear), for a subperiod from 1 to perYear - 1. */
   readonly partYear: (rate: D, subperiod: number, perYear: number) => D;
+  /** year(rate), as the step's BigInt arithmetic takes it. */
+  readonly yearFixed: (rate: D) => Fixed;
+  /** partYear(rate, subperiod, perYear), as the step's BigInt arithmetic takes it. */
+  readonly partYearFixed: (rate: D, subperiod: number, perYear: number) => Fixed;
   /** The change over one period of a year of `perYear` at `rate`: (1 + rate)^(1 / perYear) - 1. */
   readonly periodChange: (rate: D, perYear: number) => D;
 }
@@ -58,5 +63,21 @@ export function makeFactors(): Factors {
     }
     return change;
   };
-  return { year, partYear, periodChange };
+  const yearFixed = memoFixed(year, (rate) => rate.toString());
+  const partYearFixed = memoFixed(partYear, (rate, subperiod, perYear) => `${perYear}|${subperiod}|${rate.toString()}`);
+  return { year, partYear, yearFixed, partYearFixed, periodChange };
+}
+
+/** A factor as a Fixed, converted once per distinct key. */
+function memoFixed<A extends unknown[]>(factor: (...args: A) => D, key: (...args: A) => string): (...args: A) => Fixed {
+  const known = new Map<string, Fixed>();
+  return (...args) => {
+    const k = key(...args);
+    let value = known.get(k);
+    if (value === undefined) {
+      value = fixedOf(factor(...args));
+      known.set(k, value);
+    }
+    return value;
+  };
 }

@@ -2,6 +2,7 @@ import { assertTvlInput } from '../engine/assertTvlInput.js';
 import { atYearEnd } from '../engine/atYearEnd.js';
 import { compoundToPeriod } from '../engine/compoundToPeriod.js';
 import { P, type D } from '../engine/decimal.js';
+import { decimalOf, fixedOf, type Fixed } from '../engine/fixed.js';
 import { growthToPeriod, type GrowthToPeriod } from '../engine/growthToPeriod.js';
 import { makeFactors, type Factors } from '../engine/makeFactors.js';
 import { nextYearProduct } from '../engine/nextYearProduct.js';
@@ -130,20 +131,21 @@ function compoundAlongYears(
   valueOn: (axis: 'x' | 'y', i: number, j: number) => D,
   factors: Factors,
 ): (i: number, j: number) => D {
-  const paths = new Map<number, { rate: D; product: D; amounts: D[] }>();
+  const paths = new Map<number, { rate: D; product: Fixed; amounts: D[] }>();
+  const first = fixedOf(start);
   return (i, j) => {
     const index = growthAxis === 'x' ? i : j;
     const years = valueOn(yearsAxis, i, j).toNumber();
     let path = paths.get(index);
     if (path === undefined) {
-      const product = new P(1);
-      path = { rate: valueOn(growthAxis, i, j), product, amounts: [atYearEnd(start, product)] };
+      const product = fixedOf(new P(1));
+      path = { rate: valueOn(growthAxis, i, j), product, amounts: [decimalOf(atYearEnd(first, product))] };
       paths.set(index, path);
     }
     const { amounts } = path;
     while (amounts.length <= years) {
       path.product = nextYearProduct(path.product, path.rate, factors);
-      amounts.push(atYearEnd(start, path.product));
+      amounts.push(decimalOf(atYearEnd(first, path.product)));
     }
     return amounts[years]!;
   };

@@ -1,4 +1,5 @@
 import type { D } from '../engine/decimal.js';
+import type { Fixed } from '../engine/fixed.js';
 
 /** Digits in one word of a decimal.js coefficient (base 1e7). */
 const WORD_DIGITS = 7;
@@ -21,7 +22,23 @@ export function plainDigits(value: D, significant: number): string {
   for (let i = 1; i < words.length; i += 1) {
     digits += String(words[i]).padStart(WORD_DIGITS, '0');
   }
-  let exponent = value.e;
+  return roundedText(digits, value.e, value.s < 0, significant);
+}
+
+/** A Fixed of the engine's step as plainDigits writes a decimal: rounded once, half to even, to `significant` digits. */
+export function plainFixed(value: Fixed, significant: number): string {
+  if (value.m === 0n) {
+    return '0';
+  }
+  const negative = value.m < 0n;
+  const digits = (negative ? -value.m : value.m).toString();
+  return roundedText(digits, value.e + digits.length - 1, negative, significant);
+}
+
+/** Plain text of 0.digits × 10^(exponent + 1), rounded half to even to `significant` digits, trailing zeros trimmed. */
+function roundedText(text: string, first: number, negative: boolean, significant: number): string {
+  let digits = text;
+  let exponent = first;
   if (digits.length > significant) {
     const kept = digits.slice(0, significant);
     const next = digits.charCodeAt(significant) - 48;
@@ -43,7 +60,7 @@ export function plainDigits(value: D, significant: number): string {
     end -= 1;
   }
   digits = digits.slice(0, end);
-  const sign = value.s < 0 ? '-' : '';
+  const sign = negative ? '-' : '';
   if (exponent < 0) {
     return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
   }

@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import type { D } from '../engine/decimal.js';
+import { PRINTED_DIGITS, type D } from '../engine/decimal.js';
+import type { Fixed } from '../engine/fixed.js';
+import { plainFixed } from './plainDigits.js';
 import type { ProjectReport } from '../report/types.js';
 import { plainFigure } from './formatNumber.js';
 import type { RenderOptions } from './options.js';
@@ -60,6 +62,8 @@ export function* renderCsv(report: ProjectReport, options: RenderOptions): Gener
   const text = makeTextCell();
   // plainFigure writes a plain figure (digits, a point, maybe a minus), never escaped or quoted.
   const figure = (value: D | null): string => (value === null ? '' : plainFigure(value, options.digits));
+  const significant = options.digits ?? PRINTED_DIGITS;
+  const exact = (value: Fixed | null): string => (value === null ? '' : plainFixed(value, significant));
   const cases = report.scenarios.flatMap((scenario) => scenario.cases);
   const withTargets = cases.some((c) => c.target !== null);
   const withQuantiles = cases.some((c) => c.simulation !== null);
@@ -85,7 +89,12 @@ export function* renderCsv(report: ProjectReport, options: RenderOptions): Gener
       let batch = '';
       let count = 0;
       for (const row of c.walk()) {
-        let line = `${prefix}${text(row.period)},${row.index},${unit},${figure(row.marketCap)},${figure(row.utilization)},${figure(row.tvl)}${targetCells}`;
+        const figures = row.exact;
+        const cells =
+          figures === undefined
+            ? `${figure(row.marketCap)},${figure(row.utilization)},${figure(row.tvl)}`
+            : `${exact(figures.marketCap)},${exact(figures.utilization)},${exact(figures.tvl)}`;
+        let line = `${prefix}${text(row.period)},${row.index},${unit},${cells}${targetCells}`;
         if (withQuantiles) {
           const q = row.quantiles?.tvl;
           line += q === undefined ? `,${noQuantiles}` : `,${[q.mean, q.p5, q.p25, q.p50, q.p75, q.p95].map(figure).join(',')}`;

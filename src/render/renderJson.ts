@@ -1,4 +1,6 @@
-import type { D } from '../engine/decimal.js';
+import { PRINTED_DIGITS, type D } from '../engine/decimal.js';
+import type { Fixed } from '../engine/fixed.js';
+import { plainFixed } from './plainDigits.js';
 import type { CaseReport, DecimalQuantiles, ProjectReport, ReportRow, ScenarioReport } from '../report/types.js';
 import { plainFigure } from './formatNumber.js';
 import type { RenderOptions } from './options.js';
@@ -33,7 +35,7 @@ export function* renderJson(report: ProjectReport, options: RenderOptions): Gene
     let batch = '';
     let count = 0;
     for (const row of c.walk()) {
-      batch += separator + indent(JSON.stringify(rowObject(row, figure), null, 2), '        ');
+      batch += separator + indent(JSON.stringify(rowObject(row, figure, options.digits ?? PRINTED_DIGITS), null, 2), '        ');
       separator = ',\n';
       count += 1;
       if (count === ROWS_PER_PIECE) {
@@ -73,14 +75,16 @@ function entryWithoutRows(scenario: ScenarioReport, c: CaseReport, figure: (valu
   };
 }
 
-function rowObject(row: ReportRow, figure: (value: D | null) => string | null) {
+function rowObject(row: ReportRow, figure: (value: D | null) => string | null, significant: number) {
+  const exact = (value: Fixed | null): string | null => (value === null ? null : plainFixed(value, significant));
+  const figures = row.exact;
   const quantiles = (q: DecimalQuantiles) => ({ mean: figure(q.mean), p5: figure(q.p5), p25: figure(q.p25), p50: figure(q.p50), p75: figure(q.p75), p95: figure(q.p95) });
   return {
     period: row.period,
     index: row.index,
-    market_cap: figure(row.marketCap),
-    utilization: figure(row.utilization),
-    tvl: figure(row.tvl),
+    market_cap: figures === undefined ? figure(row.marketCap) : exact(figures.marketCap),
+    utilization: figures === undefined ? figure(row.utilization) : exact(figures.utilization),
+    tvl: figures === undefined ? figure(row.tvl) : exact(figures.tvl),
     ...(row.quantiles === null
       ? {}
       : {

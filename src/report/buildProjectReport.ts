@@ -2,7 +2,7 @@ import { D } from '../engine/decimal.js';
 import { makeFactors, type Factors } from '../engine/makeFactors.js';
 import type { Quantiles } from '../engine/sample/quantiles.js';
 import { simulateCase } from '../engine/sample/simulateCase.js';
-import { PERIODS_PER_YEAR, type Step, type TvlPoint } from '../engine/types.js';
+import { PERIODS_PER_YEAR, type ExactFigures, type Step, type TvlPoint } from '../engine/types.js';
 import { walkPath } from '../engine/walkPath.js';
 import type { ResolvedCase, ResolvedScenario } from '../scenario/resolveScenario.js';
 import { buildTargetReport } from './buildTargetReport.js';
@@ -91,19 +91,27 @@ function labelsFor(start: number | null, step: Step): (index: number, year: numb
 /** A row of an exact case; its change is computed only when read (tables show it, CSV and JSON do not). */
 class ExactRow implements ReportRow {
   readonly index: number;
-  readonly marketCap: D | null;
-  readonly utilization: D | null;
-  readonly tvl: D;
   readonly quantiles = null;
+  readonly exact: ExactFigures | undefined;
 
   constructor(
     readonly period: string,
     private readonly point: TvlPoint,
   ) {
     this.index = point.index;
-    this.marketCap = point.marketCap;
-    this.utilization = point.utilization;
-    this.tvl = point.tvl;
+    this.exact = point.exact;
+  }
+
+  get marketCap(): D | null {
+    return this.point.marketCap;
+  }
+
+  get utilization(): D | null {
+    return this.point.utilization;
+  }
+
+  get tvl(): D {
+    return this.point.tvl;
   }
 
   get change(): D | null {

@@ -1,4 +1,5 @@
 import type { D } from '../engine/decimal.js';
+import type { ExactFigures } from '../engine/types.js';
 import type { Unit } from '../scenario/parseAmount.js';
 
 export interface ReportRow {
@@ -11,6 +12,8 @@ export interface ReportRow {
   readonly change: D | null;
   /** For a simulated case: percentiles of the paths at this period. */
   readonly quantiles: RowQuantiles | null;
+  /** The same figures as the engine's step holds them, for a fast printer (exact cases). */
+  readonly exact?: ExactFigures;
 }
 
 /** Mean and percentiles of a figure over the simulated paths, rounded to 12 significant digits. */
