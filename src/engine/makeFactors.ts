@@ -2,8 +2,12 @@ import { assert } from './assert.js';
 import type { D } from './decimal.js';
 import { fixedOf, type Fixed } from './fixed.js';
 import { SUBPERIOD_MESSAGE } from './messages.js';
+import { rampUtilization } from './rampUtilization.js';
 import { partYearFactor } from './partYearFactor.js';
 import { yearFactor } from './yearFactor.js';
+
+/** Ramps whose utilizations are kept (each up to 2,401 values). */
+const KEPT_RAMPS = 8;
 
 /** The growth factors of a run, each computed once per distinct rate and step, then looked up. */
 export interface Factors {
@@ -15,6 +19,8 @@ export interface Factors {
   readonly yearFixed: (rate: D) => Fixed;
   /** partYear(rate, subperiod, perYear), as the step's BigInt arithmetic takes it. */
   readonly partYearFixed: (rate: D, subperiod: number, perYear: number) => Fixed;
+  /** rampUtilization(from, to, periods), kept for the last few ramps asked for: the cases of a scenario share theirs. */
+  readonly ramp: (from: D, to: D, periods: number) => (index: number) => Fixed;
   /** The change over one period of a year of `perYear` at `rate`: (1 + rate)^(1 / perYear) - 1. */
   readonly periodChange: (rate: D, perYear: number) => D;
 }
@@ -65,7 +71,20 @@ export function makeFactors(): Factors {
   };
   const yearFixed = memoFixed(year, (rate) => rate.toString());
   const partYearFixed = memoFixed(partYear, (rate, subperiod, perYear) => `${perYear}|${subperiod}|${rate.toString()}`);
-  return { year, partYear, yearFixed, partYearFixed, periodChange };
+  const ramps = new Map<string, (index: number) => Fixed>();
+  const ramp = (from: D, to: D, periods: number): ((index: number) => Fixed) => {
+    const key = `${periods}|${from.toString()}|${to.toString()}`;
+    let values = ramps.get(key);
+    if (values === undefined) {
+      if (ramps.size >= KEPT_RAMPS) {
+        ramps.delete(ramps.keys().next().value!);
+      }
+      values = rampUtilization(from, to, periods);
+      ramps.set(key, values);
+    }
+    return values;
+  };
+  return { year, partYear, yearFixed, partYearFixed, ramp, periodChange };
 }
 
 /** A factor as a Fixed, converted once per distinct key. */

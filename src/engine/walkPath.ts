@@ -2,7 +2,7 @@ import { amountInYear } from './amountInYear.js';
 import { assertTvlInput } from './assertTvlInput.js';
 import { atYearEnd } from './atYearEnd.js';
 import { P, type D } from './decimal.js';
-import { decimalOf, fixedDivide, fixedOf, fixedPlus, fixedTimes, type Fixed } from './fixed.js';
+import { decimalOf, fixedOf, fixedTimes, type Fixed } from './fixed.js';
 import type { Factors } from './makeFactors.js';
 import { nextYearProduct } from './nextYearProduct.js';
 import { PERIODS_PER_YEAR, type ExactFigures, type TvlInput, type TvlPoint } from './types.js';
@@ -14,8 +14,7 @@ import { PERIODS_PER_YEAR, type ExactFigures, type TvlInput, type TvlPoint } fro
  * A year end is start × (1 + g1)…(1 + g_k); a period inside year k is that year end times
  * (1 + g)^(j / periods per year), so quarterly and monthly paths meet the yearly one at every year
  * end. Everything is computed at the engine's precision (60 digits, in BigInt: see fixed.ts) and
- * rounded only when printed. A ramp's utilization is (from × periods + (to - from) × index) /
- * periods, its numerator exact and carried from period to period. The change of a period is its
+ * rounded only when printed (a ramp's utilization: see rampUtilization.ts). The change of a period is its
  * growth factor less 1 (exact for a yearly step), or with a ramp tvl / previous tvl - 1; it is
  * computed only when read (a table shows it, CSV and JSON do not), as are the points' decimals.
  */
@@ -28,9 +27,7 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
   const market = base.kind === 'marketCap';
   const ramp = market && !base.utilization.from.eq(base.utilization.to) && periods > 0;
   const from = market ? fixedOf(base.utilization.from) : null;
-  const to = market ? fixedOf(base.utilization.to) : null;
-  const rampStep = ramp ? fixedOf(new P(base.utilization.to).minus(base.utilization.from)) : null;
-  let numerator = ramp ? fixedTimes(from!, fixedOf(new P(periods))) : null;
+  const utilizationAt = ramp ? factors.ramp(base.utilization.from, base.utilization.to, periods) : null;
 
   let product = fixedOf(new P(1));
   let yearEnd = atYearEnd(start, product);
@@ -46,14 +43,7 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
     let utilization: Fixed | null = null;
     let tvl = amount;
     if (market) {
-      if (!ramp || index === 0) {
-        utilization = from;
-      } else if (index === periods) {
-        utilization = to;
-      } else {
-        numerator = fixedPlus(numerator!, rampStep!);
-        utilization = fixedDivide(numerator, periods);
-      }
+      utilization = utilizationAt === null ? from : utilizationAt(index);
       tvl = fixedTimes(amount, utilization!);
     }
     const rate = index === 0 ? null : growthByYear[Math.floor((index - 1) / perYear)]!;

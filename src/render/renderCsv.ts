@@ -64,6 +64,19 @@ export function* renderCsv(report: ProjectReport, options: RenderOptions): Gener
   const figure = (value: D | null): string => (value === null ? '' : plainFigure(value, options.digits));
   const significant = options.digits ?? PRINTED_DIGITS;
   const exact = (value: Fixed | null): string => (value === null ? '' : plainFixed(value, significant));
+  // A utilization is often the same value for every row of a case, or shared by the cases of a ramp.
+  const utilizations = new WeakMap<Fixed, string>();
+  const utilization = (value: Fixed | null): string => {
+    if (value === null) {
+      return '';
+    }
+    let text = utilizations.get(value);
+    if (text === undefined) {
+      text = plainFixed(value, significant);
+      utilizations.set(value, text);
+    }
+    return text;
+  };
   const cases = report.scenarios.flatMap((scenario) => scenario.cases);
   const withTargets = cases.some((c) => c.target !== null);
   const withQuantiles = cases.some((c) => c.simulation !== null);
@@ -93,7 +106,7 @@ export function* renderCsv(report: ProjectReport, options: RenderOptions): Gener
         const cells =
           figures === undefined
             ? `${figure(row.marketCap)},${figure(row.utilization)},${figure(row.tvl)}`
-            : `${exact(figures.marketCap)},${exact(figures.utilization)},${exact(figures.tvl)}`;
+            : `${exact(figures.marketCap)},${utilization(figures.utilization)},${exact(figures.tvl)}`;
         let line = `${prefix}${text(row.period)},${row.index},${unit},${cells}${targetCells}`;
         if (withQuantiles) {
           const q = row.quantiles?.tvl;
