@@ -19,6 +19,9 @@ export interface OutputSink {
   readonly abort: () => Promise<void>;
 }
 
+/** Output up to this size is written whole, at the end, rather than streamed. */
+const WHOLE_OUTPUT_CHARS = 1024 * 1024;
+
 /** Characters gathered before a write: big enough that per-write costs vanish, small enough to stay flat. */
 export const BATCH_CHARS = 64 * 1024;
 
@@ -263,6 +266,29 @@ async function moveExclusive(temporary: string, path: string): Promise<void> {
 export async function streamPieces(pieces: Iterable<string>, output: string | null, context: CliContext): Promise<void> {
   let sink: OutputSink;
   if (output === null) {
+    // A result that fits WHOLE_OUTPUT_CHARS goes out in one write, straight to the descriptor (no
+    // stream module to load: start-up); a larger one streams, after what was gathered.
+    const iterator = pieces[Symbol.iterator]();
+    const gathered: string[] = [];
+    let size = 0;
+    let next = iterator.next();
+    while (next.done !== true && size < WHOLE_OUTPUT_CHARS) {
+      gathered.push(next.value);
+      size += next.value.length;
+      next = iterator.next();
+    }
+    if (next.done === true) {
+      context.io.stdout(gathered.join(''));
+      return;
+    }
+    const first = next.value;
+    pieces = (function* rest() {
+      yield* gathered;
+      yield first;
+      for (let item = iterator.next(); item.done !== true; item = iterator.next()) {
+        yield item.value;
+      }
+    })();
     sink = makeStdoutSink(context.io);
   } else {
     try {
