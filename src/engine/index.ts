@@ -7,6 +7,7 @@ export { makeFactors } from './makeFactors.js';
 export type { Factors } from './makeFactors.js';
 export { yearFactor } from './yearFactor.js';
 export { partYearFactor } from './partYearFactor.js';
+export { partYearFactors } from './partYearFactors.js';
 export { rationalPower } from './rationalPower.js';
 export { PERIODS_PER_YEAR } from './types.js';
 export type { Step, TvlBase, TvlInput, TvlPath, TvlPoint, UtilizationRamp } from './types.js';

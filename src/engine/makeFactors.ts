@@ -1,9 +1,9 @@
 import { assert } from './assert.js';
-import type { D } from './decimal.js';
+import { P, type D } from './decimal.js';
 import { fixedOf, type Fixed } from './fixed.js';
 import { SUBPERIOD_MESSAGE } from './messages.js';
 import { rampUtilization } from './rampUtilization.js';
-import { partYearFactor } from './partYearFactor.js';
+import { partYearFactors } from './partYearFactors.js';
 import { yearFactor } from './yearFactor.js';
 
 /** Ramps whose utilizations are kept (each up to 2,401 values). */
@@ -17,8 +17,8 @@ export interface Factors {
   readonly partYear: (rate: D, subperiod: number, perYear: number) => D;
   /** year(rate), as the step's BigInt arithmetic takes it. */
   readonly yearFixed: (rate: D) => Fixed;
-  /** partYear(rate, subperiod, perYear), as the step's BigInt arithmetic takes it. */
-  readonly partYearFixed: (rate: D, subperiod: number, perYear: number) => Fixed;
+  /** partYear(rate, j, perYear) for every j (entry 0 is 1), as the step's BigInt arithmetic takes them. */
+  readonly partYearFixed: (rate: D, perYear: number) => readonly Fixed[];
   /** rampUtilization(from, to, periods), kept for the last few ramps asked for: the cases of a scenario share theirs. */
   readonly ramp: (from: D, to: D, periods: number) => (index: number) => Fixed;
   /** The change over one period of a year of `perYear` at `rate`: (1 + rate)^(1 / perYear) - 1. */
@@ -31,7 +31,7 @@ export interface Factors {
  */
 export function makeFactors(): Factors {
   const years = new Map<string, D>();
-  const parts = new Map<string, D[]>();
+  const parts = new Map<string, readonly D[]>();
   const changes = new Map<string, D>();
   const year = (rate: D): D => {
     const key = rate.toString();
@@ -47,15 +47,10 @@ export function makeFactors(): Factors {
     const key = `${perYear}|${rate.toString()}`;
     let row = parts.get(key);
     if (row === undefined) {
-      row = new Array<D>(perYear);
+      row = partYearFactors(rate, perYear);
       parts.set(key, row);
     }
-    let factor = row[subperiod];
-    if (factor === undefined) {
-      factor = partYearFactor(rate, subperiod, perYear);
-      row[subperiod] = factor;
-    }
-    return factor;
+    return row[subperiod]!;
   };
   const periodChange = (rate: D, perYear: number): D => {
     if (perYear === 1) {
@@ -70,7 +65,16 @@ export function makeFactors(): Factors {
     return change;
   };
   const yearFixed = memoFixed(year, (rate) => rate.toString());
-  const partYearFixed = memoFixed(partYear, (rate, subperiod, perYear) => `${perYear}|${subperiod}|${rate.toString()}`);
+  const fixedRows = new Map<string, readonly Fixed[]>();
+  const partYearFixed = (rate: D, perYear: number): readonly Fixed[] => {
+    const key = `${perYear}|${rate.toString()}`;
+    let row = fixedRows.get(key);
+    if (row === undefined) {
+      row = Array.from({ length: perYear }, (_, j) => fixedOf(j === 0 ? new P(1) : partYear(rate, j, perYear)));
+      fixedRows.set(key, row);
+    }
+    return row;
+  };
   const ramps = new Map<string, (index: number) => Fixed>();
   const ramp = (from: D, to: D, periods: number): ((index: number) => Fixed) => {
     const key = `${periods}|${from.toString()}|${to.toString()}`;

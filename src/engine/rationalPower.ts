@@ -2,15 +2,10 @@ import { Decimal } from 'decimal.js';
 import { assert } from './assert.js';
 import { P, type D } from './decimal.js';
 import { POWER_DOMAIN_MESSAGE } from './messages.js';
+import { shortExactPower } from './shortExactPower.js';
 
-/** Digits of the exponent and of the logarithm behind a power: ten beyond the engine's, so the power is good to P's last digit. */
-const WIDE = Decimal.clone({ precision: P.precision + 10, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
-
-/** Digits at which a power is checked for being an exact decimal; an exact root has at most this many. */
-const SHORT_ROOT_DIGITS = 45;
-
-/** Wide enough for a 45-digit root to the 12th power, and a 60-digit base to the 11th, exactly. */
-const EXACT = Decimal.clone({ precision: 1000, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+/** Digits of the exponent and of the logarithm behind a power: twenty beyond the engine's, so the power is good to P's last digit. */
+export const WIDE = Decimal.clone({ precision: P.precision + 20, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
 /**
  * base^(numerator / denominator) for a base of 0 or more and whole numerator and denominator
@@ -26,13 +21,5 @@ export function rationalPower(base: D, numerator: number, denominator: number): 
     return new P(numerator > 0 ? 0 : Infinity);
   }
   const power = new WIDE(base).pow(new WIDE(numerator).div(denominator));
-  const short = power.toSignificantDigits(SHORT_ROOT_DIGITS);
-  if (short.sd() < SHORT_ROOT_DIGITS && denominator <= 12 && Math.abs(numerator) <= 12) {
-    // short^denominator = base^numerator, both exact at this width: then short is the power itself.
-    const [left, right] = numerator > 0 ? [new EXACT(short).pow(denominator), new EXACT(base).pow(numerator)] : [new EXACT(short).pow(denominator).times(new EXACT(base).pow(-numerator)), new EXACT(1)];
-    if (left.eq(right)) {
-      return new P(short);
-    }
-  }
-  return new P(power).toSignificantDigits(P.precision);
+  return shortExactPower(base, numerator, denominator, power) ?? new P(power).toSignificantDigits(P.precision);
 }

@@ -32,14 +32,20 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
   let product = fixedOf(new P(1));
   let yearEnd = atYearEnd(start, product);
   let previousTvl: Fixed | null = null;
+  let partYear: readonly Fixed[] = [];
   for (let index = 0; index <= periods; index += 1) {
     const year = Math.floor(index / perYear);
     const subperiod = index % perYear;
-    if (subperiod === 0 && year > 0) {
-      product = nextYearProduct(product, growthByYear[year - 1]!, factors);
-      yearEnd = atYearEnd(start, product);
+    if (subperiod === 0) {
+      if (year > 0) {
+        product = nextYearProduct(product, growthByYear[year - 1]!, factors);
+        yearEnd = atYearEnd(start, product);
+      }
+      if (perYear > 1 && year < years) {
+        partYear = factors.partYearFixed(growthByYear[year]!, perYear);
+      }
     }
-    const amount = amountInYear(yearEnd, subperiod === 0 ? null : factors.partYearFixed(growthByYear[year]!, subperiod, perYear));
+    const amount = amountInYear(yearEnd, subperiod === 0 ? null : partYear[subperiod]!);
     let utilization: Fixed | null = null;
     let tvl = amount;
     if (market) {
