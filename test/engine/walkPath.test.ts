@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { D, makeFactors, PERIODS_PER_YEAR, walkPath, type Step, type TvlInput } from '../../src/engine/index.js';
+import { D, makeFactors, PERIODS_PER_YEAR, tvlAtPeriod, walkPath, type Step, type TvlInput } from '../../src/engine/index.js';
 import { plainFigure } from '../../src/render/formatNumber.js';
 import { step as anyStep } from './arbitraries.js';
 import { oracleFigures } from './oracle.js';
@@ -92,6 +92,22 @@ describe('properties', () => {
         }
       }),
       { numRuns: 120, seed: 20_261_202 },
+    );
+  }, 120_000);
+});
+
+describe('properties: one model', () => {
+  it('walkPath (BigInt) and tvlAtPeriod (decimal.js) give the same 60-digit decimals at every period', () => {
+    fc.assert(
+      fc.property(input, fc.double({ min: 0, max: 1, noNaN: true }), (path, pick) => {
+        const periods = path.years * PERIODS_PER_YEAR[path.step];
+        const index = Math.floor(pick * periods);
+        const point = Array.from(walkPath(path, makeFactors()))[index]!;
+        const alone = tvlAtPeriod(path, index);
+        const all = (p: { marketCap: D | null; utilization: D | null; tvl: D }) => [p.marketCap?.toFixed() ?? null, p.utilization?.toFixed() ?? null, p.tvl.toFixed()];
+        expect(all(point)).toEqual(all(alone));
+      }),
+      { numRuns: 60, seed: 5 },
     );
   }, 120_000);
 });
