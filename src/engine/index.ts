@@ -3,6 +3,8 @@ export { compound } from './compound.js';
 export { discount } from './discount.js';
 export { projectTvl } from './projectTvl.js';
 export { walkPath } from './walkPath.js';
+export { pathSchedule } from './pathSchedule.js';
+export type { PeriodStep } from './pathSchedule.js';
 export { makeFactors } from './makeFactors.js';
 export type { Factors } from './makeFactors.js';
 export { yearFactor } from './yearFactor.js';

@@ -5,6 +5,7 @@ import { P, type D } from './decimal.js';
 import { decimalOf, fixedOf, fixedTimes, type Fixed } from './fixed.js';
 import type { Factors } from './makeFactors.js';
 import { nextYearProduct } from './nextYearProduct.js';
+import { pathSchedule } from './pathSchedule.js';
 import { PERIODS_PER_YEAR, type ExactFigures, type TvlInput, type TvlPoint } from './types.js';
 
 /**
@@ -33,17 +34,13 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
   let yearEnd = atYearEnd(start, product);
   let previousTvl: Fixed | null = null;
   let partYear: readonly Fixed[] = [];
-  for (let index = 0; index <= periods; index += 1) {
-    const year = Math.floor(index / perYear);
-    const subperiod = index % perYear;
-    if (subperiod === 0) {
-      if (year > 0) {
-        product = nextYearProduct(product, growthByYear[year - 1]!, factors);
-        yearEnd = atYearEnd(start, product);
-      }
-      if (perYear > 1 && year < years) {
-        partYear = factors.partYearFixed(growthByYear[year]!, perYear);
-      }
+  for (const { index, year, subperiod, closesYear, opensYear } of pathSchedule(years, step)) {
+    if (closesYear !== null) {
+      product = nextYearProduct(product, growthByYear[closesYear]!, factors);
+      yearEnd = atYearEnd(start, product);
+    }
+    if (opensYear !== null && perYear > 1) {
+      partYear = factors.partYearFixed(growthByYear[opensYear]!, perYear);
     }
     const amount = amountInYear(yearEnd, subperiod === 0 ? null : partYear[subperiod]!);
     let utilization: Fixed | null = null;

@@ -4,6 +4,7 @@ import { PHASE_DRAW_ORDER_MESSAGE } from '../messages.js';
 import { PERIODS_PER_YEAR, type TvlInput } from '../types.js';
 import type { Distribution, LognormalOf } from '../../scenario/distribution.js';
 import type { UncertainInputs } from '../../scenario/resolveScenario.js';
+import { pathSchedule } from '../pathSchedule.js';
 import { makeSampler, type Sampler } from './makeSampler.js';
 import { quantiles, type Quantiles } from './quantiles.js';
 
@@ -152,21 +153,18 @@ export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target
   const yearly = new Float64Array(uncertain.resample === 'yearly' ? n : 0);
 
   const rows: SimulatedRow[] = [];
-  for (let index = 0; index <= periods; index += 1) {
-    const year = Math.floor(index / perYear);
-    const subperiod = index % perYear;
-    if (subperiod === 0) {
-      if (year > 0) {
-        for (let i = 0; i < n; i += 1) {
-          level[i] = level[i]! * (1 + (typeof growth === 'number' ? growth : growth[i]!));
-        }
-      }
-      if (year < years) {
-        growth = growthOfYear(year);
+  // The same schedule as the exact path (pathSchedule), in float64.
+  for (const { index, subperiod, closesYear, opensYear, partYear, rampShare } of pathSchedule(years, input.step)) {
+    if (closesYear !== null) {
+      for (let i = 0; i < n; i += 1) {
+        level[i] = level[i]! * (1 + (typeof growth === 'number' ? growth : growth[i]!));
       }
     }
-    const fraction = subperiod / perYear;
-    const along = periods === 0 ? 0 : index / periods;
+    if (opensYear !== null) {
+      growth = growthOfYear(opensYear);
+    }
+    const fraction = partYear === null ? 0 : partYear[0] / partYear[1];
+    const along = rampShare[0] / rampShare[1];
     let reachedCount = 0;
     for (let i = 0; i < n; i += 1) {
       let amount = level[i]!;
