@@ -1,4 +1,5 @@
-import { fixedTimes, type Fixed } from './fixed.js';
+import type { Fixed } from './fixed.js';
+import { fixedTimes } from './fixedTimes.js';
 
 /** The amount at a period inside a year: the year end before it × the part-year factor (none at a year end). */
 export function amountInYear(yearEnd: Fixed, partYear: Fixed | null): Fixed {

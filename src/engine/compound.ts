@@ -1,7 +1,8 @@
 import { assert } from './assert.js';
 import { atYearEnd } from './atYearEnd.js';
 import { P, type D } from './decimal.js';
-import { decimalOf, fixedOf } from './fixed.js';
+import { decimalOf } from './decimalOf.js';
+import { fixedOf } from './fixedOf.js';
 import { nextYearProduct } from './nextYearProduct.js';
 import { makeFactors } from './makeFactors.js';
 import { GROWTH_BELOW_MINUS_ONE_MESSAGE, NEGATIVE_SPAN_MESSAGE } from './messages.js';

@@ -1,7 +1,8 @@
 import { amountInYear } from './amountInYear.js';
 import { atYearEnd } from './atYearEnd.js';
 import type { D } from './decimal.js';
-import { decimalOf, fixedOf } from './fixed.js';
+import { decimalOf } from './decimalOf.js';
+import { fixedOf } from './fixedOf.js';
 import type { GrowthToPeriod } from './growthToPeriod.js';
 
 /** start grown to the period of `growth`: (start × whole-year product) × part-year factor, as walkPath computes it. */

@@ -1,6 +1,7 @@
 import { assert } from './assert.js';
 import { P, type D } from './decimal.js';
-import { decimalOf, fixedOf } from './fixed.js';
+import { decimalOf } from './decimalOf.js';
+import { fixedOf } from './fixedOf.js';
 import { makeFactors, type Factors } from './makeFactors.js';
 import { GROWTH_TO_PERIOD_MESSAGE, PERIOD_INDEX_MESSAGE } from './messages.js';
 import { nextYearProduct } from './nextYearProduct.js';

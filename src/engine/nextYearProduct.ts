@@ -1,5 +1,6 @@
 import type { D } from './decimal.js';
-import { fixedTimes, type Fixed } from './fixed.js';
+import type { Fixed } from './fixed.js';
+import { fixedTimes } from './fixedTimes.js';
 import type { Factors } from './makeFactors.js';
 
 /**

@@ -1,5 +1,9 @@
 import { P, type D } from './decimal.js';
-import { fixedDivide, fixedOf, fixedPlus, fixedTimes, type Fixed } from './fixed.js';
+import type { Fixed } from './fixed.js';
+import { fixedDivide } from './fixedDivide.js';
+import { fixedOf } from './fixedOf.js';
+import { fixedPlus } from './fixedPlus.js';
+import { fixedTimes } from './fixedTimes.js';
 
 /**
  * The utilization of a ramp from `from` to `to` over `periods` periods at each index, in the

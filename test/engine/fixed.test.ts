@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { P } from '../../src/engine/decimal.js';
-import { decimalOf, fixedDivide, fixedOf, fixedPlus, fixedTimes } from '../../src/engine/fixed.js';
+import { decimalOf } from '../../src/engine/decimalOf.js';
+import { fixedDivide } from '../../src/engine/fixedDivide.js';
+import { fixedOf } from '../../src/engine/fixedOf.js';
+import { fixedPlus } from '../../src/engine/fixedPlus.js';
+import { fixedTimes } from '../../src/engine/fixedTimes.js';
 
 const decimal = fc
   .tuple(fc.bigInt({ min: -(10n ** 75n), max: 10n ** 75n }), fc.integer({ min: -90, max: 40 }), fc.integer({ min: 1, max: 75 }))
