@@ -1,9 +1,12 @@
-// Output written a piece at a time, for results too large to build as one string (`btcfi grid`).
+// Output written a piece at a time, for results too large to build as one string (`btcfi grid`,
+// `btcfi project`).
 // Pieces are gathered into batches; a batch goes out only once the stream has room for it
 // ('drain'), so memory stays flat however slowly the reader reads.
 // node:fs's promises, not node:fs/promises: loaded when a file is first written, not by every run.
 import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { describeFsError } from '../scenario/loadScenarioTexts.js';
+import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 export interface OutputSink {
@@ -14,6 +17,9 @@ export interface OutputSink {
   /** Gives up after a failure: for a file, removes the temporary file and leaves the target as it was. */
   readonly abort: () => Promise<void>;
 }
+
+/** Output up to this size is written whole, at the end, rather than streamed. */
+export const WHOLE_OUTPUT_CHARS = 1024 * 1024;
 
 /** Characters gathered before a write: big enough that per-write costs vanish, small enough to stay flat. */
 export const BATCH_CHARS = 64 * 1024;

@@ -1,5 +1,5 @@
 import { assert } from './assert.js';
-import { D } from './decimal.js';
+import { P, type D } from './decimal.js';
 import { FIT_POINTS_MESSAGE, FIT_POSITIVE_MESSAGE } from './messages.js';
 import { expMinusOne } from './expMinusOne.js';
 import { lnRatio } from './lnRatio.js';
@@ -30,12 +30,12 @@ export function fitLogLinear(points: readonly FitPoint[]): LogLinearFit {
   assert(points.length >= 2, FIT_POINTS_MESSAGE);
   assert(points.every((point) => point.value.gt(0)), FIT_POSITIVE_MESSAGE);
   const base = points[0]!.value;
-  const xs = points.map((point) => point.years);
+  const xs = points.map((point) => new P(point.years));
   const ys = points.map((point) => lnRatio(point.value, base));
   const meanX = sum(xs).div(points.length);
   const meanY = sum(ys).div(points.length);
-  let sxx = new D(0);
-  let sxy = new D(0);
+  let sxx = new P(0);
+  let sxy = new P(0);
   xs.forEach((x, i) => {
     const dx = x.minus(meanX);
     sxx = sxx.plus(dx.times(dx));
@@ -43,10 +43,10 @@ export function fitLogLinear(points: readonly FitPoint[]): LogLinearFit {
   });
   assert(sxx.gt(0), FIT_POINTS_MESSAGE);
   const slope = sxy.div(sxx);
-  const intercept = base.ln().plus(meanY).minus(slope.times(meanX));
+  const intercept = new P(base).ln().plus(meanY).minus(slope.times(meanX));
   return { growth: expMinusOne(slope), slope, intercept };
 }
 
 function sum(values: readonly D[]): D {
-  return values.reduce((total, value) => total.plus(value), new D(0));
+  return values.reduce((total, value) => total.plus(value), new P(0));
 }

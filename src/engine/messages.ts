@@ -15,3 +15,5 @@ export const LN_RATIO_POSITIVE_MESSAGE = 'ln(to / from) needs both amounts above
 export const PERIOD_INDEX_MESSAGE = 'The period index must be a whole number from 0 to the last period of the horizon.';
 export const GROWTH_TO_PERIOD_MESSAGE = 'There must be a growth rate for every year up to the period.';
 export const PHASE_DRAW_ORDER_MESSAGE = 'The growths of phases must be drawn in the order they are first used.';
+export const POWER_DOMAIN_MESSAGE = 'A power needs a base of at least 0 and a whole numerator and denominator (at least 1).';
+export const SUBPERIOD_MESSAGE = 'A part of a year is 1 to periods per year - 1 periods.';

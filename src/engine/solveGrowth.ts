@@ -1,5 +1,5 @@
 import { assert } from './assert.js';
-import { D } from './decimal.js';
+import { P, type D } from './decimal.js';
 import { expMinusOne } from './expMinusOne.js';
 import { lnRatio } from './lnRatio.js';
 import { NEGATIVE_SOLVE_AMOUNT_MESSAGE, NEGATIVE_SPAN_MESSAGE } from './messages.js';
@@ -38,17 +38,17 @@ export function solveGrowth({ from, to, years }: SolveGrowthInput): SolveGrowthR
   }
   if (to.isZero()) {
     // Only a fall of everything ends at zero (and does so within any span).
-    return { value: new D(-1), reason: null };
+    return { value: new P(-1), reason: null };
   }
   if (years.eq(1)) {
     // One year is the plain change, with a single rounding.
-    return { value: to.minus(from).div(from), reason: null };
+    return { value: new P(to).minus(from).div(from), reason: null };
   }
   const growth = expMinusOne(lnRatio(to, from).div(years));
   return { value: shortRoot(from, to, years, growth) ?? growth, reason: null };
 }
 
-const PRECISION = D.precision;
+const PRECISION = P.precision;
 
 /**
  * Over a whole number of years n, the growth whose factor 1 + growth is a decimal short enough
@@ -60,14 +60,14 @@ function shortRoot(from: D, to: D, years: D, growth: D): D | null {
   if (!years.isInteger()) {
     return null;
   }
-  // A factor of d significant digits has an nth power of at most d x n digits, exact within 40.
-  const digits = new D(PRECISION).div(years).floor();
+  // A factor of d significant digits has an nth power of at most d x n digits, exact within the precision.
+  const digits = new P(PRECISION).div(years).floor();
   if (digits.lt(1)) {
     return null;
   }
-  const factor = new D(1).plus(growth).toSignificantDigits(digits.toNumber());
-  if (factor.isZero() || new D(factor.sd()).times(years).gt(PRECISION)) {
+  const factor = new P(1).plus(growth).toSignificantDigits(digits.toNumber());
+  if (factor.isZero() || new P(factor.sd()).times(years).gt(PRECISION)) {
     return null;
   }
-  return from.times(factor.pow(years)).eq(to) ? factor.minus(1) : null;
+  return new P(from).times(factor.pow(years)).eq(to) ? factor.minus(1) : null;
 }

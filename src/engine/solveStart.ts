@@ -1,5 +1,5 @@
 import { assert } from './assert.js';
-import { D } from './decimal.js';
+import { P, type D } from './decimal.js';
 import { discount } from './discount.js';
 import { GROWTH_BELOW_MINUS_ONE_MESSAGE, NEGATIVE_SOLVE_AMOUNT_MESSAGE, NEGATIVE_SPAN_MESSAGE } from './messages.js';
 
@@ -22,7 +22,7 @@ export function solveStart({ to, growth, years }: SolveStartInput): SolveStartRe
   assert(growth.gte(-1), GROWTH_BELOW_MINUS_ONE_MESSAGE);
   assert(years.gte(0), NEGATIVE_SPAN_MESSAGE);
   if (years.isZero()) {
-    return { value: new D(to), reason: null };
+    return { value: new P(to), reason: null };
   }
   if (growth.eq(-1)) {
     return { value: null, reason: 'wiped-out' };

@@ -1,6 +1,6 @@
 import { assert } from './assert.js';
 import { compound } from './compound.js';
-import { D } from './decimal.js';
+import { P, type D } from './decimal.js';
 import { GROWTH_BELOW_MINUS_ONE_MESSAGE, NEGATIVE_SOLVE_AMOUNT_MESSAGE, NEGATIVE_SPAN_MESSAGE } from './messages.js';
 
 /**
@@ -40,5 +40,5 @@ export function solveUtilization({ marketCap, tvl, growth, years }: SolveUtiliza
   if (marketCapAtHorizon.isZero()) {
     return { value: null, marketCapAtHorizon, reason: 'wiped-out' };
   }
-  return { value: new D(tvl).div(marketCapAtHorizon), marketCapAtHorizon, reason: null };
+  return { value: new P(tvl).div(marketCapAtHorizon), marketCapAtHorizon, reason: null };
 }

@@ -1,6 +1,6 @@
 import { assert } from './assert.js';
 import { compound } from './compound.js';
-import { D } from './decimal.js';
+import { P, type D } from './decimal.js';
 import { GROWTH_BELOW_MINUS_ONE_MESSAGE, NEGATIVE_SOLVE_AMOUNT_MESSAGE } from './messages.js';
 import { lnOnePlus } from './lnOnePlus.js';
 import { lnRatio } from './lnRatio.js';
@@ -37,7 +37,7 @@ export function solveYears({ from, to, growth }: SolveYearsInput): SolveYearsRes
   assert(from.gte(0) && to.gte(0), NEGATIVE_SOLVE_AMOUNT_MESSAGE);
   assert(growth.gte(-1), GROWTH_BELOW_MINUS_ONE_MESSAGE);
   if (to.eq(from)) {
-    return { value: new D(0), wholeYears: new D(0), reason: null };
+    return { value: new P(0), wholeYears: new P(0), reason: null };
   }
   const noAnswer = (reason: YearsNoAnswer): SolveYearsResult => ({ value: null, wholeYears: null, reason });
   if (from.isZero()) {
@@ -67,7 +67,7 @@ const STEPWISE_UP_TO = 1000;
 
 /** from x (1 + growth)^k for a whole k: as compound() (and so the projected path) computes it, or through pow beyond 1000 years. */
 function valueAfter(from: D, growth: D, k: D): D {
-  return k.lte(STEPWISE_UP_TO) ? compound(from, growth, k) : from.times(new D(1).plus(growth).pow(k));
+  return k.lte(STEPWISE_UP_TO) ? compound(from, growth, k) : new P(from).times(new P(1).plus(growth).pow(k));
 }
 
 /**

@@ -2,22 +2,23 @@ import { assert } from './assert.js';
 import { assertTvlInput } from './assertTvlInput.js';
 import { compoundToPeriod } from './compoundToPeriod.js';
 import { growthToPeriod } from './growthToPeriod.js';
+import { makeFactors, type Factors } from './makeFactors.js';
 import { PERIOD_INDEX_MESSAGE } from './messages.js';
 import { PERIODS_PER_YEAR, type TvlInput, type TvlPoint } from './types.js';
 import { utilizationAtPeriod } from './utilizationAtPeriod.js';
 
-/** One period of a TVL path: the point projectTvl gives at that index, without its change. */
+/** One period of a TVL path: the point walkPath gives at that index, without its change. */
 export type TvlAtPeriod = Omit<TvlPoint, 'change'>;
 
 /**
- * The TVL (and market cap and utilization) of `input` at period `index`, without building the
- * path: exactly the decimals of projectTvl(input)[index].
+ * The TVL (and market cap and utilization) of `input` at period `index`, without walking the
+ * path: the same decimals as walkPath's point at that index.
  */
-export function tvlAtPeriod(input: TvlInput, index: number): TvlAtPeriod {
+export function tvlAtPeriod(input: TvlInput, index: number, factors: Factors = makeFactors()): TvlAtPeriod {
   assertTvlInput(input);
   const periods = input.years * PERIODS_PER_YEAR[input.step];
   assert(Number.isInteger(index) && index >= 0 && index <= periods, PERIOD_INDEX_MESSAGE);
-  const growth = growthToPeriod(input.growthByYear, input.step, index);
+  const growth = growthToPeriod(input.growthByYear, input.step, index, factors);
   const { base } = input;
   const point = { index, year: growth.year, subperiod: growth.subperiod };
   if (base.kind === 'tvl') {

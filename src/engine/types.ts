@@ -1,4 +1,5 @@
 import type { D } from './decimal.js';
+import type { Fixed } from './fixed.js';
 
 export type Step = 'year' | 'quarter' | 'month';
 
@@ -36,6 +37,15 @@ export interface TvlPoint {
   readonly tvl: D;
   /** tvl / previous tvl - 1; null for the first period or after a zero. */
   readonly change: D | null;
+  /** The same figures in the step's own arithmetic, for a fast printer; absent where a point was made otherwise. */
+  readonly exact?: ExactFigures;
+}
+
+/** A point's figures as the per-period step holds them (BigInt coefficients, 60 digits). */
+export interface ExactFigures {
+  readonly marketCap: Fixed | null;
+  readonly utilization: Fixed | null;
+  readonly tvl: Fixed;
 }
 
 export type TvlPath = readonly TvlPoint[];

@@ -1,19 +1,18 @@
-import { D } from './decimal.js';
+import { P, type D } from './decimal.js';
 import type { UtilizationRamp } from './types.js';
 
 /**
  * The utilization of a ramp at period `index` of `periods`: linear from the first period to the
- * last. The ends are the ramp's own figures, and every period lies between them: at 40 digits,
- * from + (to - from) x index / periods can round past an end (to 0% less 1e-40, a negative TVL).
+ * last, (from × periods + (to - from) × index) / periods, with one rounding (the division) at
+ * the engine's precision. The ends are the ramp's own figures; every period lies between them.
  */
 export function utilizationAtPeriod(ramp: UtilizationRamp, index: number, periods: number): D {
   const { from, to } = ramp;
   if (periods === 0 || from.eq(to) || index === 0) {
-    return from;
+    return new P(from);
   }
   if (index === periods) {
-    return to;
+    return new P(to);
   }
-  const value = from.plus(to.minus(from).times(index).div(periods));
-  return D.max(D.min(from, to), D.min(D.max(from, to), value));
+  return new P(from).times(periods).plus(new P(to).minus(from).times(index)).div(periods);
 }

@@ -1,7 +1,13 @@
 import { assertTvlInput } from '../engine/assertTvlInput.js';
+import { atYearEnd } from '../engine/atYearEnd.js';
 import { compoundToPeriod } from '../engine/compoundToPeriod.js';
-import { D } from '../engine/decimal.js';
+import { P, type D } from '../engine/decimal.js';
+import type { Fixed } from '../engine/fixed.js';
+import { decimalOf } from '../engine/decimalOf.js';
+import { fixedOf } from '../engine/fixedOf.js';
 import { growthToPeriod, type GrowthToPeriod } from '../engine/growthToPeriod.js';
+import { makeFactors, type Factors } from '../engine/makeFactors.js';
+import { nextYearProduct } from '../engine/nextYearProduct.js';
 import { PERIODS_PER_YEAR, type TvlInput, type UtilizationRamp } from '../engine/types.js';
 import { utilizationAtPeriod } from '../engine/utilizationAtPeriod.js';
 import type { Axis, GridField } from '../scenario/axis.js';
@@ -56,6 +62,7 @@ export function* computeGridRows(model: GridModel): Generator<D[], void, undefin
           }
           return input;
         };
+  const factors = makeFactors();
   const first = inputAt(0, 0);
   assertTvlInput(first);
   const perYear = PERIODS_PER_YEAR[first.step];
@@ -66,7 +73,7 @@ export function* computeGridRows(model: GridModel): Generator<D[], void, undefin
   const growth = plane<GrowthToPeriod>([growthAxis, growthOnYears], nx, (i, j) => {
     const input = inputAt(i, j);
     const rates = growthAxis === null ? input.growthByYear : new Array<D>(input.years).fill(valueOn(growthAxis, i, j));
-    return growthToPeriod(rates, input.step, indexAt(input));
+    return growthToPeriod(rates, input.step, indexAt(input), factors);
   });
   const start = plane<D>([startAxis], nx, (i, j) => {
     if (startAxis !== null) {
@@ -77,7 +84,7 @@ export function* computeGridRows(model: GridModel): Generator<D[], void, undefin
   });
   const amount =
     growthAxis !== null && growthOnYears !== null
-      ? compoundAlongYears(growthAxis, yearsAxis!, start(0, 0), valueOn)
+      ? compoundAlongYears(growthAxis, yearsAxis!, start(0, 0), valueOn, factors)
       : plane<D>([startAxis, growthAxis, growthOnYears], nx, (i, j) => compoundToPeriod(start(i, j), growth(i, j)));
 
   if (first.base.kind === 'tvl') {
@@ -113,30 +120,34 @@ export function* computeGridRows(model: GridModel): Generator<D[], void, undefin
 }
 
 /**
- * The amounts of a growth x years grid at each cell's last period (a year end): start grown
- * year by year at the cell's rate, exactly as projectTvl does it. Each rate keeps the amounts of
- * every year reached so far, so a cell of a horizon already reached is a lookup and a longer one
- * continues from the longest: at most one multiplication per rate and year of the grid, however
- * the years axis is ordered (0, 200, 0, 200, ... used to start over at every other cell).
+ * The amounts of a growth x years grid at each cell's last period (a year end): start times the
+ * whole-year product at the cell's rate, exactly as walkPath computes it. Each rate keeps the
+ * products of every year reached so far, so a cell of a horizon already reached is a lookup and a
+ * longer one continues from the longest: at most one multiplication per rate and year of the
+ * grid, however the years axis is ordered (0, 200, 0, 200, ... used to start over at every other cell).
  */
 function compoundAlongYears(
   growthAxis: 'x' | 'y',
   yearsAxis: 'x' | 'y',
   start: D,
   valueOn: (axis: 'x' | 'y', i: number, j: number) => D,
+  factors: Factors,
 ): (i: number, j: number) => D {
-  const paths = new Map<number, { factor: D; amounts: D[] }>();
+  const paths = new Map<number, { rate: D; product: Fixed; amounts: D[] }>();
+  const first = fixedOf(start);
   return (i, j) => {
-    const rate = growthAxis === 'x' ? i : j;
+    const index = growthAxis === 'x' ? i : j;
     const years = valueOn(yearsAxis, i, j).toNumber();
-    let path = paths.get(rate);
+    let path = paths.get(index);
     if (path === undefined) {
-      path = { factor: new D(1).plus(valueOn(growthAxis, i, j)), amounts: [start] };
-      paths.set(rate, path);
+      const product = fixedOf(new P(1));
+      path = { rate: valueOn(growthAxis, i, j), product, amounts: [decimalOf(atYearEnd(first, product))] };
+      paths.set(index, path);
     }
-    const { factor, amounts } = path;
+    const { amounts } = path;
     while (amounts.length <= years) {
-      amounts.push(amounts.at(-1)!.times(factor));
+      path.product = nextYearProduct(path.product, path.rate, factors);
+      amounts.push(decimalOf(atYearEnd(first, path.product)));
     }
     return amounts[years]!;
   };

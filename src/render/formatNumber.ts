@@ -1,9 +1,10 @@
-import { D } from '../engine/decimal.js';
+import { D, PRINTED_DIGITS } from '../engine/decimal.js';
 import type { Unit } from '../core/unit.js';
+import { plainDigits } from './plainDigits.js';
 import { amountEnUs, belowSmallestShown, rateEnUs, SMALLEST_SHOWN, yearsEnUs } from './formatEnUs.js';
 
-// The one place that rounds for display. The engine's decimals arrive exact; tables show
-// 4 significant digits, CSV and JSON the full value (or --digits significant digits). Tables
+// The one place that rounds for display. The engine's decimals arrive at its working precision;
+// tables show 4 significant digits, CSV and JSON 40 (or --digits), each rounded once from that value. Tables
 // write figures nearer zero than 0.00000001 as `<0.00000001` (SMALLEST_SHOWN, in formatEnUs.ts).
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -93,10 +94,9 @@ export function formatYears(value: D, locale = 'en-US'): string {
 }
 
 /**
- * A figure for machines: plain notation (never an exponent), trailing zeros trimmed, all of the
- * engine's digits, or `digits` significant digits rounded half to even.
+ * A figure for machines: plain notation (never an exponent), trailing zeros trimmed, the engine's
+ * value rounded once, half to even, to 40 significant digits (PRINTED_DIGITS) or to `digits`.
  */
 export function plainFigure(value: D, digits: number | null = null): string {
-  const rounded = digits === null ? value : value.toSignificantDigits(digits, D.ROUND_HALF_EVEN);
-  return rounded.isZero() ? '0' : rounded.toFixed();
+  return plainDigits(value, digits ?? PRINTED_DIGITS);
 }

@@ -4,7 +4,8 @@ import { renderCsv } from './renderCsv.js';
 import { renderJson } from './renderJson.js';
 import { renderTable } from './renderTable.js';
 
-export type Renderer = (report: ProjectReport, options: RenderOptions) => string;
+/** A renderer writes its output a piece at a time, as the report's rows are computed: join the pieces for the whole text. */
+export type Renderer = (report: ProjectReport, options: RenderOptions) => Iterable<string>;
 
 export const renderers = { table: renderTable, csv: renderCsv, json: renderJson } as const satisfies Record<Format, Renderer>;
 

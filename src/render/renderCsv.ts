@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import type { D } from '../engine/decimal.js';
+import { PRINTED_DIGITS, type D } from '../engine/decimal.js';
+import type { Fixed } from '../engine/fixed.js';
+import { plainFixed } from './plainDigits.js';
 import type { ProjectReport } from '../report/types.js';
 import { plainFigure } from './formatNumber.js';
 import type { RenderOptions } from './options.js';
@@ -33,9 +35,48 @@ export function toCsv(rows: readonly (readonly string[])[], figureColumns: Reado
   });
 }
 
-/** One row per scenario, case and period, with an empty cell where a field does not apply. */
-export function renderCsv(report: ProjectReport, options: RenderOptions): string {
+/**
+ * One text cell as toCsv writes it (formula-escaped, quoted where needed), remembered: a run
+ * writes the same few texts (names, units, periods) on every row.
+ */
+function makeTextCell(): (value: string) => string {
+  const cells = new Map<string, string>();
+  return (value) => {
+    let cell = cells.get(value);
+    if (cell === undefined) {
+      cell = value === '' ? '' : toCsv([[value]], new Set()).slice(0, -CRLF.length);
+      cells.set(value, cell);
+    }
+    return cell;
+  };
+}
+
+const CRLF = '\r\n';
+
+/**
+ * One row per scenario, case and period, with an empty cell where a field does not apply, written
+ * as the rows are computed. Text cells go through toCsv's rules once per distinct text; a figure
+ * is a plain number, which needs no quoting and is never escaped.
+ */
+export function* renderCsv(report: ProjectReport, options: RenderOptions): Generator<string, void, undefined> {
+  const text = makeTextCell();
+  // plainFigure writes a plain figure (digits, a point, maybe a minus), never escaped or quoted.
   const figure = (value: D | null): string => (value === null ? '' : plainFigure(value, options.digits));
+  const significant = options.digits ?? PRINTED_DIGITS;
+  const exact = (value: Fixed | null): string => (value === null ? '' : plainFixed(value, significant));
+  // A utilization is often the same value for every row of a case, or shared by the cases of a ramp.
+  const utilizations = new WeakMap<Fixed, string>();
+  const utilization = (value: Fixed | null): string => {
+    if (value === null) {
+      return '';
+    }
+    let text = utilizations.get(value);
+    if (text === undefined) {
+      text = plainFixed(value, significant);
+      utilizations.set(value, text);
+    }
+    return text;
+  };
   const cases = report.scenarios.flatMap((scenario) => scenario.cases);
   const withTargets = cases.some((c) => c.target !== null);
   const withQuantiles = cases.some((c) => c.simulation !== null);
@@ -46,27 +87,48 @@ export function renderCsv(report: ProjectReport, options: RenderOptions): string
     ...(withQuantiles ? QUANTILE_HEADER : []),
     ...(withProbability ? ['target_probability'] : []),
   ];
-  const rows: string[][] = [header];
+  yield toCsv([header], new Set());
+  const noQuantiles = withQuantiles ? ',,,,,' + (withProbability ? ',' : '') : '';
   for (const scenario of report.scenarios) {
     for (const c of scenario.cases) {
       const { target } = c;
-      const targetCells = target === null ? ['', '', '', ''] : [figure(target.value), target.reached ?? '', figure(target.growthNeeded), figure(target.utilizationNeeded)];
-      for (const row of c.rows) {
-        const cells = [scenario.name, c.name ?? '', row.period, String(row.index), scenario.unit, figure(row.marketCap), figure(row.utilization), figure(row.tvl)];
-        if (withTargets) {
-          cells.push(...targetCells);
-        }
+      const prefix = `${text(scenario.name)},${text(c.name ?? '')},`;
+      const unit = text(scenario.unit);
+      const targetCells = !withTargets
+        ? ''
+        : target === null
+          ? ',,,,'
+          : `,${figure(target.value)},${text(target.reached ?? '')},${figure(target.growthNeeded)},${figure(target.utilizationNeeded)}`;
+      let batch = '';
+      let count = 0;
+      for (const row of c.walk()) {
+        const figures = row.exact;
+        const cells =
+          figures === undefined
+            ? `${figure(row.marketCap)},${figure(row.utilization)},${figure(row.tvl)}`
+            : `${exact(figures.marketCap)},${utilization(figures.utilization)},${exact(figures.tvl)}`;
+        let line = `${prefix}${text(row.period)},${row.index},${unit},${cells}${targetCells}`;
         if (withQuantiles) {
           const q = row.quantiles?.tvl;
-          cells.push(...(q === undefined ? ['', '', '', '', '', ''] : [q.mean, q.p5, q.p25, q.p50, q.p75, q.p95].map(figure)));
+          line += q === undefined ? `,${noQuantiles}` : `,${[q.mean, q.p5, q.p25, q.p50, q.p75, q.p95].map(figure).join(',')}`;
+          if (withProbability && q !== undefined) {
+            line += `,${figure(row.quantiles?.targetProbability ?? null)}`;
+          }
         }
-        if (withProbability) {
-          cells.push(figure(row.quantiles?.targetProbability ?? null));
+        batch += line + CRLF;
+        count += 1;
+        if (count === ROWS_PER_PIECE) {
+          yield batch;
+          batch = '';
+          count = 0;
         }
-        rows.push(cells);
+      }
+      if (batch !== '') {
+        yield batch;
       }
     }
   }
-  const figureColumns = new Set(header.flatMap((name, i) => (TEXT_COLUMNS.has(name) ? [] : [i])));
-  return toCsv(rows, figureColumns);
 }
+
+/** Rows joined into one piece of output: fewer, larger pieces cost less to pass along. */
+const ROWS_PER_PIECE = 1024;

@@ -1,50 +1,97 @@
-import type { D } from '../engine/decimal.js';
-import type { DecimalQuantiles, ProjectReport } from '../report/types.js';
+import { PRINTED_DIGITS, type D } from '../engine/decimal.js';
+import type { Fixed } from '../engine/fixed.js';
+import { plainFixed } from './plainDigits.js';
+import type { CaseReport, DecimalQuantiles, ProjectReport, ReportRow, ScenarioReport } from '../report/types.js';
 import { plainFigure } from './formatNumber.js';
 import type { RenderOptions } from './options.js';
 
 /** Version of the JSON documents btcfi writes; it changes only when a field changes meaning or goes away. */
 export const JSON_VERSION = 1;
 
-/** One entry per scenario and case; every figure a decimal string (never a JS number) or null. */
-export function renderJson(report: ProjectReport, options: RenderOptions): string {
+/** Stands for an entry's rows while the rest of the entry is written: the rows are written after it, as they are computed. */
+const ROWS_MARK = '@@rows@@';
+const ROWS_AT = `\n      "rows": "${ROWS_MARK}"`;
+
+/**
+ * One entry per scenario and case; every figure a decimal string (never a JS number) or null.
+ * The document is the one JSON.stringify(document, null, 2) writes, written entry by entry and
+ * row by row as the rows are computed.
+ */
+export function* renderJson(report: ProjectReport, options: RenderOptions): Generator<string, void, undefined> {
   const figure = (value: D | null): string | null => (value === null ? null : plainFigure(value, options.digits));
-  const quantiles = (q: DecimalQuantiles) => ({ mean: figure(q.mean), p5: figure(q.p5), p25: figure(q.p25), p50: figure(q.p50), p75: figure(q.p75), p95: figure(q.p95) });
-  const document = {
-    btcfi: JSON_VERSION,
-    scenarios: report.scenarios.flatMap((scenario) =>
-      scenario.cases.map((c) => ({
-        name: scenario.name,
-        case: c.name,
-        title: scenario.title,
-        unit: scenario.unit,
-        ...(c.simulation === null ? {} : { samples: c.simulation.samples, seed: c.simulation.seed }),
-        rows: c.rows.map((row) => ({
-          period: row.period,
-          index: row.index,
-          market_cap: figure(row.marketCap),
-          utilization: figure(row.utilization),
-          tvl: figure(row.tvl),
-          ...(row.quantiles === null
-            ? {}
-            : {
-                quantiles: quantiles(row.quantiles.tvl),
-                market_cap_quantiles: row.quantiles.marketCap === null ? null : quantiles(row.quantiles.marketCap),
-                utilization_quantiles: row.quantiles.utilization === null ? null : quantiles(row.quantiles.utilization),
-                target_probability: figure(row.quantiles.targetProbability),
-              }),
-        })),
-        target:
-          c.target === null
-            ? null
-            : {
-                value: figure(c.target.value),
-                reached: c.target.reached,
-                growth_needed: figure(c.target.growthNeeded),
-                utilization_needed: figure(c.target.utilizationNeeded),
-              },
-      })),
-    ),
+  const entries = report.scenarios.flatMap((scenario) => scenario.cases.map((c) => [scenario, c] as const));
+  if (entries.length === 0) {
+    yield `${JSON.stringify({ btcfi: JSON_VERSION, scenarios: [] }, null, 2)}\n`;
+    return;
+  }
+  yield `{\n  "btcfi": ${JSON_VERSION},\n  "scenarios": [\n`;
+  let first = true;
+  for (const [scenario, c] of entries) {
+    const entry = indent(JSON.stringify(entryWithoutRows(scenario, c, figure), null, 2), '    ');
+    const at = entry.indexOf(ROWS_AT);
+    yield `${first ? '' : ',\n'}${entry.slice(0, at)}\n      "rows": [\n`;
+    first = false;
+    let separator = '';
+    let batch = '';
+    let count = 0;
+    for (const row of c.walk()) {
+      batch += separator + indent(JSON.stringify(rowObject(row, figure, options.digits ?? PRINTED_DIGITS), null, 2), '        ');
+      separator = ',\n';
+      count += 1;
+      if (count === ROWS_PER_PIECE) {
+        yield batch;
+        batch = '';
+        count = 0;
+      }
+    }
+    yield `${batch}\n      ]${entry.slice(at + ROWS_AT.length)}`;
+  }
+  yield '\n  ]\n}\n';
+}
+
+const ROWS_PER_PIECE = 128;
+
+function indent(text: string, by: string): string {
+  return by + text.replace(/\n/g, `\n${by}`);
+}
+
+function entryWithoutRows(scenario: ScenarioReport, c: CaseReport, figure: (value: D | null) => string | null) {
+  return {
+    name: scenario.name,
+    case: c.name,
+    title: scenario.title,
+    unit: scenario.unit,
+    ...(c.simulation === null ? {} : { samples: c.simulation.samples, seed: c.simulation.seed }),
+    rows: ROWS_MARK,
+    target:
+      c.target === null
+        ? null
+        : {
+            value: figure(c.target.value),
+            reached: c.target.reached,
+            growth_needed: figure(c.target.growthNeeded),
+            utilization_needed: figure(c.target.utilizationNeeded),
+          },
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function rowObject(row: ReportRow, figure: (value: D | null) => string | null, significant: number) {
+  const exact = (value: Fixed | null): string | null => (value === null ? null : plainFixed(value, significant));
+  const figures = row.exact;
+  const quantiles = (q: DecimalQuantiles) => ({ mean: figure(q.mean), p5: figure(q.p5), p25: figure(q.p25), p50: figure(q.p50), p75: figure(q.p75), p95: figure(q.p95) });
+  return {
+    period: row.period,
+    index: row.index,
+    market_cap: figures === undefined ? figure(row.marketCap) : exact(figures.marketCap),
+    utilization: figures === undefined ? figure(row.utilization) : exact(figures.utilization),
+    tvl: figures === undefined ? figure(row.tvl) : exact(figures.tvl),
+    ...(row.quantiles === null
+      ? {}
+      : {
+          quantiles: quantiles(row.quantiles.tvl),
+          market_cap_quantiles: row.quantiles.marketCap === null ? null : quantiles(row.quantiles.marketCap),
+          utilization_quantiles: row.quantiles.utilization === null ? null : quantiles(row.quantiles.utilization),
+          target_probability: figure(row.quantiles.targetProbability),
+        }),
+  };
 }

@@ -7,14 +7,17 @@ import { layoutTable } from './layoutTable.js';
 import type { RenderOptions } from './options.js';
 import { tableText } from './tableText.js';
 
-interface Column {
-  readonly header: string;
-  readonly cell: (rowIndex: number) => string;
-}
-
-/** One table per scenario under its title: periods down, market cap and utilization, then TVL and change per case. */
-export function renderTable(report: ProjectReport, options: RenderOptions): string {
-  return `${report.scenarios.map((scenario) => renderScenario(scenario, options)).join('\n\n')}\n`;
+/**
+ * One table per scenario under its title: periods down, market cap and utilization, then TVL and
+ * change per case. Written a scenario at a time: only one scenario's rows are held at once.
+ */
+export function* renderTable(report: ProjectReport, options: RenderOptions): Generator<string, void, undefined> {
+  let separator = '';
+  for (const scenario of report.scenarios) {
+    yield separator + renderScenario(scenario, options);
+    separator = '\n\n';
+  }
+  yield '\n';
 }
 
 function renderScenario(scenario: ScenarioReport, options: RenderOptions): string {
@@ -33,6 +36,25 @@ function renderScenario(scenario: ScenarioReport, options: RenderOptions): strin
   return `${heading.join('\n')}\n${tables.join('\n\n')}`;
 }
 
+/** The text of a case's cells, column by column, and what the table needs to know of its rows. */
+interface CaseCells {
+  readonly marketCap: string[];
+  readonly utilization: string[];
+  readonly tvl: string[];
+  readonly band: string[];
+  readonly chance: string[];
+  readonly change: string[];
+  /** The TVLs, for a chart; empty without one. */
+  readonly values: D[];
+  /** Whether the market cap and utilization are those of the first case in every row. */
+  sameMarketCap: boolean;
+  sameUtilization: boolean;
+}
+
+/**
+ * The cases' rows are walked side by side and each is turned into the text of its cells at once,
+ * so a table holds text, not the rows: a scenario of 100 cases of 2,401 months stays small.
+ */
 function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): string {
   const { chalk, locale } = options;
   const text = tableText(locale);
@@ -47,83 +69,120 @@ function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, opt
     return value.isNegative() && !value.isZero() ? chalk.red(text) : value.isZero() ? text : chalk.green(text);
   };
   const suffix = (c: CaseReport): string => (cases.length > 1 || c.name !== null ? ` · ${c.name}` : '');
+  const hasChange = first.rowCount > 1;
+  const charted = options.chartWidth != null;
 
-  const columns: Column[] = [];
-  for (const [header, field, show] of [
-    [text.marketCap, 'marketCap', amount],
-    [text.utilization, 'utilization', rate],
+  const periods: string[] = [];
+  let hasMarketCap = false;
+  let hasUtilization = false;
+  const cells: CaseCells[] = cases.map(() => ({ marketCap: [], utilization: [], tvl: [], band: [], chance: [], change: [], values: [], sameMarketCap: true, sameUtilization: true }));
+  const iterators = cases.map((c) => c.walk()[Symbol.iterator]());
+  for (let next = iterators.map((it) => it.next()); next[0]!.done !== true; next = iterators.map((it) => it.next())) {
+    const firstRow = next[0]!.value as ReportRow;
+    if (periods.length === 0) {
+      hasMarketCap = firstRow.marketCap !== null;
+      hasUtilization = firstRow.utilization !== null;
+    }
+    periods.push(firstRow.period);
+    next.forEach((item, k) => {
+      const row = item.value as ReportRow;
+      const cell = cells[k]!;
+      const c = cases[k]!;
+      if (hasMarketCap) {
+        cell.marketCap.push(amount(row.marketCap));
+        cell.sameMarketCap &&= same(row.marketCap, firstRow.marketCap);
+      }
+      if (hasUtilization) {
+        cell.utilization.push(rate(row.utilization));
+        cell.sameUtilization &&= same(row.utilization, firstRow.utilization);
+      }
+      cell.tvl.push(amount(row.tvl));
+      if (c.simulation !== null) {
+        // A sampled case: the median, and the band the middle 90% of paths fall in.
+        const q = row.quantiles!;
+        cell.band.push(`${amount(q.tvl.p5)} – ${amount(q.tvl.p95)}`);
+        if (c.target !== null) {
+          cell.chance.push(rate(q.targetProbability));
+        }
+      }
+      if (hasChange) {
+        cell.change.push(change(row.change));
+      }
+      if (charted) {
+        cell.values.push(row.tvl);
+      }
+    });
+  }
+
+  const columns: { readonly header: string; readonly cells: readonly string[] }[] = [];
+  for (const [header, has, field, sameField] of [
+    [text.marketCap, hasMarketCap, 'marketCap', 'sameMarketCap'],
+    [text.utilization, hasUtilization, 'utilization', 'sameUtilization'],
   ] as const) {
-    if (first.rows[0]?.[field] === null) {
+    if (!has) {
       continue;
     }
-    if (cases.every((c) => sameColumn(c.rows, first.rows, field))) {
-      columns.push({ header, cell: (i) => show(first.rows[i]![field]) });
+    if (cells.every((cell) => cell[sameField])) {
+      columns.push({ header, cells: cells[0]![field] });
     } else {
-      for (const c of cases) {
-        columns.push({ header: `${header}${suffix(c)}`, cell: (i) => show(c.rows[i]![field]) });
-      }
+      cases.forEach((c, k) => columns.push({ header: `${header}${suffix(c)}`, cells: cells[k]![field] }));
     }
   }
-  const hasChange = first.rows.length > 1;
-  for (const c of cases) {
+  cases.forEach((c, k) => {
+    const cell = cells[k]!;
     if (c.simulation === null) {
-      columns.push({ header: `${text.tvl}${suffix(c)}`, cell: (i) => amount(c.rows[i]!.tvl) });
+      columns.push({ header: `${text.tvl}${suffix(c)}`, cells: cell.tvl });
     } else {
-      // A sampled case: the median, and the band the middle 90% of paths fall in.
-      const q = (i: number) => c.rows[i]!.quantiles!;
-      columns.push({ header: `${text.median}${suffix(c)}`, cell: (i) => amount(c.rows[i]!.tvl) });
-      columns.push({ header: `${text.band}${suffix(c)}`, cell: (i) => `${amount(q(i).tvl.p5)} – ${amount(q(i).tvl.p95)}` });
+      columns.push({ header: `${text.median}${suffix(c)}`, cells: cell.tvl });
+      columns.push({ header: `${text.band}${suffix(c)}`, cells: cell.band });
       if (c.target !== null) {
-        columns.push({ header: `${text.chance}${suffix(c)}`, cell: (i) => rate(q(i).targetProbability) });
+        columns.push({ header: `${text.chance}${suffix(c)}`, cells: cell.chance });
       }
     }
     if (hasChange) {
-      columns.push({ header: `${text.change}${suffix(c)}`, cell: (i) => change(c.rows[i]!.change) });
+      columns.push({ header: `${text.change}${suffix(c)}`, cells: cell.change });
     }
-  }
+  });
 
   const head = [text.period, ...columns.map((column) => column.header)].map((header) => chalk.bold(header));
-  const body = first.rows.map((row, i) => [row.period, ...columns.map((column) => column.cell(i))]);
+  const body = periods.map((period, i) => [period, ...columns.map((column) => column.cells[i]!)]);
   const table = layoutTable(head, body, ['left', ...columns.map(() => 'right' as const)]);
-  const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, scenario, options)]));
+  const last = periods.at(-1)!;
+  const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, last, scenario, options)]));
   const sampled = cases.find((c) => c.simulation !== null)?.simulation ?? null;
   const note =
     sampled === null
       ? []
       : [chalk.dim(text.sampled(group(String(sampled.samples)), sampled.seed))];
-  const chart =
-    options.chartWidth == null
-      ? ''
-      : renderChart(
-          cases.map((c) => ({ name: c.name, periods: c.rows.map((row) => row.period), values: c.rows.map((row) => row.tvl) })),
-          { width: options.chartWidth, chalk, unit: scenario.unit, locale },
-        );
+  const chart = !charted
+    ? ''
+    : renderChart(
+        cases.map((c, k) => ({ name: c.name, periods, values: cells[k]!.values })),
+        { width: options.chartWidth!, chalk, unit: scenario.unit, locale },
+      );
   return [table, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
 }
 
-function sameColumn(rows: readonly ReportRow[], other: readonly ReportRow[], field: 'marketCap' | 'utilization'): boolean {
-  return rows.every((row, i) => {
-    const a = row[field];
-    const b = other[i]?.[field] ?? null;
-    return a === null ? b === null : b !== null && a.eq(b);
-  });
+function same(a: D | null, b: D | null): boolean {
+  return a === null ? b === null : b !== null && a.eq(b);
 }
 
+/** Cases with the same number of rows and the same first period (its label shows the start and the step) have the same periods. */
 function groupBySamePeriods(cases: readonly CaseReport[]): CaseReport[][] {
   const groups = new Map<string, CaseReport[]>();
   for (const c of cases) {
-    const key = c.rows.map((row) => row.period).join(',');
+    const firstRow = c.walk()[Symbol.iterator]().next().value as ReportRow;
+    const key = `${c.rowCount}|${firstRow.period}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   return [...groups.values()];
 }
 
 /** `Target $100B (rounded): reached in 2029 · growth needed 20.11% a year · utilization needed 5%`. */
-function describeTarget(c: CaseReport, scenario: ScenarioReport, options: RenderOptions): string {
+function describeTarget(c: CaseReport, last: string, scenario: ScenarioReport, options: RenderOptions): string {
   const { chalk, locale } = options;
   const text = tableText(locale);
   const target = c.target!;
-  const last = c.rows.at(-1)!.period;
   const parts = [
     target.reached === null ? chalk.yellow(text.notReachedBy(last)) : chalk.green(text.reachedIn(target.reached)),
   ];

@@ -1,9 +1,12 @@
 import { D } from '../engine/decimal.js';
-import { projectTvl } from '../engine/projectTvl.js';
+import { makeFactors, type Factors } from '../engine/makeFactors.js';
+import type { Quantiles } from '../engine/sample/quantiles.js';
+import { simulateCase } from '../engine/sample/simulateCase.js';
+import { PERIODS_PER_YEAR, type ExactFigures, type Step, type TvlPoint } from '../engine/types.js';
+import { walkPath } from '../engine/walkPath.js';
 import type { ResolvedCase, ResolvedScenario } from '../scenario/resolveScenario.js';
-import type { Quantiles } from '../simulate/quantiles.js';
-import { simulateCase } from '../simulate/simulateCase.js';
 import { buildTargetReport } from './buildTargetReport.js';
+import { makeRandomSource } from './makeRandomSource.js';
 import { periodLabel } from './periodLabel.js';
 import type { CaseReport, DecimalQuantiles, ProjectReport, ReportRow, ScenarioReport } from './types.js';
 
@@ -24,61 +27,26 @@ export class SimulationOverflowError extends Error {
 /** Significant digits kept of a simulated figure: sampling error is far above them, and float noise far below. */
 export const SIMULATED_DIGITS = 12;
 
-/** Projects every case of every scenario and labels the periods; samples the cases that have ranges. */
+/**
+ * Projects every case of every scenario and labels the periods; samples the cases that have ranges.
+ * Exact cases are not computed here: each case's walk() computes its rows as a renderer reads
+ * them (with growth factors shared by the whole run), so a report of millions of rows stays small.
+ * A case with a target is walked once here, to find the period that reaches it.
+ */
 export function buildProjectReport(scenarios: readonly ResolvedScenario[], simulation: SimulationRequest | null = null): ProjectReport {
   const total = simulation === null ? 0 : scenarios.reduce((sum, s) => sum + s.cases.filter((c) => c.uncertain !== null).length, 0);
+  const factors = makeFactors();
   let finished = 0;
   const projectCase = (scenario: ResolvedScenario, resolved: ResolvedCase): CaseReport => {
-    const label = (year: number, subperiod: number): string => periodLabel(resolved.start, resolved.input.step, year, subperiod);
     if (simulation !== null && resolved.uncertain !== null) {
       const done = finished;
-      const result = simulateCase(resolved.input, resolved.uncertain, resolved.target, {
-        samples: simulation.samples,
-        seed: simulation.seed,
-        onProgress: (share) => simulation.onProgress?.(done + share, total),
-      });
+      const report = sampleCase(scenario, resolved, simulation, factors, (share) => simulation.onProgress?.(done + share, total));
       finished += 1;
-      if (!result.ok) {
-        throw new SimulationOverflowError(scenario.name, resolved.name);
-      }
-      const points = projectTvl(resolved.input);
-      const rows = result.rows.map((simulated, index): ReportRow => {
-        const point = points[index]!;
-        const tvl = toDecimals(simulated.tvl);
-        const marketCap = simulated.marketCap === null ? null : toDecimals(simulated.marketCap);
-        const utilization = simulated.utilization === null ? null : toDecimals(simulated.utilization);
-        return {
-          period: label(point.year, point.subperiod),
-          index,
-          marketCap: marketCap?.p50 ?? null,
-          utilization: utilization?.p50 ?? point.utilization,
-          tvl: tvl.p50,
-          change: null,
-          quantiles: {
-            tvl,
-            marketCap,
-            utilization,
-            targetProbability: simulated.targetProbability === null ? null : decimal(simulated.targetProbability),
-          },
-        };
-      });
-      const withChange = rows.map((row, i) => ({ ...row, change: i === 0 || rows[i - 1]!.tvl.isZero() ? null : row.tvl.div(rows[i - 1]!.tvl).minus(1) }));
-      const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, withChange);
-      return { name: resolved.name, rows: withChange, target, simulation: { samples: simulation.samples, seed: simulation.seed } };
+      return report;
     }
-    const rows = projectTvl(resolved.input).map(
-      (point): ReportRow => ({
-        period: label(point.year, point.subperiod),
-        index: point.index,
-        marketCap: point.marketCap,
-        utilization: point.utilization,
-        tvl: point.tvl,
-        change: point.change,
-        quantiles: null,
-      }),
-    );
-    const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, rows);
-    return { name: resolved.name, rows, target, simulation: null };
+    const walk = (): Iterable<ReportRow> => exactRows(resolved, factors);
+    const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, walk());
+    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null });
   };
   return {
     scenarios: scenarios.map(
@@ -92,6 +60,116 @@ export function buildProjectReport(scenarios: readonly ResolvedScenario[], simul
       }),
     ),
   };
+}
+
+function rowCount(resolved: ResolvedCase): number {
+  return resolved.input.years * PERIODS_PER_YEAR[resolved.input.step] + 1;
+}
+
+function* exactRows(resolved: ResolvedCase, factors: Factors): Generator<ReportRow, void, undefined> {
+  const { start, input } = resolved;
+  // Labels are the same for every case of the same start and step: made once per period of a run.
+  const labels = labelsFor(start, input.step);
+  for (const point of walkPath(input, factors)) {
+    yield new ExactRow(labels(point.index, point.year, point.subperiod), point);
+  }
+}
+
+const labelCache = new Map<string, string[]>();
+
+function labelsFor(start: number | null, step: Step): (index: number, year: number, subperiod: number) => string {
+  const key = `${start}|${step}`;
+  let labels = labelCache.get(key);
+  if (labels === undefined) {
+    labels = [];
+    labelCache.set(key, labels);
+  }
+  const known = labels;
+  return (index, year, subperiod) => (known[index] ??= periodLabel(start, step, year, subperiod));
+}
+
+/** A row of an exact case; its change is computed only when read (tables show it, CSV and JSON do not). */
+class ExactRow implements ReportRow {
+  readonly index: number;
+  readonly quantiles = null;
+  readonly exact: ExactFigures | undefined;
+
+  constructor(
+    readonly period: string,
+    private readonly point: TvlPoint,
+  ) {
+    this.index = point.index;
+    this.exact = point.exact;
+  }
+
+  get marketCap(): D | null {
+    return this.point.marketCap;
+  }
+
+  get utilization(): D | null {
+    return this.point.utilization;
+  }
+
+  get tvl(): D {
+    return this.point.tvl;
+  }
+
+  get change(): D | null {
+    return this.point.change;
+  }
+}
+
+/** A case report whose `rows` are computed from walk() at first use. */
+function lazyRows(report: Omit<CaseReport, 'rows'>): CaseReport {
+  let rows: readonly ReportRow[] | null = null;
+  return {
+    ...report,
+    get rows(): readonly ReportRow[] {
+      rows ??= Array.from(report.walk());
+      return rows;
+    },
+  };
+}
+
+function sampleCase(
+  scenario: ResolvedScenario,
+  resolved: ResolvedCase,
+  simulation: SimulationRequest,
+  factors: Factors,
+  onProgress: (share: number) => void,
+): CaseReport {
+  const result = simulateCase(resolved.input, resolved.uncertain!, resolved.target, {
+    samples: simulation.samples,
+    random: makeRandomSource(simulation.seed),
+    onProgress,
+  });
+  if (!result.ok) {
+    throw new SimulationOverflowError(scenario.name, resolved.name);
+  }
+  const points = Array.from(walkPath(resolved.input, factors));
+  const rows = result.rows.map((simulated, index): ReportRow => {
+    const point = points[index]!;
+    const tvl = toDecimals(simulated.tvl);
+    const marketCap = simulated.marketCap === null ? null : toDecimals(simulated.marketCap);
+    const utilization = simulated.utilization === null ? null : toDecimals(simulated.utilization);
+    return {
+      period: periodLabel(resolved.start, resolved.input.step, point.year, point.subperiod),
+      index,
+      marketCap: marketCap?.p50 ?? null,
+      utilization: utilization?.p50 ?? point.utilization,
+      tvl: tvl.p50,
+      change: null,
+      quantiles: {
+        tvl,
+        marketCap,
+        utilization,
+        targetProbability: simulated.targetProbability === null ? null : decimal(simulated.targetProbability),
+      },
+    };
+  });
+  const withChange = rows.map((row, i) => ({ ...row, change: i === 0 || rows[i - 1]!.tvl.isZero() ? null : row.tvl.div(rows[i - 1]!.tvl).minus(1) }));
+  const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, withChange);
+  return { name: resolved.name, rowCount: withChange.length, walk: () => withChange, rows: withChange, target, simulation: { samples: simulation.samples, seed: simulation.seed } };
 }
 
 /** A float of the simulation as a decimal, at the border: 12 significant digits, deterministic. */

@@ -1,4 +1,4 @@
-import { D } from '../engine/decimal.js';
+import { D, PRINTED_DIGITS } from '../engine/decimal.js';
 import type { ExpectTarget } from '../scenario/expectationSchema.js';
 
 export interface Evaluation {
@@ -8,7 +8,8 @@ export interface Evaluation {
 
 /**
  * Compares a computed figure with what the file expects: exactly, within a relative or
- * absolute tolerance, or between bounds. Pure decimal comparison, no rounding.
+ * absolute tolerance, or between bounds. Tolerances and bounds compare the engine's value; exact
+ * compares the figure as printed (the value correctly rounded to 40 significant digits).
  */
 export function evaluateExpectation(target: ExpectTarget, got: D): Evaluation {
   if (target.kind === 'bounds') {
@@ -22,15 +23,17 @@ export function evaluateExpectation(target: ExpectTarget, got: D): Evaluation {
     return { passed: true, difference: null };
   }
   const expected = target.figure.value;
-  const gap = got.minus(expected).abs();
   const { tolerance } = target;
+  // Exact: the figure as printed (the value correctly rounded to 40 digits) is the one expected.
+  const compared = tolerance.kind === 'exact' ? got.toSignificantDigits(PRINTED_DIGITS, D.ROUND_HALF_EVEN) : got;
+  const gap = compared.minus(expected).abs();
   const passed =
     tolerance.kind === 'exact'
       ? gap.isZero()
       : tolerance.kind === 'relative'
         ? gap.lte(tolerance.rate.value.times(expected.abs()))
         : gap.lte(tolerance.amount.value);
-  return { passed, difference: relative(got, expected) };
+  return { passed, difference: relative(compared, expected) };
 }
 
 function relative(got: D, expected: D): D | null {

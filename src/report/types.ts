@@ -1,5 +1,6 @@
 import type { D } from '../engine/decimal.js';
 import type { Unit } from '../core/unit.js';
+import type { ExactFigures } from '../engine/types.js';
 
 export interface ReportRow {
   readonly period: string;
@@ -11,6 +12,8 @@ export interface ReportRow {
   readonly change: D | null;
   /** For a simulated case: percentiles of the paths at this period. */
   readonly quantiles: RowQuantiles | null;
+  /** The same figures as the engine's step holds them, for a fast printer (exact cases). */
+  readonly exact?: ExactFigures;
 }
 
 /** Mean and percentiles of a figure over the simulated paths, rounded to 12 significant digits. */
@@ -51,6 +54,11 @@ export interface TargetReport {
 export interface CaseReport {
   /** null for a scenario without cases. */
   readonly name: string | null;
+  /** How many rows the case has: one per period. */
+  readonly rowCount: number;
+  /** A fresh pass over the rows, each computed as it is read: a renderer that streams them keeps memory flat. */
+  readonly walk: () => Iterable<ReportRow>;
+  /** Every row, computed at first use and then kept: for small reports (check) and tests. */
   readonly rows: readonly ReportRow[];
   readonly target: TargetReport | null;
   /** Set when the case has ranges and was sampled; its rows then hold medians and percentiles. */

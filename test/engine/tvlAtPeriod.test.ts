@@ -14,6 +14,8 @@ import {
 import { NEGATIVE_HORIZON_MESSAGE } from '../../src/engine/messages.js';
 import { PERIOD_INDEX_MESSAGE } from '../../src/engine/messages.js';
 import { amount, growthRate, horizon, step, utilization } from './arbitraries.js';
+import { plainFigure } from '../../src/render/formatNumber.js';
+import { exactFigure } from './oracle.js';
 
 // ---- helpers: literal strings in, literal strings out ----
 
@@ -35,7 +37,7 @@ function capInput(marketCap: string, from: string, to: string, growth: readonly 
 
 /** A point's figures as exact strings, 'null' where a field does not apply. */
 function figures(point: Pick<TvlAtPeriod, 'marketCap' | 'utilization' | 'tvl'>): { marketCap: string; utilization: string; tvl: string } {
-  const show = (value: D | null): string => (value === null ? 'null' : value.toFixed());
+  const show = (value: D | null): string => (value === null ? 'null' : value.toSignificantDigits(40).toFixed());
   return { marketCap: show(point.marketCap), utilization: show(point.utilization), tvl: show(point.tvl) };
 }
 
@@ -54,10 +56,10 @@ describe('tvlAtPeriod', () => {
     { rule: 'a period inside the horizon: two years in', input: tvlInput('238500000000', each('0.264', 5)), index: 2, tvl: '381050496000' },
     { rule: 'the first period is the start itself', input: tvlInput('238500000000', each('0.264', 5)), index: 0, tvl: '238500000000' },
     {
-      rule: 'a start with more than 40 digits is kept as written at the first period',
+      rule: 'a start with more than 40 digits is printed rounded to 40 at the first period',
       input: tvlInput('1.00000000000000000000000000000000000000000000001', []),
       index: 0,
-      tvl: '1.00000000000000000000000000000000000000000000001',
+      tvl: '1',
     },
     {
       rule: 'a rate with 40 digits rounds year by year, as projectTvl does: 770.6B less 2e-28',
@@ -119,17 +121,17 @@ describe('tvlAtPeriod', () => {
 });
 
 describe('growthToPeriod and compoundToPeriod', () => {
-  it('keep one product when no partial product rounds: 1.1^5', () => {
+  it('multiply the whole years into one product: 1.1^5 is exact', () => {
     const growth = growthToPeriod(each('0.1', 5).map(d), 'year', 5);
-    expect(growth.product?.toFixed()).toBe('1.61051');
-    expect(growth.productDigits).toBe(6);
-    expect(compoundToPeriod(d('1000000000'), growth).toFixed()).toBe('1610510000');
+    expect(growth.product.toSignificantDigits(40).toFixed()).toBe('1.61051');
+    expect(compoundToPeriod(d('1000000000'), growth).toSignificantDigits(40).toFixed()).toBe('1610510000');
   });
 
-  it('drop the product when a partial product would round, and compound year by year', () => {
+  it('keep 20 digits beyond the 40 printed, so the printed figure is the exact one correctly rounded', () => {
     const growth = growthToPeriod(each(EXACT_GROWTH, 5).map(d), 'year', 5);
-    expect(growth.product).toBeNull();
-    expect(compoundToPeriod(d('238500000000'), growth).toFixed()).toBe('770599999999.9999999999999999999999999998');
+    const amount = compoundToPeriod(d('238500000000'), growth);
+    expect(amount.sd()).toBeGreaterThan(40);
+    expect(plainFigure(amount)).toBe(exactFigure('238500000000', EXACT_GROWTH, 5));
   });
 
   it('need growth for every year up to the period', () => {
@@ -180,7 +182,7 @@ describe('properties', () => {
         const growth = growthToPeriod(growthByYear, 'year', years);
         for (const start of starts) {
           const path = projectTvl({ years, step: 'year', base: { kind: 'tvl', tvl: start }, growthByYear });
-          expect(compoundToPeriod(start, growth).toFixed()).toBe(path.at(-1)!.tvl.toFixed());
+          expect(compoundToPeriod(start, growth).toSignificantDigits(40).toFixed()).toBe(path.at(-1)!.tvl.toSignificantDigits(40).toFixed());
         }
       }),
       { numRuns: 300 },

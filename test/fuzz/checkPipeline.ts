@@ -98,9 +98,9 @@ function checkProjection(scenario: ResolvedScenario, text: string): void {
     .sort((a, b) => b.length - a.length);
   const scrub = (output: string): string => texts.reduce((out, t) => (t === '' ? out : out.split(t).join('')), output);
 
-  checkCsv(renderers.csv(report, OPTIONS));
-  checkJson(renderers.json(report, OPTIONS));
-  const table = scrub(renderers.table(report, OPTIONS));
+  checkCsv([...renderers.csv(report, OPTIONS)].join(''));
+  checkJson([...renderers.json(report, OPTIONS)].join(''));
+  const table = scrub([...renderers.table(report, OPTIONS)].join(''));
   checkWords(table, text, 'the table');
   invariant(!/[0-9][eE][+-]?[0-9]/.test(table), 'the table writes a figure with an exponent');
 

@@ -25,7 +25,7 @@ function capInput(marketCap: string, u: string, rate: string, years: number, ste
   };
 }
 
-const grid = (model: GridModel): string[][] => [...computeGridRows(model)].map((row) => row.map((value) => value.toFixed()));
+const grid = (model: GridModel): string[][] => [...computeGridRows(model)].map((row) => row.map((value) => value.toSignificantDigits(40).toFixed()));
 
 /** A case with its years set, as the CLI would resolve it: the same rate for every year. */
 const withYears = (input: TvlInput, rate: D) => (years: number | null): TvlInput =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { D } from '../../src/engine/decimal.js';
-import { formatAmount, formatRate, formatYears } from '../../src/render/formatNumber.js';
+import { D, P } from '../../src/engine/decimal.js';
+import { formatAmount, formatRate, formatYears, plainFigure } from '../../src/render/formatNumber.js';
 
 // Figures for people in locales other than en-US (which formatEnUs.test.ts holds to Intl):
 // nearer zero than 0.00000001 they read `<` and that figure, as the locale writes it.
@@ -33,5 +33,16 @@ describe('figures nearer zero than a satoshi, in other locales', () => {
     expect(formatYears(new D('1e-400'), 'de-DE')).toBe('<0,00000001');
     expect(formatYears(new D('1e-400'))).toBe('<0.00000001');
     expect(formatYears(new D('12345.6'), 'de-DE')).toBe('12.346');
+  });
+});
+
+describe('plainFigure rounds the engine value once, at the output', () => {
+  it.each([
+    { rule: 'to 40 significant digits, half to even', value: '0.099999999999999999999999999999999999999999999999999999999999', digits: null, gives: '0.1' },
+    { rule: '--digits 2 rounds the precise value, not a rounded one: just above 0.125 is 0.13', value: '0.12500000000000000000000000000000000000004', digits: 2, gives: '0.13' },
+    { rule: 'a tie rounds to even', value: '0.125', digits: 2, gives: '0.12' },
+    { rule: 'exact where shorter', value: '769526806517.121024', digits: null, gives: '769526806517.121024' },
+  ])('$rule', ({ value, digits, gives }) => {
+    expect(plainFigure(new P(value), digits)).toBe(gives);
   });
 });

@@ -21,7 +21,15 @@ function marketInput(marketCap: string, utilization: string, growth: string, yea
 }
 
 function rows(input: TvlInput, start = 2026): ReportRow[] {
-  return projectTvl(input).map((point) => ({ ...point, period: String(start + point.year), quantiles: null }));
+  return projectTvl(input).map((point) => ({
+    index: point.index,
+    marketCap: point.marketCap,
+    utilization: point.utilization,
+    tvl: point.tvl,
+    change: point.change,
+    period: String(start + point.year),
+    quantiles: null,
+  }));
 }
 
 function target(value: string, input: TvlInput) {

@@ -61,12 +61,13 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     progress.end();
     // Charts are pictures for people: tables only, on a terminal unless asked, never into a file.
     const charted = options.format === 'table' && options.output === undefined && (options.chart ?? context.io.stdoutIsTTY);
-    const text = renderers[options.format](report, {
+    const pieces = renderers[options.format](report, {
       digits: options.digits ?? null,
       chalk: context.resultChalk(options.format === 'table', options.output),
       locale: context.settings.locale,
       chartWidth: charted ? Math.min(context.io.columns ?? 80, 100) : null,
     });
-    await context.emit(text, options.output);
+    // Rows are computed as they are written: memory stays flat however many there are.
+    await context.emit(pieces, options.output);
   });
 }

@@ -1,4 +1,5 @@
 import type { CheckReport, FileCheck } from '../../report/checkTypes.js';
+import { plainFigure } from '../formatNumber.js';
 import type { RenderOptions } from '../options.js';
 import { describeDifference, describeGot, describeSubject, describeTarget } from './describeExpectation.js';
 
@@ -38,7 +39,7 @@ export function renderCheckJunit(report: CheckReport, options: RenderOptions): s
         const got = describeGot(result.expectation.field, result.got, file.unit!, options.locale);
         const difference = describeDifference(result.difference, options.locale);
         const message = `expected ${expected}, got ${got}${difference}`;
-        lines.push(`      <failure message="${xml(message)}" type="expectation">${xml(`${message}\nexact value: ${result.got.toFixed()}`)}</failure>`);
+        lines.push(`      <failure message="${xml(message)}" type="expectation">${xml(`${message}\nexact value: ${plainFigure(result.got)}`)}</failure>`);
         lines.push('    </testcase>');
       }
     }

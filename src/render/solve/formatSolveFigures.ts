@@ -18,7 +18,7 @@ export function formatExactAmount(value: D, unit: Unit): string {
   return unit === 'USD' ? `$${digits}` : `${digits} BTC`;
 }
 
-/** Every digit of a rate, as a percentage: `26.4352362115582970682110848325273084277%`. */
+/** Every digit of a rate, as a percentage: `26.43523621155829706821108483252730842771%`. */
 export function formatExactRate(value: D): string {
   return `${plainFigure(value.times(100))}%`;
 }

@@ -1,10 +1,11 @@
 // Correctness of the sampling at a fixed seed and 100,000 samples, as the issue on ranges asks.
 import { describe, expect, it } from 'vitest';
-import { D } from '../../src/engine/decimal.js';
-import { projectTvl } from '../../src/engine/projectTvl.js';
-import { parseScenario } from '../../src/scenario/parseScenario.js';
-import { resolveScenario, type ResolvedCase } from '../../src/scenario/resolveScenario.js';
-import { simulateCase, type SimulatedRow } from '../../src/simulate/simulateCase.js';
+import { D } from '../../../src/engine/decimal.js';
+import { projectTvl } from '../../../src/engine/projectTvl.js';
+import { parseScenario } from '../../../src/scenario/parseScenario.js';
+import { resolveScenario, type ResolvedCase } from '../../../src/scenario/resolveScenario.js';
+import { makeRandomSource } from '../../../src/report/makeRandomSource.js';
+import { simulateCase, type SimulatedRow } from '../../../src/engine/sample/simulateCase.js';
 
 const SAMPLES = 100_000;
 
@@ -19,7 +20,7 @@ function resolved(yaml: string): ResolvedCase {
 function simulate(yaml: string, seed = 1, samples = SAMPLES): readonly SimulatedRow[] {
   const c = resolved(yaml);
   expect(c.uncertain).not.toBeNull();
-  const result = simulateCase(c.input, c.uncertain!, c.target, { samples, seed });
+  const result = simulateCase(c.input, c.uncertain!, c.target, { samples, random: makeRandomSource(seed) });
   if (!result.ok) throw new Error('overflow');
   return result.rows;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalQuantile } from '../../src/simulate/normalQuantile.js';
-import { quantiles } from '../../src/simulate/quantiles.js';
+import { normalQuantile } from '../../../src/engine/sample/normalQuantile.js';
+import { quantiles } from '../../../src/engine/sample/quantiles.js';
 
 /** Percentile by sorting, h = (n - 1) p with linear interpolation (PERCENTILE.INC). */
 function reference(values: readonly number[], p: number): number {

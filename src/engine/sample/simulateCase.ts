@@ -1,17 +1,28 @@
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import { assert } from '../engine/assert.js';
-import type { D } from '../engine/decimal.js';
-import { PHASE_DRAW_ORDER_MESSAGE } from '../engine/messages.js';
-import { PERIODS_PER_YEAR, type TvlInput } from '../engine/types.js';
-import type { Distribution, LognormalOf } from '../scenario/distribution.js';
-import type { UncertainInputs } from '../scenario/resolveScenario.js';
+import { assert } from '../assert.js';
+import type { D } from '../decimal.js';
+import { PHASE_DRAW_ORDER_MESSAGE } from '../messages.js';
+import { PERIODS_PER_YEAR, type TvlInput } from '../types.js';
+import type { Distribution, LognormalOf } from '../../scenario/distribution.js';
+import type { UncertainInputs } from '../../scenario/resolveScenario.js';
+import { pathSchedule } from '../pathSchedule.js';
 import { makeSampler, type Sampler } from './makeSampler.js';
 import { quantiles, type Quantiles } from './quantiles.js';
 
+/**
+ * A seeded generator of uniform draws in [0, 1), passed in so that the engine holds no source of
+ * randomness of its own. Its state can be saved and a generator started again from it.
+ */
+export interface RandomSource {
+  readonly draw: () => number;
+  /** The state, as a few 32-bit integers, always as many. */
+  readonly state: () => readonly number[];
+  /** A generator that continues from a saved state. */
+  readonly fromState: (state: readonly number[]) => RandomSource;
+}
+
 export interface SimulationOptions {
   readonly samples: number;
-  readonly seed: number;
+  readonly random: RandomSource;
   /** Called after each period with the share of the work done, 0 to 1. */
   readonly onProgress?: (done: number) => void;
 }
@@ -38,8 +49,9 @@ export type SimulationResult = { readonly ok: true; readonly rows: readonly Simu
  */
 export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target: D | null, options: SimulationOptions): SimulationResult {
   const n = options.samples;
-  const rng = xoroshiro128plus(options.seed);
-  const draw = (): number => uniformFloat64(rng);
+  const rng = options.random;
+  const draw = rng.draw;
+  const width = rng.state().length;
 
   // Every distribution drawn once per path, each with its sampler, in order of first use: the
   // base and utilization first, then each growth of a phase (in path mode), year by year.
@@ -59,16 +71,16 @@ export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target
   const laterGrowths = uncertain.resample === 'path' ? [...new Set(uncertain.growthByYear.filter((d): d is Distribution => d !== null))] : [];
   const lastYearOf = new Map<Distribution, number>();
   uncertain.growthByYear.forEach((distribution, year) => distribution !== null && lastYearOf.set(distribution, year));
-  const growthStates = new Int32Array(laterGrowths.length > 0 ? 4 * n : 0);
+  const growthStates = new Int32Array(laterGrowths.length > 0 ? width * n : 0);
   const drawn = [...perPath.values()];
   for (let i = 0; i < n; i += 1) {
     for (const { sampler, values, clamp } of drawn) {
       values[i] = clamp(sampler(draw()));
     }
     if (laterGrowths.length > 0) {
-      const state = rng.getState();
-      for (let w = 0; w < 4; w += 1) {
-        growthStates[4 * i + w] = state[w]!;
+      const state = rng.state();
+      for (let w = 0; w < width; w += 1) {
+        growthStates[width * i + w] = state[w]!;
       }
       for (let k = 0; k < laterGrowths.length; k += 1) {
         draw();
@@ -91,16 +103,16 @@ export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target
       growthsDrawn += 1;
       const sampler = makeSampler(distribution, 'growthFactor');
       values = new Float64Array(n);
-      const state = [0, 0, 0, 0];
+      const state = new Array<number>(width).fill(0);
       for (let i = 0; i < n; i += 1) {
-        const at = 4 * i;
-        for (let w = 0; w < 4; w += 1) {
+        const at = width * i;
+        for (let w = 0; w < width; w += 1) {
           state[w] = growthStates[at + w]!;
         }
-        const path = xoroshiro128plusFromState(state);
-        values[i] = atLeastMinusOne(sampler(uniformFloat64(path)));
-        const next = path.getState();
-        for (let w = 0; w < 4; w += 1) {
+        const path = rng.fromState(state);
+        values[i] = atLeastMinusOne(sampler(path.draw()));
+        const next = path.state();
+        for (let w = 0; w < width; w += 1) {
           growthStates[at + w] = next[w]!;
         }
       }
@@ -141,21 +153,18 @@ export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target
   const yearly = new Float64Array(uncertain.resample === 'yearly' ? n : 0);
 
   const rows: SimulatedRow[] = [];
-  for (let index = 0; index <= periods; index += 1) {
-    const year = Math.floor(index / perYear);
-    const subperiod = index % perYear;
-    if (subperiod === 0) {
-      if (year > 0) {
-        for (let i = 0; i < n; i += 1) {
-          level[i] = level[i]! * (1 + (typeof growth === 'number' ? growth : growth[i]!));
-        }
-      }
-      if (year < years) {
-        growth = growthOfYear(year);
+  // The same schedule as the exact path (pathSchedule), in float64.
+  for (const { index, subperiod, closesYear, opensYear, partYear, rampShare } of pathSchedule(years, input.step)) {
+    if (closesYear !== null) {
+      for (let i = 0; i < n; i += 1) {
+        level[i] = level[i]! * (1 + (typeof growth === 'number' ? growth : growth[i]!));
       }
     }
-    const fraction = subperiod / perYear;
-    const along = periods === 0 ? 0 : index / periods;
+    if (opensYear !== null) {
+      growth = growthOfYear(opensYear);
+    }
+    const fraction = partYear === null ? 0 : partYear[0] / partYear[1];
+    const along = rampShare[0] / rampShare[1];
     let reachedCount = 0;
     for (let i = 0; i < n; i += 1) {
       let amount = level[i]!;

@@ -1,0 +1,104 @@
+import { amountInYear } from './amountInYear.js';
+import { assertTvlInput } from './assertTvlInput.js';
+import { atYearEnd } from './atYearEnd.js';
+import { P, type D } from './decimal.js';
+import type { Fixed } from './fixed.js';
+import { decimalOf } from './decimalOf.js';
+import { fixedOf } from './fixedOf.js';
+import { fixedTimes } from './fixedTimes.js';
+import type { Factors } from './makeFactors.js';
+import { nextYearProduct } from './nextYearProduct.js';
+import { pathSchedule } from './pathSchedule.js';
+import { PERIODS_PER_YEAR, type ExactFigures, type TvlInput, type TvlPoint } from './types.js';
+
+/**
+ * The path of a TVL (or of a market cap and the TVL locked in it), one point per period, the
+ * first included, computed as it is read: the one per-period step of btcfi.
+ *
+ * A year end is start × (1 + g1)…(1 + g_k); a period inside year k is that year end times
+ * (1 + g)^(j / periods per year), so quarterly and monthly paths meet the yearly one at every year
+ * end. Everything is computed at the engine's precision (60 digits, in BigInt: see fixed.ts) and
+ * rounded only when printed (a ramp's utilization: see rampUtilization.ts). The change of a period is its
+ * growth factor less 1 (exact for a yearly step), or with a ramp tvl / previous tvl - 1; it is
+ * computed only when read (a table shows it, CSV and JSON do not), as are the points' decimals.
+ */
+export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint, void, undefined> {
+  assertTvlInput(input);
+  const { years, step, base, growthByYear } = input;
+  const perYear = PERIODS_PER_YEAR[step];
+  const periods = years * perYear;
+  const start = fixedOf(base.kind === 'tvl' ? base.tvl : base.marketCap);
+  const market = base.kind === 'marketCap';
+  const ramp = market && !base.utilization.from.eq(base.utilization.to) && periods > 0;
+  const from = market ? fixedOf(base.utilization.from) : null;
+  const utilizationAt = ramp ? factors.ramp(base.utilization.from, base.utilization.to, periods) : null;
+
+  let product = fixedOf(new P(1));
+  let yearEnd = atYearEnd(start, product);
+  let previousTvl: Fixed | null = null;
+  let partYear: readonly Fixed[] = [];
+  for (const { index, year, subperiod, closesYear, opensYear } of pathSchedule(years, step)) {
+    if (closesYear !== null) {
+      product = nextYearProduct(product, growthByYear[closesYear]!, factors);
+      yearEnd = atYearEnd(start, product);
+    }
+    if (opensYear !== null && perYear > 1) {
+      partYear = factors.partYearFixed(growthByYear[opensYear]!, perYear);
+    }
+    const amount = amountInYear(yearEnd, subperiod === 0 ? null : partYear[subperiod]!);
+    let utilization: Fixed | null = null;
+    let tvl = amount;
+    if (market) {
+      utilization = utilizationAt === null ? from : utilizationAt(index);
+      tvl = fixedTimes(amount, utilization!);
+    }
+    const rate = index === 0 ? null : growthByYear[Math.floor((index - 1) / perYear)]!;
+    yield new PathPoint(index, year, subperiod, { marketCap: market ? amount : null, utilization, tvl }, previousTvl, ramp ? null : rate, perYear, factors);
+    previousTvl = tvl;
+  }
+}
+
+/** A point of a path, held in the step's BigInt arithmetic; its decimals and change are made when read. */
+class PathPoint implements TvlPoint {
+  private decimals: { marketCap: D | null; utilization: D | null; tvl: D } | null = null;
+
+  constructor(
+    readonly index: number,
+    readonly year: number,
+    readonly subperiod: number,
+    readonly exact: ExactFigures,
+    private readonly previousTvl: Fixed | null,
+    /** The growth of the period, or null when the change is tvl / previous tvl - 1 (a utilization ramp). */
+    private readonly rate: D | null,
+    private readonly perYear: number,
+    private readonly factors: Factors,
+  ) {}
+
+  private get figures(): { marketCap: D | null; utilization: D | null; tvl: D } {
+    this.decimals ??= {
+      marketCap: this.exact.marketCap === null ? null : decimalOf(this.exact.marketCap),
+      utilization: this.exact.utilization === null ? null : decimalOf(this.exact.utilization),
+      tvl: decimalOf(this.exact.tvl),
+    };
+    return this.decimals;
+  }
+
+  get marketCap(): D | null {
+    return this.figures.marketCap;
+  }
+
+  get utilization(): D | null {
+    return this.figures.utilization;
+  }
+
+  get tvl(): D {
+    return this.figures.tvl;
+  }
+
+  get change(): D | null {
+    if (this.previousTvl === null || this.previousTvl.m === 0n) {
+      return null;
+    }
+    return this.rate === null ? this.tvl.div(decimalOf(this.previousTvl)).minus(1) : this.factors.periodChange(this.rate, this.perYear);
+  }
+}

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { P } from '../../src/engine/decimal.js';
+import { decimalOf } from '../../src/engine/decimalOf.js';
+import { fixedDivide } from '../../src/engine/fixedDivide.js';
+import { fixedOf } from '../../src/engine/fixedOf.js';
+import { fixedPlus } from '../../src/engine/fixedPlus.js';
+import { fixedTimes } from '../../src/engine/fixedTimes.js';
+
+const decimal = fc
+  .tuple(fc.bigInt({ min: -(10n ** 75n), max: 10n ** 75n }), fc.integer({ min: -90, max: 40 }), fc.integer({ min: 1, max: 75 }))
+  .map(([n, exponent, keep]) => new P(`${n}e${exponent}`).toSignificantDigits(keep));
+
+describe('properties', () => {
+  it('a product, a sum and a quotient by a whole number are exactly those of decimal.js at 60 digits', () => {
+    fc.assert(
+      fc.property(decimal, decimal, fc.integer({ min: 1, max: 2400 }), (a, b, n) => {
+        const [x, y] = [fixedOf(a), fixedOf(b)];
+        expect(decimalOf(fixedTimes(x, y)).toFixed()).toBe(a.times(b).toFixed());
+        expect(decimalOf(fixedPlus(x, y)).toFixed()).toBe(a.plus(b).toFixed());
+        expect(decimalOf(fixedDivide(x, n)).toFixed()).toBe(a.div(n).toFixed());
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+
+  it('ties round to even, as decimal.js does', () => {
+    const a = new P(`1${'0'.repeat(59)}5`);
+    expect(decimalOf(fixedTimes(fixedOf(a), fixedOf(new P(1)))).toFixed()).toBe(a.times(1).toFixed());
+    const b = new P(`1${'0'.repeat(58)}15`);
+    expect(decimalOf(fixedTimes(fixedOf(b), fixedOf(new P(1)))).toFixed()).toBe(b.times(1).toFixed());
+  });
+});
