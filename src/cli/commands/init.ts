@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
-import { dirname, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describeFsError } from '../../scenario/loadScenarioTexts.js';
 import { NAME_PATTERN } from '../../scenario/schema.js';
 import { UsageError } from '../errors.js';
+import { BUNDLED_SCENARIOS } from '../loadScenarios.js';
 import type { CliContext } from '../program.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
 
-/** The JSON Schema shipped beside the program (dist/cli/ and src/cli/ are both two levels down). */
-export const SCHEMA_FILE = fileURLToPath(new URL('../../schema/scenario.schema.json', import.meta.url));
+/** The JSON Schema shipped beside the bundled scenarios, whether run from dist/cli/ or from src/. */
+export const SCHEMA_FILE = join(BUNDLED_SCENARIOS, '..', 'schema', 'scenario.schema.json');
 
 export function starterScenario(name: string, schemaPath: string): string {
   return `# yaml-language-server: $schema=${schemaPath}

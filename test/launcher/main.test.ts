@@ -1,0 +1,61 @@
+// The built CLI as a user starts it: bin/btcfi.js -> dist/cli/main.cjs (the launcher) ->
+// dist/cli/app.cjs with its code cache. Every other CLI test runs the program in-process from
+// src/ (test/helpers/runCli.ts); these few runs check that the build gives the same bytes, and
+// what only the launcher does: --version on its own, and the code cache.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json' with { type: 'json' };
+import { assertBuilt, cliEnv, REPO_ROOT, runCli, spawnCli } from '../helpers/runCli.js';
+
+beforeAll(assertBuilt);
+
+describe('the launcher', () => {
+  it.each([['--version'], ['-V'], ['project', '--version']])('answers btcfi %s with the version, as the program does in-process', async (...args) => {
+    const spawned = await spawnCli(args);
+    expect(spawned).toEqual({ stdout: `${packageJson.version}\n`, stderr: '', exitCode: 0 });
+    expect(await runCli(args)).toEqual(spawned);
+  });
+
+  it('runs the bundle with a code cache that this Node accepts', () => {
+    // The launcher's own steps (src/launcher/main.ts), asking V8 whether it took the cache.
+    const script = [
+      "const { readFileSync } = require('node:fs');",
+      "const Module = require('node:module');",
+      "const { Script } = require('node:vm');",
+      'const [app, cache] = process.argv.slice(1);',
+      "const script = new Script(Module.wrap(readFileSync(app, 'utf8')), { filename: app, cachedData: readFileSync(cache) });",
+      'process.stdout.write(String(script.cachedDataRejected));',
+    ].join('\n');
+    const dist = join(REPO_ROOT, 'dist', 'cli');
+    const rejected = execFileSync(process.execPath, ['-e', script, join(dist, 'app.cjs'), join(dist, 'app.cache')], { encoding: 'utf8' });
+    expect(rejected).toBe('false');
+  });
+});
+
+/** Runs that cover what the build changes: the bundle, the bundled scenarios read at build time, streamed output, errors. */
+const RUNS: readonly (readonly string[])[] = [
+  ['project'],
+  ['project', '--format', 'csv'],
+  ['project', 'scenarios', '--format', 'json'],
+  ['check', '--format', 'junit'],
+  ['grid', 'defi-2031', '--case', 'rounded', '--x', 'growth=10%..30%:5%', '--y', 'years=1..5', '--format', 'csv'],
+  ['solve', 'growth', '--from', '238.5B', '--to', '770.6B', '--years', '5'],
+  ['project', 'test/fixtures/errors/several-problems.yaml'],
+  ['projetc'],
+  [],
+];
+
+describe.concurrent('the built CLI', () => {
+  it.for(RUNS.map((args) => [args.join(' '), args] as const))('gives the bytes and exit code of the program in-process: btcfi %s', async ([, args], { expect }) => {
+    const spawned = await spawnCli(args);
+    expect(await runCli(args)).toEqual(spawned);
+  });
+
+  it('is what bin/btcfi.js starts, a CommonJS file that requires the launcher', () => {
+    expect(readFileSync(join(REPO_ROOT, 'bin', 'btcfi.js'), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n[\s\S]*require\('\.\.\/dist\/cli\/main\.cjs'\);\n$/);
+    const output = execFileSync(join(REPO_ROOT, 'bin', 'btcfi.js'), ['list'], { cwd: REPO_ROOT, env: cliEnv(), encoding: 'utf8' });
+    expect(output).toMatch(/defi-2031/);
+  });
+});
