@@ -1,5 +1,6 @@
-// The terminal experience through the built CLI: colour rules, charts, the reader's language,
-// --quiet, the short help and completion. Every run is a child process, as a user would start it.
+// The terminal experience: colour rules, charts, the reader's language, --quiet, the short help
+// and completion. Runs are in-process (stdout and stderr are not terminals there); what needs a
+// real terminal runs the built CLI under script(1), on a pseudo-terminal.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

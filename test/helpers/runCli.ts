@@ -122,12 +122,14 @@ async function runInProcess(args: readonly string[], options: RunOptions): Promi
       done();
     },
   });
+  // One stream for the run, read once as standard input is: a second read finds it ended.
   const input = options.input ?? '';
+  const stdin = typeof input === 'string' ? Readable.from([Buffer.from(input, 'utf8')]) : input;
   const io: Io = {
     stdout: collect(stdout),
     stdoutStream,
     stderr: collect(stderr),
-    readStdin: (maxBytes) => readStreamUpTo(typeof input === 'string' ? Readable.from([Buffer.from(input, 'utf8')]) : input, maxBytes),
+    readStdin: (maxBytes) => readStreamUpTo(stdin, maxBytes),
     stdoutIsTTY: false,
     stderrIsTTY: false,
     columns: null,
