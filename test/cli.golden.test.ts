@@ -134,7 +134,13 @@ function resultOf(c: Case): Promise<CliResult> {
   let run = runs.get(c.golden);
   if (run === undefined) {
     const input = c.stdin === undefined ? undefined : readFileSync(join(REPO_ROOT, c.stdin), 'utf8');
-    run = c.shell !== undefined ? runShell(c.shell) : runCli(c.args ?? [], input === undefined ? {} : { input });
+    run =
+      c.shell !== undefined
+        ? runShell(c.shell)
+        : input === undefined
+          ? runCli(c.args ?? [])
+          : // A shell line `btcfi ... < FILE`, whose transcript also shows btcfi's own exit code.
+            runCli(c.args ?? [], { input }).then((result) => ({ ...result, btcfiExitCode: result.exitCode }));
     runs.set(c.golden, run);
   }
   return run;
