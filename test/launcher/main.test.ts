@@ -50,7 +50,7 @@ const RUNS: readonly (readonly string[])[] = [
 describe.concurrent('the built CLI', () => {
   it.for(RUNS.map((args) => [args.join(' '), args] as const))('gives the bytes and exit code of the program in-process: btcfi %s', async ([, args], { expect }) => {
     const spawned = await spawnCli(args);
-    expect(await runCli(args)).toEqual(spawned);
+    expect(await runCli(args), 'the built CLI differs from src/: is dist/ older than src/? (node build.mjs)').toEqual(spawned);
   });
 
   it('is what bin/btcfi.js starts, a CommonJS file that requires the launcher', () => {
