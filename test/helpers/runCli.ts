@@ -38,11 +38,13 @@ interface RunOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Working directory; the repo root unless told. */
   readonly cwd?: string;
+  /** In-process only: stdout and stderr are a terminal this many columns wide (not terminals unless told). */
+  readonly terminalColumns?: number;
 }
 
 function spawn(file: string, args: readonly string[], options: RunOptions): Promise<CliResult> {
-  if (options.input !== undefined && typeof options.input !== 'string') {
-    throw new Error('a spawned run takes its standard input as a text');
+  if ((options.input !== undefined && typeof options.input !== 'string') || options.terminalColumns !== undefined) {
+    throw new Error('a spawned run takes its standard input as a text, and has no terminal');
   }
   const input = options.input ?? '';
   return new Promise((resolve, reject) => {
@@ -98,7 +100,7 @@ function swapEnv(env: NodeJS.ProcessEnv): () => void {
 
 /**
  * `btcfi ...args` in this process, through the CLI's run(argv, io), with the repo root as
- * working directory: stdout and stderr are collected (neither is a terminal), standard input is
+ * working directory: stdout and stderr are collected (terminals only if told), standard input is
  * `input`, and the exit code is run's. The result has the shape and bytes of a spawned run's.
  */
 export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
@@ -130,9 +132,9 @@ async function runInProcess(args: readonly string[], options: RunOptions): Promi
     stdoutStream,
     stderr: collect(stderr),
     readStdin: (maxBytes) => readStreamUpTo(stdin, maxBytes),
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    columns: null,
+    stdoutIsTTY: options.terminalColumns !== undefined,
+    stderrIsTTY: options.terminalColumns !== undefined,
+    columns: options.terminalColumns ?? null,
     env,
   };
   const cwd = process.cwd();
