@@ -80,11 +80,11 @@ const FOR_PEOPLE = [COMMANDS[0]!, COMMANDS[4]!, COMMANDS[6]!, COMMANDS[9]!, COMM
 describe.concurrent('byte-identical outputs from a process started in another locale', () => {
   it.for(FOR_PEOPLE.map((args) => [args.join(' '), args] as const))('btcfi %s', async ([, args], { expect }) => {
     const here = await runCli(args, { env: environment(SETTINGS[0].env) });
-    for (const setting of [SETTINGS[2], SETTINGS[3]]) {
-      const spawned = await spawnCli(args, { cwd: REPO_ROOT, env: environment(setting.env) });
-      expect(spawned.stdout, `stdout with ${setting.name}`).toBe(here.stdout);
-      expect(spawned.exitCode, `exit code with ${setting.name}`).toBe(here.exitCode);
-    }
+    // Turkish case rules, Arabic digits and a French decimal comma, all at once.
+    const setting = SETTINGS[2];
+    const spawned = await spawnCli(args, { cwd: REPO_ROOT, env: environment(setting.env) });
+    expect(spawned.stdout, `stdout with ${setting.name}`).toBe(here.stdout);
+    expect(spawned.exitCode, `exit code with ${setting.name}`).toBe(here.exitCode);
   });
 });
 
