@@ -1,9 +1,16 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Golden tests spawn the built CLI; give a loaded machine room.
+    // A process per test file: runCli (test/helpers/runCli.ts) runs the CLI in-process and sets
+    // the working directory and environment for each run, which only a process of its own allows.
+    pool: 'forks',
+    // Test files run the CLI in their own process rather than waiting on child processes, so they
+    // can use every core; vitest alone keeps one for itself, which leaves one worker on two cores.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Some tests still spawn the built CLI, and a few compute large grids; give a loaded machine room.
     testTimeout: 30_000,
   },
 });

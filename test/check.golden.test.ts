@@ -1,5 +1,6 @@
-// btcfi check, validate, list, init and schema, run as a user would: the built CLI as a child
-// process, compared with transcripts under test/golden/check/. Update with -u and review.
+// btcfi check, validate, list, init and schema end to end: the CLI in-process (see
+// test/helpers/runCli.ts), compared with transcripts under test/golden/check/. Update with -u
+// and review.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -7,9 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../src/scenario/jsonSchema.js';
-import { assertBuilt, commandLine, REPO_ROOT, runCli, transcript } from './helpers/runCli.js';
-
-beforeAll(assertBuilt);
+import { commandLine, REPO_ROOT, runCli, transcript } from './helpers/runCli.js';
 
 const FIXTURES = 'test/fixtures/check';
 

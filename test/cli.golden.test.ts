@@ -1,7 +1,8 @@
-// Golden CLI tests: every case runs the built CLI as a child process (colour off, repo root as
-// working directory) and is compared, as one readable transcript, with a file under test/golden/.
+// Golden CLI tests: every case runs the CLI in-process (colour off, repo root as working
+// directory; see test/helpers/runCli.ts) and is compared, as one readable transcript, with a file
+// under test/golden/. Pipelines whose reader goes away (`| head -1`) run the built CLI in a shell.
 // Update with `npx vitest run test/cli.golden.test.ts -u` and review the diff like code.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ interface Case {
   /** btcfi's arguments, or a POSIX shell line in which `btcfi` is the CLI. */
   readonly args?: readonly string[];
   readonly shell?: string;
+  /** With args: the file given as standard input, shown in the transcript as `< FILE`. */
+  readonly stdin?: string;
 }
 
 /**
@@ -64,7 +67,7 @@ const PROJECT_CASES: Case[] = [
   { golden: 'project/tiny.csv', args: ['project', '--tvl', '1e-400', '--years', '1', '--format', 'csv'] },
   { golden: 'project/falls-to-zero.table', args: ['project', '--tvl', '1B', '--growth', '-100%', '--years', '2'] },
   { golden: 'project/falls-99pct.table', args: ['project', '--tvl', '1B', '--growth', '-99%', '--years', '10'] },
-  { golden: 'project/stdin.table', shell: 'btcfi project - < scenarios/l2-2025.yaml' },
+  { golden: 'project/stdin.table', args: ['project', '-'], stdin: 'scenarios/l2-2025.yaml' },
 ];
 
 const CLI_CASES: Case[] = [
@@ -130,12 +133,19 @@ const runs = new Map<string, Promise<CliResult>>();
 function resultOf(c: Case): Promise<CliResult> {
   let run = runs.get(c.golden);
   if (run === undefined) {
-    run = c.shell !== undefined ? runShell(c.shell) : runCli(c.args ?? []);
+    const input = c.stdin === undefined ? undefined : readFileSync(join(REPO_ROOT, c.stdin), 'utf8');
+    run =
+      c.shell !== undefined
+        ? runShell(c.shell)
+        : input === undefined
+          ? runCli(c.args ?? [])
+          : // A shell line `btcfi ... < FILE`, whose transcript also shows btcfi's own exit code.
+            runCli(c.args ?? [], { input }).then((result) => ({ ...result, btcfiExitCode: result.exitCode }));
     runs.set(c.golden, run);
   }
   return run;
 }
-const commandOf = (c: Case): string => c.shell ?? commandLine(c.args ?? []);
+const commandOf = (c: Case): string => c.shell ?? commandLine(c.args ?? []) + (c.stdin === undefined ? '' : ` < ${c.stdin}`);
 const caseNamed = (golden: string): Case => ALL_CASES.find((c) => c.golden === golden)!;
 
 describe.concurrent('golden transcripts', () => {

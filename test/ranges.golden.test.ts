@@ -1,8 +1,9 @@
-// Ranges and seeded Monte Carlo through the built CLI: percentiles in every format, the same
-// bytes for the same seed, and bad ranges as input errors at their place.
+// Ranges and seeded Monte Carlo through the CLI (in-process; one run in a process of its own):
+// percentiles in every format, the same bytes for the same seed, and bad ranges as input errors
+// at their place.
 import { describe, expect, it } from 'vitest';
-import { assertBuilt, commandLine, runCli, transcript } from './helpers/runCli.js';
 import { beforeAll } from 'vitest';
+import { assertBuilt, commandLine, runCli, spawnCli, transcript } from './helpers/runCli.js';
 
 beforeAll(assertBuilt);
 
@@ -54,7 +55,8 @@ describe('btcfi project with ranges', () => {
   it('gives the same output whatever the time zone and locale', async () => {
     const args = ['project', RANGE, ...SAMPLES, '--format', 'csv'];
     const plain = await runCli(args);
-    const elsewhere = await runCli(args, { env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Kolkata', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
+    // A process of its own: the locale of LANG and LC_ALL is taken when Node starts.
+    const elsewhere = await spawnCli(args, { env: { ...process.env, NO_COLOR: '1', TZ: 'Asia/Kolkata', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
     expect(elsewhere.stdout).toBe(plain.stdout);
   });
 

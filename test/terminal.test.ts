@@ -1,5 +1,6 @@
-// The terminal experience through the built CLI: colour rules, charts, the reader's language,
-// --quiet, the short help and completion. Every run is a child process, as a user would start it.
+// The terminal experience: colour rules, charts, the reader's language, --quiet, the short help
+// and completion. Runs are in-process (stdout and stderr are not terminals there); what needs a
+// real terminal runs the built CLI under script(1), on a pseudo-terminal.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,16 @@ describe('charts', () => {
     }
   });
 
-  it('shows a chart under each table on a terminal', async () => {
+  it('shows a chart under each table on a terminal, in colour, as wide as the terminal', async () => {
+    const { stdout } = await runCli(['project', 'scenarios/defi-2031.yaml'], { env: plainEnv(), terminalColumns: 70 });
+    expect(stdout).toMatch(/┤/);
+    expect(stdout).toContain(ESC);
+    const widest = Math.max(...stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((line) => line.includes('┤')).map((line) => line.length));
+    expect(widest).toBeLessThanOrEqual(70);
+    expect(widest).toBeGreaterThan(40);
+  });
+
+  it('shows a chart under each table on a terminal the process finds for itself', async () => {
     const { stdout } = await runShell('script -qc "COLUMNS=70 $BTCFI_NODE $BTCFI_BIN project scenarios/defi-2031.yaml" /dev/null < /dev/null || true');
     if (stdout === '') {
       return; // no pseudo-terminal here

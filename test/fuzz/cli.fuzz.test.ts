@@ -1,18 +1,15 @@
-// The CLI fuzz campaign: random argument vectors over every command and flag, each a spawned run
-// of the built CLI in a folder of its own. Exit codes are only 0, 1 or 2; stderr never shows a
-// stack trace or an internal error; a usage error writes nothing on stdout and leaves -o's file
-// as it was; no temporary file is left behind.
+// The CLI fuzz campaign: random argument vectors over every command and flag, each a run of the
+// CLI in-process (test/helpers/runCli.ts) in a folder of its own. Exit codes are only 0, 1 or 2;
+// stderr never shows a stack trace or an internal error; a usage error writes nothing on stdout
+// and leaves -o's file as it was; no temporary file is left behind.
 import fc from 'fast-check';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt } from '../helpers/runCli.js';
 import { argvCase } from './argvArbitraries.js';
 import { checkRun, pool } from './checkRun.js';
 import { FUZZ_CLI_RUNS, FUZZ_SEED, timeoutFor } from './config.js';
-
-beforeAll(assertBuilt);
 
 let root: string;
 beforeAll(async () => {
@@ -37,6 +34,6 @@ describe('fuzz: the CLI on random argument vectors', () => {
       console.log(`fuzz (seed ${FUZZ_SEED}): ${runs.length.toLocaleString('en-US')} CLI runs, ${failures.length} failed`);
       expect(failures).toEqual([]);
     },
-    timeoutFor(FUZZ_CLI_RUNS, 2_000),
+    timeoutFor(FUZZ_CLI_RUNS, 1_000),
   );
 });

@@ -4,11 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, REPO_ROOT, runCli } from '../helpers/runCli.js';
+import { REPO_ROOT, runCli } from '../helpers/runCli.js';
 import { checkScenarioText } from './checkPipeline.js';
 import { checkRun } from './checkRun.js';
-
-beforeAll(assertBuilt);
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'fuzz');
 const SCENARIOS = readdirSync(join(FIXTURES, 'scenario')).sort();

@@ -1,11 +1,12 @@
-// `btcfi grid` end to end: the built CLI as a child process (NO_COLOR=1, repo root as working
-// directory). Outputs that people review are golden transcripts under test/grid/golden/; update
-// them with `npx vitest run test/grid -u` and review the diff like code.
+// `btcfi grid` end to end: the CLI in-process (NO_COLOR=1, repo root as working directory; see
+// test/helpers/runCli.ts), and the built CLI in a shell for a reader that stops early. Outputs
+// that people review are golden transcripts under test/grid/golden/; update them with
+// `npx vitest run test/grid -u` and review the diff like code.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, cliEnv, commandLine, runCli, runShell, transcript, type CliResult } from '../helpers/runCli.js';
+import { assertBuilt, cliEnv, commandLine, REPO_ROOT, runCli, runShell, transcript, type CliResult } from '../helpers/runCli.js';
 
 beforeAll(assertBuilt);
 
@@ -163,7 +164,8 @@ describe.concurrent('the scenario and the period', () => {
     // A years axis loads the scenario once per years value: standard input is read once for all.
     const named = await runCli(['grid', 'btcfi-100b', '--x', 'utilization=5%', '--y', 'years=0,1', '--growth', '10%', '--format', 'csv']);
     expect(csvLines(named.stdout)).toEqual(['y\\x,0.05', '0,100000000000', '1,110000000000']);
-    const piped = await runShell('btcfi grid - --x utilization=5% --y years=0,1 --growth 10% --format csv < scenarios/btcfi-100b.yaml');
+    const input = await readFile(join(REPO_ROOT, 'scenarios', 'btcfi-100b.yaml'), 'utf8');
+    const piped = await runCli(['grid', '-', '--x', 'utilization=5%', '--y', 'years=0,1', '--growth', '10%', '--format', 'csv'], { input });
     expect(piped.stdout).toBe(named.stdout);
   });
 

@@ -5,6 +5,9 @@
 //
 // SIGKILL cannot be caught, so a killed run leaves its hidden temporary file (.NAME.tmp-PID-HEX)
 // beside the target: that is the accepted trace, as long as the target is the old file or absent.
+//
+// Runs that end on their own are in-process (test/helpers/runCli.ts); a run that is sent a signal
+// is the built CLI, in a process of its own.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chmod, lstat, mkdtemp, open, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';

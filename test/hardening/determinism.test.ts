@@ -1,13 +1,15 @@
 // The same inputs give byte-identical outputs across runs, time zones, locales (LANG, LC_ALL) and
 // working directories; and numeric edges have defined output: growth of -100%, a zero start,
-// 1e-12 and 1e30 magnitudes, a 200-year monthly path.
+// 1e-12 and 1e30 magnitudes, a 200-year monthly path. Runs are in-process (the time zone and the
+// folder change per run); Node takes its locale from LANG and LC_ALL when it starts, so the
+// locales are checked on the built CLI, a process each.
 import { parse as parseCsv } from 'csv-parse/sync';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAIN_FIGURE } from '../fuzz/checkPipeline.js';
-import { assertBuilt, cliEnv, REPO_ROOT, runCli } from '../helpers/runCli.js';
+import { assertBuilt, cliEnv, REPO_ROOT, runCli, spawnCli } from '../helpers/runCli.js';
 
 beforeAll(assertBuilt);
 
@@ -69,6 +71,20 @@ describe.concurrent('byte-identical outputs', () => {
       expect(other.stdout, `stdout with ${other.name}`).toBe(first!.stdout);
       expect(other.exitCode, `exit code with ${other.name}`).toBe(first!.exitCode);
     }
+  });
+});
+
+/** The commands whose output is written for people, where a locale would show first. */
+const FOR_PEOPLE = [COMMANDS[0]!, COMMANDS[4]!, COMMANDS[6]!, COMMANDS[9]!, COMMANDS[11]!];
+
+describe.concurrent('byte-identical outputs from a process started in another locale', () => {
+  it.for(FOR_PEOPLE.map((args) => [args.join(' '), args] as const))('btcfi %s', async ([, args], { expect }) => {
+    const here = await runCli(args, { env: environment(SETTINGS[0].env) });
+    // Turkish case rules, Arabic digits and a French decimal comma, all at once.
+    const setting = SETTINGS[2];
+    const spawned = await spawnCli(args, { cwd: REPO_ROOT, env: environment(setting.env) });
+    expect(spawned.stdout, `stdout with ${setting.name}`).toBe(here.stdout);
+    expect(spawned.exitCode, `exit code with ${setting.name}`).toBe(here.exitCode);
   });
 });
 

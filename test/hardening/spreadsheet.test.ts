@@ -13,9 +13,7 @@ import { renderGridCsv } from '../../src/render/grid/renderGridCsv.js';
 import { renderCsv, toCsv } from '../../src/render/renderCsv.js';
 import type { ProjectReport } from '../../src/report/types.js';
 import { FORMULA_START, PLAIN_FIGURE } from '../fuzz/checkPipeline.js';
-import { assertBuilt, runCli } from '../helpers/runCli.js';
-
-beforeAll(assertBuilt);
+import { runCli } from '../helpers/runCli.js';
 
 let dir: string;
 beforeAll(async () => {

@@ -1,9 +1,10 @@
 // A result for a pipe or a file is written straight to standard output's file descriptor (see
 // src/cli/nodeIo.ts); these runs check what that must not lose: every byte, in order, whatever
-// the pipe is like, and a quiet end when the reader goes away.
+// the pipe is like, and a quiet end when the reader goes away. Each is compared with the same run
+// in-process.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, cliEnv, REPO_ROOT, runShell } from '../helpers/runCli.js';
+import { assertBuilt, BIN, cliEnv, REPO_ROOT, runCli, runShell } from '../helpers/runCli.js';
 
 beforeAll(assertBuilt);
 
@@ -14,7 +15,7 @@ const hasPython = spawnSync('python3', ['--version']).status === 0;
 
 describe('standard output', () => {
   it('gets all of a large result through a pipe whose reader is slow', async () => {
-    const whole = execFileSync(process.execPath, [BIN, ...LARGE], { env: cliEnv(), maxBuffer: 64 * 1024 * 1024 }).toString();
+    const whole = (await runCli(LARGE)).stdout;
     const slow = await runShell(`btcfi ${LARGE.join(' ')} | (sleep 1; cat)`);
     expect(slow.btcfiExitCode).toBe(0);
     expect(slow.stdout).toBe(whole);
@@ -22,7 +23,7 @@ describe('standard output', () => {
 
   // A pipe can be non-blocking (a parent made it so); a write that would block then fails with
   // EAGAIN, and the rest must go out through Node's stream, which waits for room.
-  it.skipIf(!hasPython)('gets all of a large result through a non-blocking pipe that fills up', () => {
+  it.skipIf(!hasPython)('gets all of a large result through a non-blocking pipe that fills up', async () => {
     const script = [
       'import os, subprocess, sys, time',
       'r, w = os.pipe()',
@@ -38,7 +39,7 @@ describe('standard output', () => {
       'sys.stdout.buffer.write(data)',
       'sys.exit(p.wait())',
     ].join('\n');
-    const whole = execFileSync(process.execPath, [BIN, ...LARGE], { env: cliEnv(), maxBuffer: 64 * 1024 * 1024 }).toString();
+    const whole = (await runCli(LARGE)).stdout;
     const result = spawnSync('python3', ['-c', script, process.execPath, BIN, ...LARGE], { env: cliEnv(), cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024 });
     expect(result.status).toBe(0);
     expect(result.stdout.toString()).toBe(whole);

@@ -1,9 +1,15 @@
-// Runs the built CLI (bin/btcfi.js -> dist/cli/main.cjs) as a child process, the way a user
-// or a script would, and turns a run into a readable transcript for golden files.
+// Runs btcfi for tests, two ways. runCli calls the CLI's own entry, run(argv, io), in this
+// process with an Io held in memory: the same code as the built CLI, without a Node start-up
+// per case. spawnCli and runShell start the built CLI (bin/btcfi.js -> dist/cli/main.cjs) as a
+// child process, the way a user or a script would, for what only a process shows: signals, a
+// reader that goes away, writes to real pipes, the launcher and its code cache. transcript()
+// turns a run into a readable text for golden files.
 import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import type { Io } from '../../src/cli/io.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
 export const BIN = join(REPO_ROOT, 'bin', 'btcfi.js');
@@ -27,14 +33,20 @@ export function cliEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.Pro
 }
 
 interface RunOptions {
-  /** Text for standard input; it is closed at once either way. */
-  readonly input?: string;
+  /** Standard input: a text, or a stream (read as the CLI reads standard input); empty and closed unless told. */
+  readonly input?: string | NodeJS.ReadableStream;
   readonly env?: NodeJS.ProcessEnv;
   /** Working directory; the repo root unless told. */
   readonly cwd?: string;
+  /** In-process only: stdout and stderr are a terminal this many columns wide (not terminals unless told). */
+  readonly terminalColumns?: number;
 }
 
 function spawn(file: string, args: readonly string[], options: RunOptions): Promise<CliResult> {
+  if ((options.input !== undefined && typeof options.input !== 'string') || options.terminalColumns !== undefined) {
+    throw new Error('a spawned run takes its standard input as a text, and has no terminal');
+  }
+  const input = options.input ?? '';
   return new Promise((resolve, reject) => {
     const child = execFile(
       file,
@@ -49,13 +61,97 @@ function spawn(file: string, args: readonly string[], options: RunOptions): Prom
         resolve({ stdout, stderr, exitCode });
       },
     );
-    child.stdin?.end(options.input ?? '');
+    child.stdin?.end(input);
   });
 }
 
-/** `btcfi ...args` with the repo root as working directory. */
-export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+/** `btcfi ...args` as a child process of the built CLI, with the repo root as working directory. */
+export function spawnCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
   return spawn(process.execPath, [BIN, ...args], options);
+}
+
+/**
+ * In-process runs take turns: each one sets the process's working directory and environment
+ * for its duration (paths in argv are opened relative to process.cwd(), and commander reads
+ * BTCFI_LOCALE from process.env), so two runs must never overlap. This needs a process of
+ * its own per test file, which vitest's `forks` pool gives (vitest.config.ts); in a worker
+ * thread process.chdir throws, so a change of pool fails loudly rather than mixing runs up.
+ */
+let turn: Promise<unknown> = Promise.resolve();
+
+/** Sets process.env to exactly `env` and returns how to put it back. TZ takes effect at once in Node. */
+function swapEnv(env: NodeJS.ProcessEnv): () => void {
+  const saved = { ...process.env };
+  const setTo = (next: NodeJS.ProcessEnv): void => {
+    for (const key of Object.keys(process.env)) {
+      if (next[key] === undefined) {
+        delete process.env[key];
+      }
+    }
+    for (const [key, value] of Object.entries(next)) {
+      if (value !== undefined && process.env[key] !== value) {
+        process.env[key] = value;
+      }
+    }
+  };
+  setTo(env);
+  return () => setTo(saved);
+}
+
+/**
+ * `btcfi ...args` in this process, through the CLI's run(argv, io), with the repo root as
+ * working directory: stdout and stderr are collected (terminals only if told), standard input is
+ * `input`, and the exit code is run's. The result has the shape and bytes of a spawned run's.
+ */
+export function runCli(args: readonly string[], options: RunOptions = {}): Promise<CliResult> {
+  const result = turn.then(() => runInProcess(args, options));
+  turn = result.catch(() => {});
+  return result;
+}
+
+async function runInProcess(args: readonly string[], options: RunOptions): Promise<CliResult> {
+  // Loaded on first use, so that files which only spawn do not load the whole CLI.
+  const { run, formatInternalError } = await import('../../src/cli/run.js');
+  const { readStreamUpTo } = await import('../../src/scenario/readStreamUpTo.js');
+  const env = options.env ?? cliEnv();
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  const collect = (into: Buffer[]) => (text: string) => void into.push(Buffer.from(text, 'utf8'));
+  // The stream behind stdout, for output written a piece at a time (grid), in order with io.stdout.
+  const stdoutStream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      stdout.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+      done();
+    },
+  });
+  // One stream for the run, read once as standard input is: a second read finds it ended.
+  const input = options.input ?? '';
+  const stdin = typeof input === 'string' ? Readable.from([Buffer.from(input, 'utf8')]) : input;
+  const io: Io = {
+    stdout: collect(stdout),
+    stdoutStream,
+    stderr: collect(stderr),
+    readStdin: (maxBytes) => readStreamUpTo(stdin, maxBytes),
+    stdoutIsTTY: options.terminalColumns !== undefined,
+    stderrIsTTY: options.terminalColumns !== undefined,
+    columns: options.terminalColumns ?? null,
+    env,
+  };
+  const cwd = process.cwd();
+  process.chdir(options.cwd ?? REPO_ROOT);
+  const restoreEnv = swapEnv(env);
+  let exitCode: number;
+  try {
+    exitCode = await run(args, io);
+  } catch (error) {
+    // run never throws; the built CLI reports an escaped error as internal (src/cli/main.ts).
+    io.stderr(formatInternalError(error, env['BTCFI_DEBUG'] !== undefined));
+    exitCode = 3;
+  } finally {
+    restoreEnv();
+    process.chdir(cwd);
+  }
+  return { stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), exitCode };
 }
 
 const EXIT_MARKER = '__btcfi_test_exit=';

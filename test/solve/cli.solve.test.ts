@@ -1,12 +1,10 @@
-// `btcfi solve`, run as a user would: the built CLI (bin/btcfi.js) as a child process, colour
-// off, repo root as working directory. Each run is also kept as a readable transcript under
+// `btcfi solve` end to end: the CLI in-process (see test/helpers/runCli.ts), colour off, repo
+// root as working directory. Each run is also kept as a readable transcript under
 // test/solve/golden/; update with `npx vitest run test/solve -u` and review the diff like code.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { D } from '../../src/engine/decimal.js';
 import { agreesTo, compare } from './agreesTo.js';
-import { assertBuilt, commandLine, runCli, transcript, type CliResult } from '../helpers/runCli.js';
-
-beforeAll(assertBuilt);
+import { commandLine, runCli, transcript, type CliResult } from '../helpers/runCli.js';
 
 const HISTORY = 'test/fixtures/history';
 
