@@ -40,13 +40,16 @@ const KNOWN_CROSSINGS: ReadonlySet<string> = new Set([
   'scenario/resolveScenario.ts -> maxSampledLog10.ts',
   // Periods per year of each step, to cap the length of a path when the scenario is read.
   'scenario/resolveScenario.ts -> types.ts',
+  // A range is read to its median (the exact path's input) and its bounds as it is parsed; the
+  // Distribution and its median are the engine's, where sampling uses them.
+  'scenario/fields.ts -> distribution.ts',
 ]);
 
 /** Import loops known today; a new one fails the test. */
 const KNOWN_LOOPS: ReadonlySet<string> = new Set<string>([]);
 
-/** Folders under src/ that are not layers yet: sampling and grid cells, counted as the engine they belong in. */
-const KNOWN_OUTSIDE: ReadonlySet<string> = new Set(['simulate', 'grid']);
+/** Folders under src/ that are not layers yet (none today; a new one fails the test). */
+const KNOWN_OUTSIDE: ReadonlySet<string> = new Set<string>([]);
 
 interface Import {
   readonly from: string;

@@ -1,4 +1,4 @@
-import type { Fixed } from './fixed.js';
+import type { Fixed } from '../core/fixed.js';
 import { fixedTimes } from './fixedTimes.js';
 
 /** The amount at a period inside a year: the year end before it × the part-year factor (none at a year end). */

@@ -1,5 +1,5 @@
 import { P, type D } from './decimal.js';
-import type { Fixed } from './fixed.js';
+import type { Fixed } from '../core/fixed.js';
 
 /** The decimal of a Fixed, as a P. */
 export function decimalOf(value: Fixed): D {

@@ -1,5 +1,5 @@
-import { FIXED_DIGITS, FIXED_ZERO, roundFixed, type Fixed } from './fixed.js';
-import { powerOfTen } from './powerOfTen.js';
+import { FIXED_DIGITS, FIXED_ZERO, roundFixed, type Fixed } from '../core/fixed.js';
+import { powerOfTen } from '../core/powerOfTen.js';
 
 /** a / n for a whole n of at least 1, rounded to FIXED_DIGITS half to even. */
 export function fixedDivide(a: Fixed, n: number): Fixed {

@@ -1,5 +1,5 @@
 import type { D } from './decimal.js';
-import { FIXED_ZERO, type Fixed } from './fixed.js';
+import { FIXED_ZERO, type Fixed } from '../core/fixed.js';
 
 /** A decimal as a Fixed, exactly (no rounding: the operations round their results). */
 export function fixedOf(value: D): Fixed {

@@ -1,5 +1,5 @@
-import { FIXED_ZERO, roundFixed, type Fixed } from './fixed.js';
-import { powerOfTen } from './powerOfTen.js';
+import { FIXED_ZERO, roundFixed, type Fixed } from '../core/fixed.js';
+import { powerOfTen } from '../core/powerOfTen.js';
 
 /** a × b, rounded to FIXED_DIGITS half to even. */
 export function fixedTimes(a: Fixed, b: Fixed): Fixed {

@@ -1,6 +1,6 @@
 import { assert } from './assert.js';
 import { P, type D } from './decimal.js';
-import type { Fixed } from './fixed.js';
+import type { Fixed } from '../core/fixed.js';
 import { fixedOf } from './fixedOf.js';
 import { SUBPERIOD_MESSAGE } from './messages.js';
 import { rampUtilization } from './rampUtilization.js';

@@ -1,5 +1,5 @@
 import type { D } from './decimal.js';
-import type { Fixed } from './fixed.js';
+import type { Fixed } from '../core/fixed.js';
 import { fixedTimes } from './fixedTimes.js';
 import type { Factors } from './makeFactors.js';
 

@@ -1,5 +1,5 @@
 import { P, type D } from './decimal.js';
-import type { Fixed } from './fixed.js';
+import type { Fixed } from '../core/fixed.js';
 import { fixedDivide } from './fixedDivide.js';
 import { fixedOf } from './fixedOf.js';
 import { fixedPlus } from './fixedPlus.js';

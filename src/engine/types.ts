@@ -1,5 +1,5 @@
 import type { D } from './decimal.js';
-import type { Fixed } from './fixed.js';
+import type { Fixed } from '../core/fixed.js';
 
 export type Step = 'year' | 'quarter' | 'month';
 

@@ -2,7 +2,7 @@ import { amountInYear } from './amountInYear.js';
 import { assertTvlInput } from './assertTvlInput.js';
 import { atYearEnd } from './atYearEnd.js';
 import { P, type D } from './decimal.js';
-import type { Fixed } from './fixed.js';
+import type { Fixed } from '../core/fixed.js';
 import { decimalOf } from './decimalOf.js';
 import { fixedOf } from './fixedOf.js';
 import { fixedTimes } from './fixedTimes.js';

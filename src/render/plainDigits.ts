@@ -1,5 +1,5 @@
 import type { D } from '../engine/decimal.js';
-import type { Fixed } from '../engine/fixed.js';
+import type { Fixed } from '../core/fixed.js';
 
 /** Digits in one word of a decimal.js coefficient (base 1e7). */
 const WORD_DIGITS = 7;

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { PRINTED_DIGITS, type D } from '../engine/decimal.js';
-import type { Fixed } from '../engine/fixed.js';
+import type { Fixed } from '../core/fixed.js';
 import { plainFixed } from './plainDigits.js';
 import type { ProjectReport } from '../report/types.js';
 import { plainFigure } from './formatNumber.js';

@@ -1,5 +1,5 @@
 import { PRINTED_DIGITS, type D } from '../engine/decimal.js';
-import type { Fixed } from '../engine/fixed.js';
+import type { Fixed } from '../core/fixed.js';
 import { plainFixed } from './plainDigits.js';
 import type { CaseReport, DecimalQuantiles, ProjectReport, ReportRow, ScenarioReport } from '../report/types.js';
 import { plainFigure } from './formatNumber.js';

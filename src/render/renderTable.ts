@@ -51,14 +51,43 @@ interface CaseCells {
   sameUtilization: boolean;
 }
 
+/** A table's cells, and what its columns depend on. */
+interface TableCells {
+  readonly periods: string[];
+  readonly cells: CaseCells[];
+  readonly hasMarketCap: boolean;
+  readonly hasUtilization: boolean;
+  readonly hasChange: boolean;
+}
+
 /**
  * The cases' rows are walked side by side and each is turned into the text of its cells at once,
  * so a table holds text, not the rows: a scenario of 100 cases of 2,401 months stays small.
  */
 function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): string {
   const { chalk, locale } = options;
-  const text = tableText(locale);
-  const first = cases[0]!;
+  const table = collectCells(cases, scenario, options);
+  const columns = tableColumns(cases, table, tableText(locale));
+  const head = [tableText(locale).period, ...columns.map((column) => column.header)].map((header) => chalk.bold(header));
+  const body = table.periods.map((period, i) => [period, ...columns.map((column) => column.cells[i]!)]);
+  const laidOut = layoutTable(head, body, ['left', ...columns.map(() => 'right' as const)]);
+  const last = table.periods.at(-1)!;
+  const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, last, scenario, options)]));
+  const sampled = cases.find((c) => c.simulation !== null)?.simulation ?? null;
+  const note = sampled === null ? [] : [chalk.dim(tableText(locale).sampled(group(String(sampled.samples)), sampled.seed))];
+  const chart =
+    options.chartWidth == null
+      ? ''
+      : renderChart(
+          cases.map((c, k) => ({ name: c.name, periods: table.periods, values: table.cells[k]!.values })),
+          { width: options.chartWidth, chalk, unit: scenario.unit, locale },
+        );
+  return [laidOut, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
+}
+
+/** Walks the cases' rows side by side, keeping only the text of each cell (and the TVLs for a chart). */
+function collectCells(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): TableCells {
+  const { chalk, locale } = options;
   const amount = (value: D | null): string => (value === null ? '' : formatAmount(value, scenario.unit, locale));
   const rate = (value: D | null): string => (value === null ? '' : formatRate(value, locale));
   const change = (value: D | null): string => {
@@ -68,10 +97,8 @@ function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, opt
     const text = formatRate(value, locale, true);
     return value.isNegative() && !value.isZero() ? chalk.red(text) : value.isZero() ? text : chalk.green(text);
   };
-  const suffix = (c: CaseReport): string => (cases.length > 1 || c.name !== null ? ` · ${c.name}` : '');
-  const hasChange = first.rowCount > 1;
+  const hasChange = cases[0]!.rowCount > 1;
   const charted = options.chartWidth != null;
-
   const periods: string[] = [];
   let hasMarketCap = false;
   let hasUtilization = false;
@@ -113,7 +140,13 @@ function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, opt
       }
     });
   }
+  return { periods, cells, hasMarketCap, hasUtilization, hasChange };
+}
 
+/** The figure columns: market cap and utilization once when every case shares them, then each case's TVL (or median, band and chance) and change. */
+function tableColumns(cases: readonly CaseReport[], table: TableCells, text: ReturnType<typeof tableText>): { readonly header: string; readonly cells: readonly string[] }[] {
+  const { cells, hasMarketCap, hasUtilization, hasChange } = table;
+  const suffix = (c: CaseReport): string => (cases.length > 1 || c.name !== null ? ` · ${c.name}` : '');
   const columns: { readonly header: string; readonly cells: readonly string[] }[] = [];
   for (const [header, has, field, sameField] of [
     [text.marketCap, hasMarketCap, 'marketCap', 'sameMarketCap'],
@@ -143,24 +176,7 @@ function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, opt
       columns.push({ header: `${text.change}${suffix(c)}`, cells: cell.change });
     }
   });
-
-  const head = [text.period, ...columns.map((column) => column.header)].map((header) => chalk.bold(header));
-  const body = periods.map((period, i) => [period, ...columns.map((column) => column.cells[i]!)]);
-  const table = layoutTable(head, body, ['left', ...columns.map(() => 'right' as const)]);
-  const last = periods.at(-1)!;
-  const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, last, scenario, options)]));
-  const sampled = cases.find((c) => c.simulation !== null)?.simulation ?? null;
-  const note =
-    sampled === null
-      ? []
-      : [chalk.dim(text.sampled(group(String(sampled.samples)), sampled.seed))];
-  const chart = !charted
-    ? ''
-    : renderChart(
-        cases.map((c, k) => ({ name: c.name, periods, values: cells[k]!.values })),
-        { width: options.chartWidth!, chalk, unit: scenario.unit, locale },
-      );
-  return [table, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
+  return columns;
 }
 
 function same(a: D | null, b: D | null): boolean {

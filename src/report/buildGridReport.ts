@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../core/result.js';
 import { PERIODS_PER_YEAR, type TvlInput } from '../engine/types.js';
-import { computeGridRows } from '../grid/computeGridRows.js';
+import { computeGridRows } from './computeGridRows.js';
 import type { Axis } from '../scenario/axis.js';
 import type { TextProblem } from '../scenario/parseAmount.js';
 import { parsePeriod } from '../scenario/parsePeriod.js';

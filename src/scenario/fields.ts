@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { D } from '../engine/decimal.js';
-import { degenerateValue, distributionBounds, distributionMedian, type Distribution, type LognormalOf } from './distribution.js';
+import { degenerateValue, distributionBounds, distributionMedian, type Distribution, type LognormalOf } from '../engine/distribution.js';
 import { parseAmount, type Amount, type TextProblem } from './parseAmount.js';
 import { parseRate, type Rate } from './parseRate.js';
 import type { Result } from '../core/result.js';

@@ -1,5 +1,5 @@
 import { D } from '../engine/decimal.js';
-import type { Distribution } from './distribution.js';
+import type { Distribution } from '../engine/distribution.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { TextProblem } from './parseAmount.js';
 

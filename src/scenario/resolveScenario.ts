@@ -1,7 +1,8 @@
 import { D } from '../engine/decimal.js';
 import { PERIODS_PER_YEAR, type Step, type TvlBase, type TvlInput } from '../engine/types.js';
 import { MAX_SAMPLED_LOG10, maxSampledLog10 } from '../engine/sample/maxSampledLog10.js';
-import type { Distribution } from './distribution.js';
+import type { Distribution } from '../engine/distribution.js';
+import type { UncertainInputs } from '../engine/sample/uncertainInputs.js';
 import type { Expectation } from './expectationSchema.js';
 import { dedupeIssues, type InputIssue } from '../core/inputIssue.js';
 import type { IssuePath, Locator } from './locate.js';
@@ -26,19 +27,6 @@ export interface ResolvedCase {
   readonly target: D | null;
   /** The inputs that are ranges or distributions, or null when the case is exact. */
   readonly uncertain: UncertainInputs | null;
-}
-
-/**
- * What varies in a case, beside the exact medians in its TvlInput. The same Distribution
- * object at two places (one growth for every year of a phase, one utilization as both ends of
- * a constant) is drawn once per path, unless `resample` is yearly.
- */
-export interface UncertainInputs {
-  readonly base: Distribution | null;
-  readonly utilizationFrom: Distribution | null;
-  readonly utilizationTo: Distribution | null;
-  readonly growthByYear: readonly (Distribution | null)[];
-  readonly resample: Resample;
 }
 
 export interface ResolvedScenario {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D, PERIODS_PER_YEAR, projectTvl, tvlAtPeriod, type Step, type TvlInput } from '../../src/engine/index.js';
-import { computeGridRows, type GridModel } from '../../src/grid/computeGridRows.js';
+import { computeGridRows, type GridModel } from '../../src/report/computeGridRows.js';
 import { parseAxis } from '../../src/scenario/parseAxis.js';
 import { GRID_FIELDS, type Axis, type GridField } from '../../src/scenario/axis.js';
 import { amount, growthRate, step, utilization } from '../engine/arbitraries.js';

@@ -1,4 +1,4 @@
-import type { Distribution, LognormalOf } from '../../scenario/distribution.js';
+import type { Distribution, LognormalOf } from '../distribution.js';
 import { normalQuantile, Z95 } from './normalQuantile.js';
 
 /** Draws one figure from a uniform draw u in [0, 1). */

@@ -1,5 +1,5 @@
 import type { TvlInput } from '../types.js';
-import type { Distribution, LognormalOf } from '../../scenario/distribution.js';
+import type { Distribution, LognormalOf } from '../distribution.js';
 import { makeSampler } from './makeSampler.js';
 
 /** The largest uniform draw the generator gives: uniformFloat64 is a multiple of 2^-53 below 1. */

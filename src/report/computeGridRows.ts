@@ -2,7 +2,7 @@ import { assertTvlInput } from '../engine/assertTvlInput.js';
 import { atYearEnd } from '../engine/atYearEnd.js';
 import { compoundToPeriod } from '../engine/compoundToPeriod.js';
 import { P, type D } from '../engine/decimal.js';
-import type { Fixed } from '../engine/fixed.js';
+import type { Fixed } from '../core/fixed.js';
 import { decimalOf } from '../engine/decimalOf.js';
 import { fixedOf } from '../engine/fixedOf.js';
 import { growthToPeriod, type GrowthToPeriod } from '../engine/growthToPeriod.js';

@@ -1,4 +1,4 @@
-import { P } from './decimal.js';
+import { P } from '../engine/decimal.js';
 import { powerOfTen } from './powerOfTen.js';
 
 /**

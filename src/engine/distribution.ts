@@ -1,4 +1,4 @@
-import { D } from '../engine/decimal.js';
+import { D } from './decimal.js';
 
 /**
  * An uncertain figure. `5% to 10%` is a lognormal whose 5th and 95th percentiles are the two
