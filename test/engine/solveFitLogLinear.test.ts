@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compound, D, fitLogLinear, type FitPoint } from '../../src/engine/index.js';
 import { FIT_POINTS_MESSAGE, FIT_POSITIVE_MESSAGE } from '../../src/engine/messages.js';
 import { decimal } from './arbitraries.js';
-import { agreesTo, compare } from '../solve/agreesTo.js';
+import { agreesTo, compare } from '../helpers/agreesTo.js';
 
 const d = (text: string): D => new D(text);
 const points = (pairs: readonly (readonly [string, string])[]): FitPoint[] => pairs.map(([years, value]) => ({ years: d(years), value: d(value) }));
@@ -34,7 +34,7 @@ describe('fitLogLinear', () => {
   });
 
   // Reference: Python's decimal module, 80-digit context: slope = Σ(t - t̄)(ln v - mean ln v) / Σ(t - t̄)²,
-  // growth = exp(slope) - 1, to 50 significant digits; the same figures with dates are in test/solve.
+  // growth = exp(slope) - 1, to 50 significant digits; the same figures with dates are in test/scenario/parseHistory.test.ts.
   it('the yearly DeFi TVL fixture grows 115.81…% a year, agreeing with a 50-digit reference to 30 digits', () => {
     const got = fitLogLinear(YEARLY).growth;
     const reference = d('1.1581041639720247248190354199967865058571269764270');

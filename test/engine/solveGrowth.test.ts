@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compound, D, expMinusOne, lnOnePlus, solveGrowth } from '../../src/engine/index.js';
 import { LN_ONE_PLUS_DOMAIN_MESSAGE, NEGATIVE_SOLVE_AMOUNT_MESSAGE, NEGATIVE_SPAN_MESSAGE } from '../../src/engine/messages.js';
 import { amount, decimal } from './arbitraries.js';
-import { agreesTo, compare } from '../solve/agreesTo.js';
+import { agreesTo, compare } from '../helpers/agreesTo.js';
 
 const d = (text: string): D => new D(text);
 

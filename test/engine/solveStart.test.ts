@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compound, D, solveStart, solveUtilization } from '../../src/engine/index.js';
 import { NEGATIVE_SPAN_MESSAGE } from '../../src/engine/messages.js';
 import { amount, decimal, utilization } from './arbitraries.js';
-import { agreesTo, compare } from '../solve/agreesTo.js';
+import { agreesTo, compare } from '../helpers/agreesTo.js';
 
 const d = (text: string): D => new D(text);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compound, D, solveYears } from '../../src/engine/index.js';
 import { GROWTH_BELOW_MINUS_ONE_MESSAGE } from '../../src/engine/messages.js';
 import { amount, decimal } from './arbitraries.js';
-import { agreesTo, compare } from '../solve/agreesTo.js';
+import { agreesTo, compare } from '../helpers/agreesTo.js';
 
 const d = (text: string): D => new D(text);
 

@@ -7,8 +7,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../src/scenario/jsonSchema.js';
-import { commandLine, REPO_ROOT, runCli, transcript } from './helpers/runCli.js';
+import { scenarioJsonSchema } from '../../src/scenario/jsonSchema.js';
+import { commandLine, REPO_ROOT, runCli, transcript } from '../helpers/runCli.js';
 
 const FIXTURES = 'test/fixtures/check';
 
@@ -37,7 +37,7 @@ describe('golden transcripts', () => {
     const result = await runCli(args);
     expect(result.exitCode).toBe(exit);
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
-    await expect(transcript(commandLine(args), result)).toMatchFileSnapshot(`golden/${golden}.txt`);
+    await expect(transcript(commandLine(args), result)).toMatchFileSnapshot(`../golden/${golden}.txt`);
   });
 });
 

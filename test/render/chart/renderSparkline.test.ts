@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { D } from '../../src/engine/decimal.js';
-import { renderSparkline } from '../../src/render/chart/renderSparkline.js';
+import { D } from '../../../src/engine/decimal.js';
+import { renderSparkline } from '../../../src/render/chart/renderSparkline.js';
 
 const ds = (...values: string[]): D[] => values.map((value) => new D(value));
 

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCompletionCommand } from '../../src/cli/commands/completion.js';
-import { loadScenarioNames } from '../../src/cli/completion/loadScenarioNames.js';
-import { makeCompletionScript, SHELLS, type Shell } from '../../src/cli/completion/makeCompletionScript.js';
-import type { Io } from '../../src/cli/io.js';
-import { makeCliContext, type CliContext } from '../../src/cli/context.js';
-import { makeProgram } from '../../src/cli/program.js';
+import { addCompletionCommand } from '../../../src/cli/commands/completion.js';
+import { loadScenarioNames } from '../../../src/cli/completion/loadScenarioNames.js';
+import { makeCompletionScript, SHELLS, type Shell } from '../../../src/cli/completion/makeCompletionScript.js';
+import type { Io } from '../../../src/cli/io.js';
+import { makeCliContext, type CliContext } from '../../../src/cli/context.js';
+import { makeProgram } from '../../../src/cli/program.js';
 
 const BUNDLED = ['bob-babylon', 'btcfi-100b', 'btcfi-2025', 'btcfi-5-10', 'defi-2031', 'l2-2025', 'staking-500b'];
 const ZSH_HARNESS = fileURLToPath(new URL('zshComplete.zsh', import.meta.url));

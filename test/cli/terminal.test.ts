@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, cliEnv, commandLine, runCli, runShell, transcript } from './helpers/runCli.js';
+import { assertBuilt, cliEnv, commandLine, runCli, runShell, transcript } from '../helpers/runCli.js';
 
 beforeAll(assertBuilt);
 
@@ -86,7 +86,7 @@ describe('the reader’s language', () => {
     expect(result.stdout).toContain('US$7695.27亿');
     expect(result.stdout).toContain('US$1000亿');
     expect(result.stdout).toContain('US$2万亿');
-    await expect(transcript(commandLine(args), result)).toMatchFileSnapshot('golden/terminal/zh-CN.table.txt');
+    await expect(transcript(commandLine(args), result)).toMatchFileSnapshot('../golden/terminal/zh-CN.table.txt');
     for (const format of ['csv', 'json']) {
       const zh = await runCli(['project', '--locale', 'zh-CN', '--format', format]);
       const en = await runCli(['project', '--format', format]);

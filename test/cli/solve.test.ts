@@ -1,15 +1,15 @@
 // `btcfi solve` end to end: the CLI in-process (see test/helpers/runCli.ts), colour off, repo
 // root as working directory. Each run is also kept as a readable transcript under
-// test/solve/golden/; update with `npx vitest run test/solve -u` and review the diff like code.
+// test/golden/solve/; update with `npx vitest run test/cli/solve.test.ts -u` and review the diff like code.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { D } from '../../src/engine/decimal.js';
-import { agreesTo, compare } from './agreesTo.js';
+import { agreesTo, compare } from '../helpers/agreesTo.js';
 import { commandLine, runCli, transcript, type CliResult } from '../helpers/runCli.js';
 
 const HISTORY = 'test/fixtures/history';
 
 interface Run {
-  /** The transcript's name under test/solve/golden/, without `.txt`. */
+  /** The transcript's name under test/golden/solve/, without `.txt`. */
   readonly name: string;
   readonly args: readonly string[];
   readonly input?: string;
@@ -334,7 +334,7 @@ describe('transcripts', () => {
   it.each(ALL.map((run) => [run.name, run] as const))('%s', async (name, run) => {
     // The input as a printf format a shell would run (it holds no quote or % of its own).
     const command = run.input === undefined ? commandLine(run.args) : `printf '${run.input.replace(/\n/g, '\\n')}' | ${commandLine(run.args)}`;
-    await expect(transcript(command, await resultOf(run))).toMatchFileSnapshot(`golden/${name}.txt`);
+    await expect(transcript(command, await resultOf(run))).toMatchFileSnapshot(`../golden/solve/${name}.txt`);
   });
 
   it('help exits 0 and shows examples', async () => {

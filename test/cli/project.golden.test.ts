@@ -1,14 +1,14 @@
 // Golden CLI tests: every case runs the CLI in-process (colour off, repo root as working
 // directory; see test/helpers/runCli.ts) and is compared, as one readable transcript, with a file
 // under test/golden/. Pipelines whose reader goes away (`| head -1`) run the built CLI in a shell.
-// Update with `npx vitest run test/cli.golden.test.ts -u` and review the diff like code.
+// Update with `npx vitest run test/cli/project.golden.test.ts -u` and review the diff like code.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { assertBuilt, cliEnv, commandLine, REPO_ROOT, runCli, runShell, transcript, type CliResult } from './helpers/runCli.js';
+import { assertBuilt, cliEnv, commandLine, REPO_ROOT, runCli, runShell, transcript, type CliResult } from '../helpers/runCli.js';
 
 beforeAll(assertBuilt);
 
@@ -150,7 +150,7 @@ const caseNamed = (golden: string): Case => ALL_CASES.find((c) => c.golden === g
 
 describe.concurrent('golden transcripts', () => {
   it.for(ALL_CASES.map((c) => [c.golden, c] as const))('%s', async ([, c], { expect }) => {
-    await expect(transcript(commandOf(c), await resultOf(c))).toMatchFileSnapshot(`golden/${c.golden}.txt`);
+    await expect(transcript(commandOf(c), await resultOf(c))).toMatchFileSnapshot(`../golden/${c.golden}.txt`);
   });
 });
 
@@ -417,7 +417,7 @@ describe('--output FILE', () => {
     const dir = await folder('ok');
     const args = ['project', 'scenarios/defi-2031.yaml', '--format', 'csv', '-o', join(dir, 'defi.csv')];
     const result = await runCli(args);
-    await expect(transcript(commandLine(args), result, placeholders())).toMatchFileSnapshot('golden/output/written.txt');
+    await expect(transcript(commandLine(args), result, placeholders())).toMatchFileSnapshot('../golden/output/written.txt');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe('');
     expect(await readdir(dir)).toEqual(['defi.csv']);
@@ -428,7 +428,7 @@ describe('--output FILE', () => {
     const dir = await folder('bad');
     const args = ['project', `${FIXTURES}/several-problems.yaml`, '-o', join(dir, 'out.csv'), '--format', 'csv'];
     const result = await runCli(args);
-    await expect(transcript(commandLine(args), result, placeholders())).toMatchFileSnapshot('golden/output/bad-input.txt');
+    await expect(transcript(commandLine(args), result, placeholders())).toMatchFileSnapshot('../golden/output/bad-input.txt');
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(await readdir(dir)).toEqual([]);
@@ -454,7 +454,7 @@ describe('--output FILE', () => {
     const dir = await folder('missing');
     const args = ['project', '-o', join(dir, 'no-such-folder', 'out.txt')];
     const result = await runCli(args);
-    await expect(transcript(commandLine(args), result, placeholders())).toMatchFileSnapshot('golden/output/missing-folder.txt');
+    await expect(transcript(commandLine(args), result, placeholders())).toMatchFileSnapshot('../golden/output/missing-folder.txt');
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(await readdir(dir)).toEqual([]);

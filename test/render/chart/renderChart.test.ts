@@ -2,8 +2,8 @@ import { Chalk } from 'chalk';
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { D } from '../../src/engine/decimal.js';
-import { renderChart, type ChartSeries } from '../../src/render/chart/renderChart.js';
+import { D } from '../../../src/engine/decimal.js';
+import { renderChart, type ChartSeries } from '../../../src/render/chart/renderChart.js';
 
 const plain = new Chalk({ level: 0 });
 const colored = new Chalk({ level: 1 });

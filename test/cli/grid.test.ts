@@ -1,7 +1,7 @@
 // `btcfi grid` end to end: the CLI in-process (NO_COLOR=1, repo root as working directory; see
 // test/helpers/runCli.ts), and the built CLI in a shell for a reader that stops early. Outputs
-// that people review are golden transcripts under test/grid/golden/; update them with
-// `npx vitest run test/grid -u` and review the diff like code.
+// that people review are golden transcripts under test/golden/grid/; update them with
+// `npx vitest run test/cli/grid.test.ts -u` and review the diff like code.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ describe.concurrent('golden transcripts', () => {
   it.for(GOLDEN.map((c) => [c.name, c] as const))('%s', async ([, c], { expect }) => {
     const result = await runCli(c.args);
     expect(result.exitCode).toBe(0);
-    await expect(transcript(commandLine(c.args), result)).toMatchFileSnapshot(`golden/${c.name}.txt`);
+    await expect(transcript(commandLine(c.args), result)).toMatchFileSnapshot(`../golden/grid/${c.name}.txt`);
   });
 });
 

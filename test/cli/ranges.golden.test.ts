@@ -3,7 +3,7 @@
 // at their place.
 import { describe, expect, it } from 'vitest';
 import { beforeAll } from 'vitest';
-import { assertBuilt, commandLine, runCli, spawnCli, transcript } from './helpers/runCli.js';
+import { assertBuilt, commandLine, runCli, spawnCli, transcript } from '../helpers/runCli.js';
 
 beforeAll(assertBuilt);
 
@@ -23,7 +23,7 @@ const GOLDEN = [
 describe('golden transcripts', () => {
   it.each(GOLDEN)('$golden', async ({ golden, args }) => {
     const result = await runCli(args);
-    await expect(transcript(commandLine(args), result)).toMatchFileSnapshot(`golden/${golden}.txt`);
+    await expect(transcript(commandLine(args), result)).toMatchFileSnapshot(`../golden/${golden}.txt`);
   });
 });
 
