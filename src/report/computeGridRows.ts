@@ -36,16 +36,44 @@ export interface GridModel {
  * Rows are computed as they are read.
  */
 export function* computeGridRows(model: GridModel): Generator<D[], void, undefined> {
-  const { x, y, at } = model;
-  const nx = x.values.length;
-  const ny = y.values.length;
-  const axisOf = (field: GridField): 'x' | 'y' | null => (x.field === field ? 'x' : y.field === field ? 'y' : null);
-  const valueOn = (axis: 'x' | 'y', i: number, j: number): D => (axis === 'x' ? x.values[i]! : y.values[j]!);
+  const grid = makeGrid(model);
+  const amount = amountPlane(grid);
+  if (grid.first.base.kind === 'tvl') {
+    yield* gridRows(grid, amount);
+    return;
+  }
+  const utilization = utilizationPlane(grid);
+  yield* gridRows(grid, (i, j) => amount(i, j).times(utilization(i, j)));
+}
 
+type AxisName = 'x' | 'y';
+
+/** What every step of a grid shares: its axes, which field each varies, and the case at each cell. */
+interface Grid {
+  readonly nx: number;
+  readonly ny: number;
+  /** The value of a cell (i, j) on an axis. */
+  readonly valueOn: (axis: AxisName, i: number, j: number) => D;
+  readonly yearsAxis: AxisName | null;
+  readonly growthAxis: AxisName | null;
+  readonly startAxis: AxisName | null;
+  readonly utilizationAxis: AxisName | null;
+  /** The model's fixed period, or null for each cell's last period. */
+  readonly at: number | null;
+  /** The case of a cell: its years value's case when years is an axis, otherwise the one case. */
+  readonly inputAt: (i: number, j: number) => TvlInput;
+  /** The case of the first cell, checked; the kind of base and the step are the same in every cell. */
+  readonly first: TvlInput;
+  readonly perYear: number;
+  readonly factors: Factors;
+}
+
+/** The grid of a model: which axis varies each field, and the case of each cell, each checked once. */
+function makeGrid(model: GridModel): Grid {
+  const { x, y, at } = model;
+  const axisOf = (field: GridField): AxisName | null => (x.field === field ? 'x' : y.field === field ? 'y' : null);
+  const valueOn = (axis: AxisName, i: number, j: number): D => (axis === 'x' ? x.values[i]! : y.values[j]!);
   const yearsAxis = axisOf('years');
-  const growthAxis = axisOf('growth');
-  const startAxis = axisOf('market_cap') ?? axisOf('tvl');
-  const utilizationAxis = axisOf('utilization');
 
   // The case for each years value (each checked once), or the one case.
   const inputs = new Map<number, TvlInput>();
@@ -65,40 +93,53 @@ export function* computeGridRows(model: GridModel): Generator<D[], void, undefin
   const factors = makeFactors();
   const first = inputAt(0, 0);
   assertTvlInput(first);
-  const perYear = PERIODS_PER_YEAR[first.step];
-  const indexAt = (input: TvlInput): number => at ?? input.years * perYear;
+  return {
+    nx: x.values.length,
+    ny: y.values.length,
+    valueOn,
+    yearsAxis,
+    growthAxis: axisOf('growth'),
+    startAxis: axisOf('market_cap') ?? axisOf('tvl'),
+    utilizationAxis: axisOf('utilization'),
+    at,
+    inputAt,
+    first,
+    perYear: PERIODS_PER_YEAR[first.step],
+    factors,
+  };
+}
 
+/** The period index of a cell's case: the model's period, or the case's last. */
+function indexAt(grid: Grid, input: TvlInput): number {
+  return grid.at ?? input.years * grid.perYear;
+}
+
+/** The TVL or market cap of every cell: the start grown to the cell's period. */
+function amountPlane(grid: Grid): (i: number, j: number) => D {
+  const { nx, valueOn, inputAt, yearsAxis, growthAxis, startAxis, factors } = grid;
   // With a growth axis and a fixed period, the factors do not depend on the horizon.
-  const growthOnYears = at === null || growthAxis === null ? yearsAxis : null;
+  const growthOnYears = grid.at === null || growthAxis === null ? yearsAxis : null;
   const growth = plane<GrowthToPeriod>([growthAxis, growthOnYears], nx, (i, j) => {
     const input = inputAt(i, j);
     const rates = growthAxis === null ? input.growthByYear : new Array<D>(input.years).fill(valueOn(growthAxis, i, j));
-    return growthToPeriod(rates, input.step, indexAt(input), factors);
+    return growthToPeriod(rates, input.step, indexAt(grid, input), factors);
   });
   const start = plane<D>([startAxis], nx, (i, j) => {
     if (startAxis !== null) {
       return valueOn(startAxis, i, j);
     }
-    const { base } = first;
+    const { base } = grid.first;
     return base.kind === 'tvl' ? base.tvl : base.marketCap;
   });
-  const amount =
-    growthAxis !== null && growthOnYears !== null
-      ? compoundAlongYears(growthAxis, yearsAxis!, start(0, 0), valueOn, factors)
-      : plane<D>([startAxis, growthAxis, growthOnYears], nx, (i, j) => compoundToPeriod(start(i, j), growth(i, j)));
+  return growthAxis !== null && growthOnYears !== null
+    ? compoundAlongYears(growthAxis, yearsAxis!, start(0, 0), valueOn, factors)
+    : plane<D>([startAxis, growthAxis, growthOnYears], nx, (i, j) => compoundToPeriod(start(i, j), growth(i, j)));
+}
 
-  if (first.base.kind === 'tvl') {
-    for (let j = 0; j < ny; j += 1) {
-      const row = new Array<D>(nx);
-      for (let i = 0; i < nx; i += 1) {
-        row[i] = amount(i, j);
-      }
-      yield row;
-    }
-    return;
-  }
-
-  const utilization = plane<D>([utilizationAxis, yearsAxis], nx, (i, j) => {
+/** The utilization of every cell of a market-cap grid: the axis value, or the case's ramp at the cell's period. */
+function utilizationPlane(grid: Grid): (i: number, j: number) => D {
+  const { utilizationAxis, valueOn, inputAt } = grid;
+  return plane<D>([utilizationAxis, grid.yearsAxis], grid.nx, (i, j) => {
     const input = inputAt(i, j);
     let ramp: UtilizationRamp;
     if (utilizationAxis !== null) {
@@ -108,12 +149,16 @@ export function* computeGridRows(model: GridModel): Generator<D[], void, undefin
       // A market-cap case, like the first (only years differs between inputs).
       ramp = (input.base as Extract<TvlInput['base'], { kind: 'marketCap' }>).utilization;
     }
-    return utilizationAtPeriod(ramp, indexAt(input), input.years * perYear);
+    return utilizationAtPeriod(ramp, indexAt(grid, input), input.years * grid.perYear);
   });
-  for (let j = 0; j < ny; j += 1) {
-    const row = new Array<D>(nx);
-    for (let i = 0; i < nx; i += 1) {
-      row[i] = amount(i, j).times(utilization(i, j));
+}
+
+/** The rows of the grid, one per y value, each the cell's value at every x value, computed as they are read. */
+function* gridRows(grid: Grid, cell: (i: number, j: number) => D): Generator<D[], void, undefined> {
+  for (let j = 0; j < grid.ny; j += 1) {
+    const row = new Array<D>(grid.nx);
+    for (let i = 0; i < grid.nx; i += 1) {
+      row[i] = cell(i, j);
     }
     yield row;
   }
@@ -127,10 +172,10 @@ export function* computeGridRows(model: GridModel): Generator<D[], void, undefin
  * grid, however the years axis is ordered (0, 200, 0, 200, ... used to start over at every other cell).
  */
 function compoundAlongYears(
-  growthAxis: 'x' | 'y',
-  yearsAxis: 'x' | 'y',
+  growthAxis: AxisName,
+  yearsAxis: AxisName,
   start: D,
-  valueOn: (axis: 'x' | 'y', i: number, j: number) => D,
+  valueOn: (axis: AxisName, i: number, j: number) => D,
   factors: Factors,
 ): (i: number, j: number) => D {
   const paths = new Map<number, { rate: D; product: Fixed; amounts: D[] }>();
@@ -158,7 +203,7 @@ function compoundAlongYears(
  * once if on neither, once per x (up front) if on x only, once per row if on y only, and per
  * cell if on both. Rows must be read in order.
  */
-function plane<T>(axes: readonly ('x' | 'y' | null)[], nx: number, compute: (i: number, j: number) => T): (i: number, j: number) => T {
+function plane<T>(axes: readonly (AxisName | null)[], nx: number, compute: (i: number, j: number) => T): (i: number, j: number) => T {
   const onX = axes.includes('x');
   const onY = axes.includes('y');
   if (onX && onY) {
