@@ -1,7 +1,7 @@
 import { describeFsError } from '../scenario/loadScenarioTexts.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { makeStdoutSink, openFileSink, WHOLE_OUTPUT_CHARS, type OutputSink } from './streamOutput.js';
+import { descriptorNamed, makeStdoutSink, openFileSink, WHOLE_OUTPUT_CHARS, type OutputSink } from './streamOutput.js';
 
 /**
  * The one way out for a result: stdout, or --output FILE written atomically (a temporary file
@@ -12,7 +12,11 @@ import { makeStdoutSink, openFileSink, WHOLE_OUTPUT_CHARS, type OutputSink } fro
  * is written before the first piece.
  */
 export async function emit(result: string | Iterable<string>, output: string | undefined, context: { readonly io: Io; readonly notice: (text: string) => void }): Promise<void> {
-  const file = output === undefined || output === '-' ? null : output;
+  if (output === '') {
+    throw new UsageError('--output needs a file name', 'name the file to write, or - for standard output');
+  }
+  // A path that names standard output (/dev/stdout, /dev/fd/1) is standard output itself.
+  const file = output === undefined || output === '-' || descriptorNamed(output) === 1 ? null : output;
   if (file === null && typeof result === 'string') {
     context.io.stdout(result);
     return;
@@ -26,7 +30,8 @@ export async function emit(result: string | Iterable<string>, output: string | u
     }
     pieces = small.rest;
   }
-  const cannotWrite = (error: unknown): UsageError => new UsageError(`cannot write ${file}: ${describeFsError(error)}`, 'the file was left as it was');
+  const cannotWrite = (error: unknown): UsageError =>
+    error instanceof UsageError ? error : new UsageError(`cannot write ${file}: ${describeFsError(error)}`, 'the file was left as it was');
   let sink: OutputSink;
   if (file === null) {
     sink = makeStdoutSink(context.io);
@@ -55,7 +60,7 @@ export async function emit(result: string | Iterable<string>, output: string | u
   } catch (error) {
     throw file === null ? error : cannotWrite(error);
   }
-  if (file !== null) {
+  if (file !== null && descriptorNamed(file) === null) {
     context.notice(`btcfi: wrote ${file}\n`);
   }
 }

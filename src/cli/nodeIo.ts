@@ -2,6 +2,7 @@
 // to the file descriptor where that is safe), interrupts, and the end of a run. With main.ts, the
 // only place that touches `process`: everything else gets an Io.
 import { fstatSync, writeSync } from 'node:fs';
+import { describeFsError } from '../scenario/loadScenarioTexts.js';
 import { readStreamUpTo } from '../scenario/readStreamUpTo.js';
 import type { TextUpTo } from '../scenario/readTextUpTo.js';
 import type { Io } from './io.js';
@@ -19,9 +20,9 @@ function readStdin(maxBytes: number): Promise<TextUpTo> {
 let interrupted = false;
 
 /**
- * SIGINT or SIGTERM while an --output file is being written: remove its hidden temporary file
+ * SIGINT, SIGTERM or SIGHUP while an --output file is being written: remove its hidden temporary file
  * (the old target stays as it was), then end as the signal would have ended the process (a
- * shell reads 130 or 143). The listener is removed before the signal is raised again, so the
+ * shell reads 130, 143 or 129). The listener is removed before the signal is raised again, so the
  * second time it takes its default course; a second interrupt during the cleanup does the same.
  */
 function onInterrupt(signal: NodeJS.Signals): void {
@@ -37,7 +38,7 @@ function onInterrupt(signal: NodeJS.Signals): void {
  * file is unfinished, which is also the only time an interrupt leaves something to clean up.
  */
 function listenForInterrupts(on: boolean): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.off(signal, onInterrupt);
     if (on && !interrupted) {
       process.on(signal, onInterrupt);
@@ -56,14 +57,25 @@ let stdoutStreamUsed = false;
 function stdoutStream(): NodeJS.WriteStream {
   if (!stdoutStreamUsed) {
     stdoutStreamUsed = true;
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') {
-        process.exit(0);
-      }
-      throw error;
-    });
+    process.stdout.on('error', failStdout);
   }
   return process.stdout;
+}
+
+/**
+ * Standard output could not take the result: a reader that stopped early (EPIPE) ends the run
+ * quietly with 0, as `| head` expects; anything else (a full disk, a closed descriptor, a lost
+ * device) ends it with one line on stderr and exit 2, whatever the run had reached: what was
+ * written is not the whole result, and saying 0 (or 1) would report it as one.
+ */
+function failStdout(error: NodeJS.ErrnoException): never {
+  if (error.code === 'EPIPE') {
+    process.exit(0);
+  }
+  if (!interrupted) {
+    process.stderr.write(`btcfi: error: cannot write standard output: ${describeFsError(error)}\n`);
+  }
+  process.exit(2);
 }
 
 function writeStdout(text: string): void {
@@ -78,12 +90,8 @@ function writeStdout(text: string): void {
       offset += writeSync(1, bytes, offset);
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') {
-      process.exit(0);
-    }
-    if (code !== 'EAGAIN') {
-      throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+      failStdout(error as NodeJS.ErrnoException);
     }
     stdoutStream().write(bytes.subarray(offset));
   }

@@ -5,10 +5,12 @@ import { ExitCode } from './exitCodes.js';
 import { formatIssue, formatUsageError } from './formatIssue.js';
 import type { Io } from './io.js';
 import { makeProgram } from './program.js';
+import { forgetInputFiles } from '../scenario/loadScenarioTexts.js';
 
 /** Runs btcfi on the arguments (without node and the script) and returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   let exitCode: ExitCode = ExitCode.ok;
+  forgetInputFiles();
   const context = makeCliContext(argv, io, (code) => (exitCode = code));
   const chalk = context.chalk.stderr;
   const program = makeProgram(context);

@@ -3,9 +3,9 @@
 // Pieces are gathered into batches; a batch goes out only once the stream has room for it
 // ('drain'), so memory stays flat however slowly the reader reads.
 // node:fs's promises, not node:fs/promises: loaded when a file is first written, not by every run.
-import { constants, promises as fs } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { describeFsError } from '../scenario/loadScenarioTexts.js';
+import { constants, promises as fs, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isInputFile } from '../scenario/loadScenarioTexts.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
@@ -153,22 +153,117 @@ function temporaryPathFor(path: string): string {
 }
 
 /**
+ * The descriptor that a path names (`/dev/stdout`, `/dev/stderr`, `/dev/stdin`, `/dev/fd/N`,
+ * `/proc/self/fd/N`, `/proc/PID/fd/N` of this process), or null. Such a path is written to the
+ * descriptor itself, as a shell's `>` through it writes: never resolved to the file behind the
+ * descriptor and renamed over, which would replace what the shell redirected to (`>> log.txt`
+ * would lose the log).
+ */
+export function descriptorNamed(path: string): number | null {
+  if (process.platform === 'win32') {
+    return null;
+  }
+  const absolute = resolve(path);
+  const standard = /^\/dev\/(stdin|stdout|stderr)$/.exec(absolute);
+  if (standard !== null) {
+    return ['stdin', 'stdout', 'stderr'].indexOf(standard[1]!);
+  }
+  const numbered = /^\/(?:dev\/fd|proc\/self\/fd|proc\/thread-self\/fd|proc\/(\d+)\/fd)\/(\d+)$/.exec(absolute);
+  if (numbered !== null && (numbered[1] === undefined || Number(numbered[1]) === process.pid)) {
+    return Number(numbered[2]);
+  }
+  return null;
+}
+
+/** An error with a file system code, for the refusals that the system itself would not make. */
+function fsError(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(code), { code });
+}
+
+/** Links followed at most, as the system does before it says ELOOP. */
+const MAX_LINKS = 40;
+
+/**
+ * Where a write to `path` lands, following symbolic links one at a time as `>` does: the file
+ * at the end of the links (which may not exist yet: a dangling link is written through, and stays
+ * a link), or a descriptor that one of them names.
+ */
+async function followLinks(path: string): Promise<{ readonly descriptor: number } | { readonly target: string; readonly existing: Stats | null }> {
+  let current = path;
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    const descriptor = descriptorNamed(current);
+    if (descriptor !== null) {
+      return { descriptor };
+    }
+    let stats: Stats;
+    try {
+      stats = await fs.lstat(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return { target: current, existing: null };
+      }
+      throw error;
+    }
+    if (!stats.isSymbolicLink()) {
+      return { target: current, existing: stats };
+    }
+    current = resolve(dirname(current), await fs.readlink(current));
+  }
+  throw fsError('ELOOP');
+}
+
+/**
+ * Whether a plain `>` would refuse to write the file: the user may not write it, or, for root
+ * (whom the system lets write anything), its owner may not. A write-protected file is one that
+ * someone protected, so btcfi does not replace it even as root.
+ */
+async function isWriteProtected(target: string, existing: Stats): Promise<boolean> {
+  if ((existing.mode & 0o200) === 0) {
+    return true;
+  }
+  try {
+    await fs.access(target, constants.W_OK);
+    return false;
+  } catch (error) {
+    // A read-only file system, say, is said as such.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') {
+      return true;
+    }
+    throw error;
+  }
+}
+
+/**
  * A file written whole or not at all, like writeFileAtomic, but a piece at a time: the pieces go
  * to a temporary file beside the target, which finish() flushes to disk and renames over it.
- * Opening fails (and throws) before anything is written when the folder is missing or read-only.
+ * Opening fails (and throws) before anything is written when the folder is missing or read-only,
+ * the target is a directory, a write-protected file, or a file read as an input of this run.
  * A file that is replaced keeps its permissions, and a symbolic link stays a link: the file it
- * points to is replaced. A run killed outright (SIGKILL, a power cut) can leave the hidden
- * temporary file behind, never a part-written target.
+ * points to is replaced (or made, for a dangling link). A run killed outright (SIGKILL, a power
+ * cut) can leave the hidden temporary file behind, never a part-written target.
  *
- * A target that is not a file (/dev/null, /dev/stdout, a named pipe) is written directly: it
- * cannot be half-written, and renaming over it would put a file in its place.
+ * A target that is not a file (/dev/null, a named pipe) is written directly: it cannot be
+ * half-written, and renaming over it would put a file in its place. A path that names a
+ * descriptor (/dev/stdout, /dev/fd/3) is written to that descriptor.
  */
 export async function openFileSink(path: string, options: FileSinkOptions = {}): Promise<OutputSink> {
-  // realpath follows every link; a path that does not exist yet is written as it is named.
-  const target = await fs.realpath(path).catch(() => path);
-  const existing = await fs.stat(target).catch(() => null);
-  if (existing !== null && !existing.isFile() && !existing.isDirectory() && options.exclusive !== true) {
+  const end = await followLinks(path);
+  if ('descriptor' in end) {
+    return openDescriptorSink(end.descriptor);
+  }
+  const { target, existing } = end;
+  if (existing?.isDirectory() === true) {
+    throw fsError('EISDIR');
+  }
+  if (existing !== null && !existing.isFile() && options.exclusive !== true) {
     return openDirectSink(target);
+  }
+  if (existing !== null && isInputFile(existing)) {
+    throw new UsageError(`cannot write ${path}: it is an input of this run`, 'btcfi does not replace a file it reads; write the result to another file');
+  }
+  if (existing !== null && options.exclusive !== true && (await isWriteProtected(target, existing))) {
+    throw new UsageError(`cannot write ${path}: the file is write-protected`, 'btcfi does not replace a file without write permission (not even as root); make it writable or remove it first');
   }
   const temporary = temporaryPathFor(target);
   const handle: fs.FileHandle = await fs.open(temporary, 'wx');
@@ -219,6 +314,28 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
       }
     },
     discard,
+  );
+}
+
+/** An open descriptor (one the path /dev/fd/N names), written in place a batch at a time; it stays open. */
+function openDescriptorSink(descriptor: number): OutputSink {
+  return batching(
+    async (batch) => {
+      const bytes = Buffer.from(batch, 'utf8');
+      for (let offset = 0; offset < bytes.length; ) {
+        try {
+          offset += writeSync(descriptor, bytes, offset);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+            throw error;
+          }
+          // A non-blocking pipe that is full: wait for its reader.
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      }
+    },
+    async () => {},
+    async () => {},
   );
 }
 

@@ -15,12 +15,17 @@ declare const BTCFI_BUILD_ID: string;
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  // Straight to the descriptor: process.stdout would load node:stream for one line.
+  // Straight to the descriptor: process.stdout would load node:stream for one line. A reader
+  // gone (EPIPE) is a quiet 0; any other failure (a full disk, a lost device) is one line and
+  // exit 2, as for every result.
   try {
     writeSync(1, `${BTCFI_VERSION}\n`);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') {
-      process.stdout.write(`${BTCFI_VERSION}\n`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPIPE') {
+      const why = code === 'ENOSPC' ? 'no space left on the device' : code === 'EBADF' ? 'the descriptor is closed' : code === 'EIO' ? 'an input/output error' : String(code ?? error);
+      writeSync(2, `btcfi: error: cannot write standard output: ${why}\n`);
+      process.exitCode = 2;
     }
   }
 } else {

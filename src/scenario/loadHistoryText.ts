@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { InputIssue } from '../core/inputIssue.js';
-import { describeFsError, STDIN_NAME } from './loadScenarioTexts.js';
+import { describeFsError, noteInputFile, STDIN_NAME } from './loadScenarioTexts.js';
 import { readTextUpTo, sizeBeyond, type TextUpTo } from './readTextUpTo.js';
 import { err, ok, type Result } from '../core/result.js';
 
@@ -25,6 +25,7 @@ export async function loadHistoryText(path: string, readStdin: (maxBytes: number
     }
     // A device or a pipe has no size to check first: it is read up to the limit.
     const read = readTextUpTo(path, MAX_HISTORY_BYTES, info.size);
+    noteInputFile(info);
     return 'moreThan' in read ? problem(tooLargeMessage(null)) : ok({ file: path, text: read.text });
   } catch (error) {
     return problem(describeFsError(error), (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'check the path; - reads standard input' : null);

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { InputIssue } from '../core/inputIssue.js';
 import { readTextUpTo, sizeBeyond, type TextUpTo } from './readTextUpTo.js';
@@ -12,6 +12,28 @@ export interface ScenarioText {
 export const SCENARIO_EXTENSIONS = ['.yaml', '.yml', '.json'];
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const STDIN_NAME = '<stdin>';
+
+/**
+ * The files read as input during this run, by device and inode (so a link or another spelling
+ * of a path is the same file): `--output` refuses to replace one of them. Reset at the start of
+ * every run.
+ */
+const inputFiles = new Set<string>();
+
+/** Notes a file as an input of this run (scenario files and history CSVs). */
+export function noteInputFile(stats: Pick<Stats, 'dev' | 'ino'>): void {
+  inputFiles.add(`${stats.dev}:${stats.ino}`);
+}
+
+/** Whether the file with these stats was read as an input of this run. */
+export function isInputFile(stats: Pick<Stats, 'dev' | 'ino'>): boolean {
+  return inputFiles.has(`${stats.dev}:${stats.ino}`);
+}
+
+/** Forgets the inputs of an earlier run (runs in one process, as tests make them). */
+export function forgetInputFiles(): void {
+  inputFiles.clear();
+}
 
 /**
  * Reads the scenario files behind the paths (and names those it cannot read): a file, a directory (its .yaml, .yml and .json
@@ -53,13 +75,19 @@ export async function loadScenarioTexts(
     }
     for (const file of files) {
       try {
-        const { size } = statSync(file);
+        const stats = statSync(file);
+        if (stats.isDirectory()) {
+          problem(file, 'is a symbolic link to a directory', 'btcfi reads the scenario files of a directory, not of the directories within it: name that directory itself');
+          continue;
+        }
+        const { size } = stats;
         // A device or a pipe has no size to check first: it is read up to the limit.
         const read = size > MAX_FILE_BYTES ? null : readTextUpTo(file, MAX_FILE_BYTES, size);
         if (read === null || 'moreThan' in read) {
           problem(file, tooLargeMessage(read === null ? size : null), 'a scenario file takes a few hundred bytes: is this the right file?');
           continue;
         }
+        noteInputFile(stats);
         texts.push({ file, text: read.text });
       } catch (error) {
         problem(file, describeFsError(error));
@@ -69,10 +97,15 @@ export async function loadScenarioTexts(
   return { texts, issues };
 }
 
+/**
+ * The scenario files of a directory, by name: its files and its symbolic links named like
+ * scenario files (a link is read as the file it points to; a link to a directory, a dangling
+ * link or a link loop is then reported with its path).
+ */
 async function scenarioFilesIn(directory: string): Promise<string[]> {
   const entries = readdirSync(directory, { withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && SCENARIO_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && SCENARIO_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
     .map((entry) => entry.name)
     .sort()
     .map((name) => join(directory, name));
@@ -101,6 +134,18 @@ export function describeFsError(error: unknown): string {
       return 'the disk quota is used up';
     case 'EISDIR':
       return 'is a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links (a link that leads back to itself?)';
+    case 'EBUSY':
+      return 'the file is in use by the system (a mount point or the root folder?)';
+    case 'EBADF':
+      return 'the descriptor is closed';
+    case 'EXDEV':
+      return 'the file is on another file system than its folder';
+    case 'ETXTBSY':
+      return 'the file is a program being run';
+    case 'EEXIST':
+      return 'the file exists';
     case 'EFBIG':
       return 'the file is too large for the file system';
     case 'EMFILE':
@@ -112,7 +157,11 @@ export function describeFsError(error: unknown): string {
       return 'an input/output error';
     case 'EPIPE':
       return 'the reader of the pipe has gone';
-    default:
-      return error instanceof Error ? error.message : String(error);
+    default: {
+      // Node's wording is "CODE: what happened, syscall 'path'": keep what happened.
+      const message = error instanceof Error ? error.message : String(error);
+      const words = /^[A-Z][A-Z0-9_]+: ([^,]+)/.exec(message);
+      return words === null ? message : words[1]!;
+    }
   }
 }

@@ -229,12 +229,13 @@ describe('a grid that fills the disk midway', () => {
 });
 
 describe('an interrupted run', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('removes its temporary file on %s, keeps the old file, and ends by the signal', async (signal) => {
+  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('removes its temporary file on %s, keeps the old file, and ends by the signal', async (signal) => {
     const target = join(dir, `interrupted-${signal}.csv`);
     await writeFile(target, OLD);
     const ended = await signalMidway(target, signal);
     expect(ended.sawTemporary, 'the run was interrupted while writing').toBe(true);
-    // Ended by the signal itself, as a shell sees it: 128 + 2 = 130 for SIGINT, 128 + 15 = 143 for SIGTERM.
+    // Ended by the signal itself, as a shell sees it: 128 + 2 = 130 for SIGINT, 128 + 15 = 143 for
+    // SIGTERM, 128 + 1 = 129 for SIGHUP (the terminal closed).
     expect(ended).toMatchObject({ code: null, signal, stdout: '', stderr: '' });
     expect(await readFile(target, 'utf8')).toBe(OLD);
     expect(await temporaries(dir)).toEqual([]);
