@@ -88,3 +88,8 @@ export function shown(text: string, limit = QUOTE_LIMIT): string {
 export function quoted(text: string, limit = QUOTE_LIMIT): string {
   return `'${shown(text, limit)}'`;
 }
+
+/** A text of several lines made visible line by line: its line feeds kept, every other unsafe character escaped. */
+export function visibleLines(text: string): string {
+  return text.split('\n').map(visible).join('\n');
+}

@@ -21,6 +21,7 @@ import { BUNDLED_SCENARIOS, loadScenarios, type FieldFlags } from '../../scenari
 import { addFieldFlags, parseDigits } from '../options.js';
 import type { CliContext } from '../context.js';
 import { selectScenarios } from '../selectScenarios.js';
+import { visible } from '../../core/visibleText.js';
 
 interface GridOptions extends FieldFlags {
   readonly x: string;
@@ -164,7 +165,7 @@ function checkAxisUnits(x: Axis, y: Axis, unit: Unit): void {
 
 /** Notes on stderr: which case a grid varies when there are several, and an axis that stops short of its end. */
 function noteGrid(scenario: ResolvedScenario, chosen: ResolvedCase, x: Axis, y: Axis, options: GridOptions, context: CliContext): void {
-  const note = (text: string): void => context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${text}\n`);
+  const note = (text: string): void => context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${visible(text)}\n`);
   if (scenario.cases.length > 1 && options.case === undefined) {
     note(`${scenario.name} has ${scenario.cases.length} cases (${scenario.cases.map((c) => c.name).join(', ')}); the grid varies the first, ${chosen.name}: choose one with --case`);
   }
