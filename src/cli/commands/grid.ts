@@ -22,6 +22,7 @@ import { addFieldFlags, parseDigits } from '../options.js';
 import type { CliContext } from '../context.js';
 import { selectScenarios } from '../selectScenarios.js';
 import { visible } from '../../core/visibleText.js';
+import { quoted } from '../../core/visibleText.js';
 
 interface GridOptions extends FieldFlags {
   readonly x: string;
@@ -158,7 +159,7 @@ function checkAxisUnits(x: Axis, y: Axis, unit: Unit): void {
   for (const [name, axis] of [['--x', x], ['--y', y]] as const) {
     const wrong = axis.marked.find((amount) => amount.marker !== unit);
     if (wrong !== undefined) {
-      throw new UsageError(`${name}: '${wrong.text}' is in ${wrong.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${wrong.marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${wrong.marker}`);
+      throw new UsageError(`${name}: ${quoted(wrong.text)} is in ${wrong.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${wrong.marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${wrong.marker}`);
     }
   }
 }
@@ -252,8 +253,8 @@ async function locateScenario(arg: string): Promise<string> {
   const names = readdirSync(BUNDLED_SCENARIOS).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, ''));
   const near = suggest(arg, names);
   throw new UsageError(
-    `no scenario file or bundled scenario named '${arg}'`,
-    near !== null ? `did you mean '${near}'?` : `the bundled scenarios are: ${names.join(', ')}; or give a file path`,
+    `no scenario file or bundled scenario named ${quoted(arg)}`,
+    near !== null ? `did you mean ${quoted(near)}?` : `the bundled scenarios are: ${names.join(', ')}; or give a file path`,
   );
 }
 
