@@ -7,7 +7,7 @@ import type { ResolvedScenario } from '../scenario/resolveScenario.js';
 import { suggest } from '../core/suggest.js';
 import { evaluateExpectation } from './evaluateExpectation.js';
 import type { CheckReport, ExpectationResult, FileCheck } from './checkTypes.js';
-import { quoted } from '../core/visibleText.js';
+import { quoted, shown } from '../core/visibleText.js';
 
 const ROW_FIELD = { tvl: 'tvl', market_cap: 'marketCap', utilization: 'utilization' } as const satisfies Record<ExpectField, keyof ReportRow>;
 
@@ -70,7 +70,7 @@ function checkScenario(scenario: ResolvedScenario): FileCheck {
       const row = c.rows.find((r) => r.period === expectation.period);
       if (row === undefined) {
         const periods = c.rows.map((r) => r.period);
-        at('period', `no period ${expectation.period}${c.name === null ? '' : ` in case ${c.name}`}`, `periods run from ${periods[0]} to ${periods.at(-1)}`);
+        at('period', `no period ${shown(expectation.period)}${c.name === null ? '' : ` in case ${c.name}`}`, `periods run from ${periods[0]} to ${periods.at(-1)}`);
         return;
       }
       const got = row[ROW_FIELD[expectation.field]] as D | null;
