@@ -132,7 +132,7 @@ describe('a hostile scenario file', () => {
   });
 
   it('keeps only chalk\'s colour codes when colour is forced on', async () => {
-    const env = { ...cliEnv(), FORCE_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...cliEnv(), FORCE_COLOR: '1' };
     delete env['NO_COLOR'];
     const result = await run(['project', 'hostile.yaml', '--color', '--chart'], env);
     expect(result.stdout).toMatch(CHALK_SGR);
