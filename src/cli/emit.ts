@@ -2,6 +2,7 @@ import { describeFsError } from '../scenario/loadScenarioTexts.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { descriptorNamed, makeStdoutSink, openFileSink, WHOLE_OUTPUT_CHARS, type OutputSink } from './streamOutput.js';
+import { visible } from '../core/visibleText.js';
 
 /**
  * The one way out for a result: stdout, or --output FILE written atomically (a temporary file
@@ -61,7 +62,7 @@ export async function emit(result: string | Iterable<string>, output: string | u
     throw file === null ? error : cannotWrite(error);
   }
   if (file !== null && descriptorNamed(file) === null) {
-    context.notice(`btcfi: wrote ${file}\n`);
+    context.notice(`btcfi: wrote ${visible(file)}\n`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { visibleWithOffsets } from '../core/visibleText.js';
 import { displayWidth } from '../render/displayWidth.js';
 
 /** A line of source as an error shows it, and where its caret goes, in terminal columns. */
@@ -21,13 +22,14 @@ const CUT = '…';
  * a window of EXCERPT_COLUMNS around the place, with … where it was cut, not as a megabyte.
  * `start` and `end` are UTF-16 offsets into the line (the span's column - 1, plus its length).
  * Widths are counted as the terminal shows them (a Chinese character takes two columns), so the
- * caret stays under its character; tabs become spaces and other control characters U+FFFD,
- * which would otherwise move the terminal's cursor (each is one UTF-16 unit, so offsets hold).
+ * caret stays under its character. The line is shown in its visible form (a tab as \t, ESC as
+ * \x1b, a bidi override as \u202e), never as the characters that would move the terminal's
+ * cursor or reorder the line; the caret goes under the visible form of the place.
  */
 export function excerptLine(line: string, start: number, end: number, columns = EXCERPT_COLUMNS): LineExcerpt {
-  const text = line.replace(/\t/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
-  const from = Math.max(0, Math.min(start, text.length));
-  const to = Math.max(from, Math.min(end, text.length));
+  const { text, offsets } = visibleWithOffsets(line);
+  const from = offsets[Math.max(0, Math.min(start, line.length))]!;
+  const to = Math.max(from, offsets[Math.max(0, Math.min(end, line.length))]!);
   if (text.length <= columns / 2 || displayWidth(text) <= columns) {
     return { text, pad: displayWidth(text.slice(0, from)), carets: Math.max(1, displayWidth(text.slice(from, to))) };
   }

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { InputIssue } from '../core/inputIssue.js';
+import { visible } from '../core/visibleText.js';
 import { excerptLine } from './excerptLine.js';
 
 /**
@@ -10,11 +11,15 @@ import { excerptLine } from './excerptLine.js';
  *     4 |   utilization: 140%
  *       |                ^^^^
  *   hint: ...
+ *
+ * The file name, the message and the hint are shown in their visible form: a value a file wrote
+ * (ESC, CR, a bidi override) is quoted as escapes, never sent to the terminal.
  */
 export function formatIssue(issue: InputIssue, chalk: ChalkInstance): string {
   const { span } = issue;
-  const place = span === null ? issue.file : `${issue.file}:${span.line}:${span.column}`;
-  const lines = [`${chalk.bold.red('btcfi: error:')} ${chalk.bold(`${place}:`)} ${issue.message}`];
+  const file = visible(issue.file);
+  const place = span === null ? file : `${file}:${span.line}:${span.column}`;
+  const lines = [`${chalk.bold.red('btcfi: error:')} ${chalk.bold(`${place}:`)} ${visible(issue.message)}`];
   if (span !== null) {
     const gutter = String(span.line);
     const pad = ' '.repeat(gutter.length);
@@ -23,11 +28,11 @@ export function formatIssue(issue: InputIssue, chalk: ChalkInstance): string {
     lines.push(`  ${chalk.dim(`${pad} |`)} ${' '.repeat(excerpt.pad)}${chalk.red('^'.repeat(excerpt.carets))}`);
   }
   if (issue.hint !== null) {
-    lines.push(`${chalk.cyan('hint:')} ${issue.hint}`);
+    lines.push(`${chalk.cyan('hint:')} ${visible(issue.hint)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 export function formatUsageError(message: string, hint: string | null, chalk: ChalkInstance): string {
-  return `${chalk.bold.red('btcfi: error:')} ${message}\n${hint === null ? '' : `${chalk.cyan('hint:')} ${hint}\n`}`;
+  return `${chalk.bold.red('btcfi: error:')} ${visible(message)}\n${hint === null ? '' : `${chalk.cyan('hint:')} ${visible(hint)}\n`}`;
 }

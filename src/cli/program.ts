@@ -1,3 +1,4 @@
+import { quoted, visibleLines } from '../core/visibleText.js';
 import { Command, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { addProjectCommand } from './commands/project.js';
@@ -38,7 +39,7 @@ export function makeProgram(context: CliContext): Command {
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
-      outputError: (text, write) => write(`btcfi: ${commanderHint(text)}`),
+      outputError: (text, write) => write(`btcfi: ${visibleLines(commanderHint(text))}`),
     });
   program.hook('preAction', () => {
     const options = program.opts<{ quiet?: boolean; locale: string }>();
@@ -83,7 +84,7 @@ function chooseLocale(asked: string, context: CliContext): string {
     supported = [];
   }
   if (supported.length === 0) {
-    context.notice(`btcfi: note: this Node.js has no number data for the locale '${asked}'; using en-US\n`);
+    context.notice(`btcfi: note: this Node.js has no number data for the locale ${quoted(asked)}; using en-US\n`);
     return 'en-US';
   }
   return supported[0]!;

@@ -4,6 +4,7 @@ import { InputError, UsageError } from './errors.js';
 import { ExitCode } from './exitCodes.js';
 import { formatIssue, formatUsageError } from './formatIssue.js';
 import type { Io } from './io.js';
+import { visibleLines } from '../core/visibleText.js';
 import { makeProgram } from './program.js';
 import { forgetInputFiles } from '../scenario/loadScenarioTexts.js';
 
@@ -41,7 +42,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
 
 export function formatInternalError(error: unknown, withStack: boolean): string {
   const detail = error instanceof Error ? (withStack ? error.stack ?? error.message : error.message) : String(error);
-  return `btcfi: internal error: ${detail}\nThis is a bug in btcfi; set BTCFI_DEBUG=1 to see where it happened.\n`;
+  return `btcfi: internal error: ${visibleLines(detail)}\nThis is a bug in btcfi; set BTCFI_DEBUG=1 to see where it happened.\n`;
 }
 
 

@@ -1,4 +1,5 @@
 import type { D } from '../engine/decimal.js';
+import { visible } from '../core/visibleText.js';
 import type { CaseReport, ProjectReport, ReportRow, ScenarioReport } from '../report/types.js';
 import { formatAmount, formatRate } from './formatNumber.js';
 import { renderChart } from './chart/renderChart.js';
@@ -22,15 +23,16 @@ export function* renderTable(report: ProjectReport, options: RenderOptions): Gen
 
 function renderScenario(scenario: ScenarioReport, options: RenderOptions): string {
   const { chalk } = options;
-  const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null);
-  const heading = [chalk.bold(scenario.title ?? scenario.name), chalk.dim(details.join(' · '))];
+  // The title, source, case names and what-if texts are data: shown in their visible form.
+  const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null).map(visible);
+  const heading = [chalk.bold(visible(scenario.title ?? scenario.name)), chalk.dim(details.join(' · '))];
   if (scenario.whatIf.length > 0) {
-    heading.push(chalk.yellow(`${tableText(options.locale).whatIf}: ${scenario.whatIf.join(', ')}`));
+    heading.push(chalk.yellow(`${tableText(options.locale).whatIf}: ${scenario.whatIf.map(visible).join(', ')}`));
   }
   // Cases that share their periods share one table; a case that changes the horizon or step gets its own.
   const groups = groupBySamePeriods(scenario.cases);
   const tables = groups.map((cases) => {
-    const caption = groups.length > 1 ? `${chalk.dim(tableText(options.locale).case)} ${cases.map((c) => c.name).join(', ')}\n` : '';
+    const caption = groups.length > 1 ? `${chalk.dim(tableText(options.locale).case)} ${cases.map((c) => visible(c.name ?? '')).join(', ')}\n` : '';
     return caption + renderCases(cases, scenario, options);
   });
   return `${heading.join('\n')}\n${tables.join('\n\n')}`;
@@ -146,7 +148,7 @@ function collectCells(cases: readonly CaseReport[], scenario: ScenarioReport, op
 /** The figure columns: market cap and utilization once when every case shares them, then each case's TVL (or median, band and chance) and change. */
 function tableColumns(cases: readonly CaseReport[], table: TableCells, text: ReturnType<typeof tableText>): { readonly header: string; readonly cells: readonly string[] }[] {
   const { cells, hasMarketCap, hasUtilization, hasChange } = table;
-  const suffix = (c: CaseReport): string => (cases.length > 1 || c.name !== null ? ` · ${c.name}` : '');
+  const suffix = (c: CaseReport): string => (cases.length > 1 || c.name !== null ? ` · ${visible(c.name ?? '')}` : '');
   const columns: { readonly header: string; readonly cells: readonly string[] }[] = [];
   for (const [header, has, field, sameField] of [
     [text.marketCap, hasMarketCap, 'marketCap', 'sameMarketCap'],
@@ -208,5 +210,5 @@ function describeTarget(c: CaseReport, last: string, scenario: ScenarioReport, o
   if (target.utilizationNeeded !== null) {
     parts.push(text.utilizationNeeded(formatRate(target.utilizationNeeded, locale), target.utilizationNeeded.gt(1)));
   }
-  return `${text.target(formatAmount(target.value, scenario.unit, locale), c.name)} ${parts.join(' · ')}`;
+  return `${text.target(formatAmount(target.value, scenario.unit, locale), c.name === null ? null : visible(c.name))} ${parts.join(' · ')}`;
 }

@@ -7,6 +7,7 @@ import type { ResolvedScenario } from '../scenario/resolveScenario.js';
 import { suggest } from '../core/suggest.js';
 import { evaluateExpectation } from './evaluateExpectation.js';
 import type { CheckReport, ExpectationResult, FileCheck } from './checkTypes.js';
+import { quoted, shown } from '../core/visibleText.js';
 
 const ROW_FIELD = { tvl: 'tvl', market_cap: 'marketCap', utilization: 'utilization' } as const satisfies Record<ExpectField, keyof ReportRow>;
 
@@ -52,7 +53,7 @@ function checkScenario(scenario: ResolvedScenario): FileCheck {
       const named = report.cases.find((c) => c.name === expectation.case);
       if (named === undefined) {
         const near = suggest(expectation.case, caseNames);
-        at('case', `no case named '${expectation.case}'`, caseNames.length === 0 ? 'this scenario has no cases: leave case out' : near !== null ? `did you mean '${near}'?` : `the cases are: ${caseNames.join(', ')}`);
+        at('case', `no case named ${quoted(expectation.case)}`, caseNames.length === 0 ? 'this scenario has no cases: leave case out' : near !== null ? `did you mean ${quoted(near)}?` : `the cases are: ${caseNames.join(', ')}`);
         return;
       }
       cases = [named];
@@ -60,7 +61,7 @@ function checkScenario(scenario: ResolvedScenario): FileCheck {
     const figures = expectation.target.kind === 'value' ? [expectation.target.figure] : [expectation.target.atLeast, expectation.target.atMost];
     for (const figure of figures) {
       if (figure?.marker != null && figure.marker !== scenario.unit) {
-        at(expectation.field, `'${figure.text}' is in ${figure.marker}, but the scenario's unit is ${scenario.unit}`);
+        at(expectation.field, `${quoted(figure.text)} is in ${figure.marker}, but the scenario's unit is ${scenario.unit}`);
         return;
       }
     }
@@ -69,7 +70,7 @@ function checkScenario(scenario: ResolvedScenario): FileCheck {
       const row = c.rows.find((r) => r.period === expectation.period);
       if (row === undefined) {
         const periods = c.rows.map((r) => r.period);
-        at('period', `no period ${expectation.period}${c.name === null ? '' : ` in case ${c.name}`}`, `periods run from ${periods[0]} to ${periods.at(-1)}`);
+        at('period', `no period ${shown(expectation.period)}${c.name === null ? '' : ` in case ${c.name}`}`, `periods run from ${periods[0]} to ${periods.at(-1)}`);
         return;
       }
       const got = row[ROW_FIELD[expectation.field]] as D | null;

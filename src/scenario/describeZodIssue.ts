@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { suggest } from '../core/suggest.js';
 import type { IssuePath } from './locate.js';
+import { quoted } from '../core/visibleText.js';
 
 /** A zod issue in btcfi's words: where it points, what it says, and a hint when there is one. */
 export interface DescribedIssue {
@@ -34,7 +35,7 @@ function describe(issue: ZodIssue, prefix: IssuePath, knownKeys: KnownKeys, labe
   const path = [...prefix, ...issue.path];
   const label = labelOf(path);
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && 'input' in issue && issue.input === undefined) {
-    return [{ path, atKey: false, message: `missing required key '${label}'`, hint: null }];
+    return [{ path, atKey: false, message: `missing required key ${quoted(label)}`, hint: null }];
   }
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -44,8 +45,8 @@ function describe(issue: ZodIssue, prefix: IssuePath, knownKeys: KnownKeys, labe
           path: [...path, key],
           atKey: true,
           ...(near !== null ? { meant: near } : {}),
-          message: `unknown key '${key}'${path.length > 0 ? ` in ${label}` : ''}`,
-          hint: near !== null ? `did you mean '${near}'?` : `the keys here are: ${knownKeys(path).join(', ')}`,
+          message: `unknown key ${quoted(key)}${path.length > 0 ? ` in ${label}` : ''}`,
+          hint: near !== null ? `did you mean ${quoted(near)}?` : `the keys here are: ${knownKeys(path).join(', ')}`,
         };
       });
     case 'invalid_union': {

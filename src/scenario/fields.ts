@@ -4,6 +4,7 @@ import { degenerateValue, distributionBounds, distributionMedian, type Distribut
 import { parseAmount, type Amount, type TextProblem } from './parseAmount.js';
 import { parseRate, type Rate } from './parseRate.js';
 import type { Result } from '../core/result.js';
+import { quoted, shown } from '../core/visibleText.js';
 
 // The field types of the scenario format. Numbers reach these schemas as their source text
 // (see toData.ts), so every figure is parsed straight into a Decimal, never through a JS number.
@@ -106,7 +107,7 @@ function readFigureText<T extends Uncertain>(input: string, { fail, figure, all 
   }
   const [low, high] = bounds;
   if (low.value.gt(high.value)) {
-    return fail({ message: `'${input.trim()}' runs from high to low`, hint: `write the lower bound first: ${range[2]} to ${range[1]}` });
+    return fail({ message: `${quoted(input.trim())} runs from high to low`, hint: `write the lower bound first: ${range[2]} to ${range[1]}` });
   }
   return withDistribution(low, input.trim(), { kind: 'lognormal', p5: low.value, p95: high.value }, of);
 }
@@ -125,7 +126,7 @@ function readDistributionObject<T extends Uncertain>(input: DistributionInput, {
     }
     const [mean, sd] = figures;
     if (sd.value.isNegative()) {
-      return fail({ message: `a standard deviation cannot be negative (got ${sd.text})`, hint: null }, ['normal', 'sd']);
+      return fail({ message: `a standard deviation cannot be negative (got ${shown(sd.text)})`, hint: null }, ['normal', 'sd']);
     }
     return withDistribution(mean, text, { kind: 'normal', mean: mean.value, sd: sd.value }, of);
   }
@@ -203,7 +204,7 @@ export const amount = uncertainField(parseAmount, 'value').check(z.superRefine((
   }
   ctx.addIssue({
     code: 'custom',
-    message: a.distribution.p5.gt(0) ? `a lognormal range needs bounds of at least 1e-300 (got ${a.text})` : 'a lognormal range needs bounds above zero',
+    message: a.distribution.p5.gt(0) ? `a lognormal range needs bounds of at least 1e-300 (got ${shown(a.text)})` : 'a lognormal range needs bounds above zero',
     params: { hint: 'for a range that starts at zero use {uniform: [0, high]} or {triangular: [0, mode, high]}' },
   });
 }));
@@ -218,13 +219,13 @@ export const growthRate = uncertainField(parseRate, 'growthFactor').check(z.supe
   if (r.distribution === undefined ? low.lt(-1) : low.lte(-1)) {
     ctx.addIssue({
       code: 'custom',
-      message: `must be at least -100% (got ${r.text})`,
+      message: `must be at least -100% (got ${shown(r.text)})`,
       params: { hint: r.distribution === undefined ? 'a fall can take away at most everything: -100%' : 'a range of growth must stay above -100%' },
     });
   } else if (r.distribution?.kind === 'lognormal' && low.plus(1).lt(MIN_LOGNORMAL_BOUND)) {
     ctx.addIssue({
       code: 'custom',
-      message: `must stay further above -100% (got ${r.text}): a lognormal of 1 + growth needs 1 + the low bound of at least 1e-300`,
+      message: `must stay further above -100% (got ${shown(r.text)}): a lognormal of 1 + growth needs 1 + the low bound of at least 1e-300`,
       params: { hint: 'for a range that reaches -100% use {uniform: [-100%, high]}' },
     });
   }
@@ -240,7 +241,7 @@ export const utilizationRate = rate.check(z.superRefine((r, ctx) => {
     const tiny = lognormalAtZero && low.gt(0) && high.lte(1);
     ctx.addIssue({
       code: 'custom',
-      message: tiny ? `a lognormal range needs bounds of at least 1e-300 (got ${r.text})` : `must be between 0% and 100% (got ${r.text})`,
+      message: tiny ? `a lognormal range needs bounds of at least 1e-300 (got ${shown(r.text)})` : `must be between 0% and 100% (got ${shown(r.text)})`,
       params: {
         hint: lognormalAtZero
           ? 'a range like 5% to 10% is a lognormal, which needs bounds above 0%; from 0% use {uniform: [0%, 10%]}'
@@ -263,7 +264,7 @@ export function wholeNumber(min: number, max: number, what: string) {
   return z.pipe(z.union([z.int(), z.string()]), z.transform((input, ctx): number => {
     const text = String(input).trim();
     if (!/^[0-9]+$/.test(text) || Number(text) < min || Number(text) > max) {
-      addIssue(ctx, { message: `must be a whole number of ${what} from ${min} to ${max} (got ${text})` });
+      addIssue(ctx, { message: `must be a whole number of ${what} from ${min} to ${max} (got ${shown(text)})` });
       return z.NEVER;
     }
     return Number(text);

@@ -11,6 +11,7 @@ import { caseSchema, NAME_PATTERN } from './schema.js';
 import { suggest } from '../core/suggest.js';
 import { BASE_FIELDS, fieldsFromFlags, type FieldFlags } from './fieldTable.js';
 import type { TextUpTo } from './readTextUpTo.js';
+import { quoted } from '../core/visibleText.js';
 
 /** The bundled scenarios, beside the installed program (dist/cli/main.cjs and src/cli/ are both two levels down). */
 export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -167,7 +168,7 @@ function duplicateNames(scenarios: readonly ParsedScenario[]): InputIssue[] {
     const { file, span } = first.locate(['name']);
     issues.push({
       ...scenario.locate(['name']),
-      message: `the scenario name '${scenario.data.name}' is already used by ${file}${span === null ? '' : `:${span.line}:${span.column}`}`,
+      message: `the scenario name ${quoted(scenario.data.name)} is already used by ${file}${span === null ? '' : `:${span.line}:${span.column}`}`,
       hint: 'names must be unique among the files loaded: rename one of them',
     });
   }

@@ -2,6 +2,7 @@ import { D } from '../engine/decimal.js';
 import type { Distribution } from '../engine/distribution.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Unit } from '../core/unit.js';
+import { quoted, shown } from '../core/visibleText.js';
 
 export interface Amount {
   readonly value: D;
@@ -31,17 +32,17 @@ export function parseAmount(text: string): Result<Amount, TextProblem> {
   if (match?.groups === undefined) {
     const positive = /^-\s*[$0-9.]/.test(trimmed) ? trimmed.replace(/^-\s*/, '') : null;
     if (positive !== null && parseAmount(positive).ok) {
-      return err({ message: `an amount cannot be negative (got ${trimmed})`, hint: null });
+      return err({ message: `an amount cannot be negative (got ${shown(trimmed)})`, hint: null });
     }
-    return err({ message: `'${trimmed}' is not an amount`, hint: AMOUNT_HINT });
+    return err({ message: `${quoted(trimmed)} is not an amount`, hint: AMOUNT_HINT });
   }
   const { dollar, digits = '', exponent, suffix, unit } = match.groups;
   if (digits.includes(',') && !GROUPED.test(digits)) {
-    return err({ message: `'${trimmed}' has misplaced thousands separators`, hint: 'group digits in threes: 2,000,000,000' });
+    return err({ message: `${quoted(trimmed)} has misplaced thousands separators`, hint: 'group digits in threes: 2,000,000,000' });
   }
   const markerFromUnit = unit === undefined ? null : (unit.toUpperCase() as Unit);
   if (dollar !== undefined && markerFromUnit === 'BTC') {
-    return err({ message: `'${trimmed}' names both dollars and BTC`, hint: null });
+    return err({ message: `${quoted(trimmed)} names both dollars and BTC`, hint: null });
   }
   let value = new D(digits.replaceAll(',', ''));
   if (exponent !== undefined) {
@@ -51,7 +52,7 @@ export function parseAmount(text: string): Result<Amount, TextProblem> {
     value = value.times(SUFFIXES[suffix.toLowerCase()]!);
   }
   if (value.gt(MAX_AMOUNT)) {
-    return err({ message: `'${trimmed}' is too large: amounts go up to 1e36`, hint: null });
+    return err({ message: `${quoted(trimmed)} is too large: amounts go up to 1e36`, hint: null });
   }
   return ok({ value, marker: dollar !== undefined ? 'USD' : markerFromUnit, text: trimmed });
 }

@@ -6,6 +6,7 @@ import { MAX_YEARS } from './fieldTable.js';
 import { err, ok, type Result } from '../core/result.js';
 import { suggest } from '../core/suggest.js';
 import { FIELD_KIND, GRID_EXAMPLE, GRID_FIELDS, MAX_AXIS_VALUES, type Axis, type GridField, type MarkedAmount } from './axis.js';
+import { quoted, shown } from '../core/visibleText.js';
 
 /** One value as read: its decimal, and its unit marker if it is an amount that names one. */
 interface Read {
@@ -25,12 +26,12 @@ const EXAMPLE = GRID_EXAMPLE;
 export function parseAxis(text: string): Result<Axis, TextProblem> {
   const equals = text.indexOf('=');
   if (equals === -1) {
-    return err({ message: `'${text}' names no field`, hint: `write FIELD=RANGE, like ${EXAMPLE.utilization}; the fields are ${GRID_FIELDS.join(', ')}` });
+    return err({ message: `${quoted(text)} names no field`, hint: `write FIELD=RANGE, like ${EXAMPLE.utilization}; the fields are ${GRID_FIELDS.join(', ')}` });
   }
   const name = text.slice(0, equals).trim().toLowerCase().replaceAll('-', '_');
   if (!(GRID_FIELDS as readonly string[]).includes(name)) {
     const near = suggest(name, GRID_FIELDS);
-    return err({ message: `unknown field '${text.slice(0, equals).trim()}'`, hint: near !== null ? `did you mean '${near}'?` : `the fields are ${GRID_FIELDS.join(', ')}` });
+    return err({ message: `unknown field ${quoted(text.slice(0, equals).trim())}`, hint: near !== null ? `did you mean ${quoted(near)}?` : `the fields are ${GRID_FIELDS.join(', ')}` });
   }
   const field = name as GridField;
   const range = text.slice(equals + 1).trim();
@@ -48,7 +49,7 @@ function parseRange(field: GridField, range: string): Result<Axis, TextProblem> 
   const endText = (colon === -1 ? rest : rest.slice(0, colon)).trim();
   const stepText = colon === -1 ? null : rest.slice(colon + 1).trim();
   if (startText === '' || endText === '' || stepText === '') {
-    return err({ message: `'${range}' is not a range`, hint: `write start..end:step, like ${EXAMPLE[field]}` });
+    return err({ message: `${quoted(range)} is not a range`, hint: `write start..end:step, like ${EXAMPLE[field]}` });
   }
   if (stepText === null && field !== 'years') {
     return err({ message: `the range ${range} has no step`, hint: `add one after a colon: ${range}:${startText}` });
@@ -67,7 +68,7 @@ function parseRange(field: GridField, range: string): Result<Axis, TextProblem> 
   }
   const [from, to, by] = [start.value.value, end.value.value, step.value.value];
   if (by.lte(0)) {
-    return err({ message: `the step of ${range} must be positive (got ${stepText})`, hint: `a range runs upwards, like ${EXAMPLE[field]}` });
+    return err({ message: `the step of ${shown(range)} must be positive (got ${shown(stepText ?? '1')})`, hint: `a range runs upwards, like ${EXAMPLE[field]}` });
   }
   if (to.lt(from)) {
     return err({ message: `the range ${range} ends below its start`, hint: `write the smaller value first: ${endText}..${startText}${stepText === null ? '' : `:${stepText}`}` });
@@ -106,7 +107,7 @@ function parseList(field: GridField, list: string): Result<Axis, TextProblem> {
     }
     if (FIELD_KIND[field] === 'amount' && /^\$?0[0-9]/.test(item)) {
       // 1,000,2,000 would read as 1, 0, 2, 0.
-      return err({ message: `'${item}' in the list ${list} looks like part of an amount with thousands separators`, hint: 'commas separate values in a list: write 1000,2000 or 1K,2K' });
+      return err({ message: `${quoted(item)} in the list ${shown(list)} looks like part of an amount with thousands separators`, hint: 'commas separate values in a list: write 1000,2000 or 1K,2K' });
     }
     const read = readValue(field, item);
     if (!read.ok) {
@@ -147,7 +148,7 @@ function readValue(field: GridField, text: string): Result<Read, TextProblem> {
     }
     case 'years': {
       if (!/^[0-9]+$/.test(text) || Number(text) > MAX_YEARS) {
-        return err({ message: `years must be whole numbers from 0 to ${MAX_YEARS} (got ${text})`, hint: null });
+        return err({ message: `years must be whole numbers from 0 to ${MAX_YEARS} (got ${shown(text)})`, hint: null });
       }
       return ok({ value: new D(text), marked: null });
     }
@@ -159,7 +160,7 @@ function readStep(field: GridField, text: string): Result<Read, TextProblem> {
   switch (FIELD_KIND[field]) {
     case 'amount': {
       if (/^-/.test(text)) {
-        return err({ message: `the step must be positive (got ${text})`, hint: 'a range runs upwards: start..end:step with start below end' });
+        return err({ message: `the step must be positive (got ${shown(text)})`, hint: 'a range runs upwards: start..end:step with start below end' });
       }
       return readValue(field, text);
     }
@@ -168,6 +169,6 @@ function readStep(field: GridField, text: string): Result<Read, TextProblem> {
       return rate.ok ? ok({ value: rate.value.value, marked: null }) : rate;
     }
     case 'years':
-      return /^[0-9]+$/.test(text) ? ok({ value: new D(text), marked: null }) : err({ message: `the step of years must be a whole number (got ${text})`, hint: null });
+      return /^[0-9]+$/.test(text) ? ok({ value: new D(text), marked: null }) : err({ message: `the step of years must be a whole number (got ${shown(text)})`, hint: null });
   }
 }

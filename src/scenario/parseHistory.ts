@@ -6,6 +6,7 @@ import type { Unit } from '../core/unit.js';
 import { err, ok, type Result } from '../core/result.js';
 import { DATE_HINT, parseHistoryDate, type HistoryDate } from './parseHistoryDate.js';
 import { MIN_GROWTH_YEARS } from './parseSolveFlags.js';
+import { quoted, shown } from '../core/visibleText.js';
 
 export interface HistoryColumns {
   /** The header of the date column (any case); by default the one named like a date or year, else the first. */
@@ -153,7 +154,7 @@ function readDataRows(table: Table, issueAt: IssueAt): { parsed: ParsedRow[]; is
     const valueCell = row.fields[valueIndex];
     if (dateCell === undefined || valueCell === undefined) {
       const missing = dateCell === undefined ? headers[dateIndex] : headers[valueIndex];
-      issues.push(issueAt(row.line, `the row has no '${missing}' cell (${row.fields.length} of ${headers.length} cells)`, 'every row needs a date and a value'));
+      issues.push(issueAt(row.line, `the row has no ${quoted(missing!)} cell (${row.fields.length} of ${headers.length} cells)`, 'every row needs a date and a value'));
       continue;
     }
     const date = readDateCell(dateCell, row, dateIndex, firstDate, issueAt);
@@ -183,7 +184,7 @@ function readDateCell(dateCell: string, row: Row, dateIndex: number, firstDate: 
   if (firstDate !== null && firstDate.kind !== date.value.kind) {
     const what = (kind: HistoryDate['kind']): string => (kind === 'years' ? 'a plain year' : 'a date');
     return err([
-      issueAt(row.line, `'${dateCell.trim()}' is ${what(date.value.kind)} but line ${firstDate.row.line} holds ${what(firstDate.kind)}`, 'write every date the same way: all years (2024) or all dates (2024-12-31)', cell),
+      issueAt(row.line, `${quoted(dateCell.trim())} is ${what(date.value.kind)} but line ${firstDate.row.line} holds ${what(firstDate.kind)}`, 'write every date the same way: all years (2024) or all dates (2024-12-31)', cell),
     ]);
   }
   return date;
@@ -200,17 +201,17 @@ function readValueCell(valueCell: string, row: Row, valueIndex: number, firstMar
       empty
         ? issueAt(row.line, 'the value is empty', VALUE_HINT, cell)
         : negative
-          ? issueAt(row.line, `a value must be above zero for the log fit (got ${valueCell.trim()})`, NOT_POSITIVE_HINT, cell)
+          ? issueAt(row.line, `a value must be above zero for the log fit (got ${shown(valueCell.trim())})`, NOT_POSITIVE_HINT, cell)
           : issueAt(row.line, amount.error.message, amount.error.hint ?? VALUE_HINT, cell),
     ]);
   }
   if (amount.value.value.isZero()) {
-    return err([issueAt(row.line, `a value must be above zero for the log fit (got ${amount.value.text})`, NOT_POSITIVE_HINT, cell)]);
+    return err([issueAt(row.line, `a value must be above zero for the log fit (got ${shown(amount.value.text)})`, NOT_POSITIVE_HINT, cell)]);
   }
   const { marker } = amount.value;
   if (marker !== null && firstMarker !== null && marker !== firstMarker.unit) {
     const name = (unit: Unit): string => (unit === 'BTC' ? 'bitcoin' : 'dollars');
-    return err([issueAt(row.line, `'${amount.value.text}' is in ${name(marker)} but line ${firstMarker.row.line} is in ${name(firstMarker.unit)}`, 'keep one unit in the value column', cell)]);
+    return err([issueAt(row.line, `${quoted(amount.value.text)} is in ${name(marker)} but line ${firstMarker.row.line} is in ${name(firstMarker.unit)}`, 'keep one unit in the value column', cell)]);
   }
   return ok({ value: amount.value.value, marker });
 }
@@ -225,7 +226,7 @@ function repeatedDates(parsed: readonly ParsedRow[], dateIndex: number, issueAt:
     if (earlier === undefined) {
       seen.set(key, point.row);
     } else {
-      issues.push(issueAt(point.row.line, `'${point.row.fields[dateIndex]!.trim()}' comes again (first on line ${earlier.line})`, 'keep one row per date', { row: point.row, index: dateIndex }));
+      issues.push(issueAt(point.row.line, `${quoted(point.row.fields[dateIndex]!.trim())} comes again (first on line ${earlier.line})`, 'keep one row per date', { row: point.row, index: dateIndex }));
     }
   }
   return issues;
@@ -282,7 +283,7 @@ function locateColumns(headers: readonly string[], columns: HistoryColumns): Res
   const listing = `the columns are: ${headers.map((name) => (name === '' ? "''" : name)).join(', ')}`;
   const find = (name: string, flag: string): Result<number, { message: string; hint: string }> => {
     const index = headers.findIndex((header) => header.toLowerCase() === name.trim().toLowerCase());
-    return index === -1 ? err({ message: `no column named '${name}' (${flag})`, hint: listing }) : ok(index);
+    return index === -1 ? err({ message: `no column named ${quoted(name)} (${flag})`, hint: listing }) : ok(index);
   };
 
   let dateIndex: number;
@@ -302,7 +303,7 @@ function locateColumns(headers: readonly string[], columns: HistoryColumns): Res
     if (!found.ok) {
       return found;
     }
-    return found.value === dateIndex ? err({ message: `'${headers[dateIndex]}' cannot be both the date and the value column`, hint: listing }) : ok({ dateIndex, valueIndex: found.value });
+    return found.value === dateIndex ? err({ message: `${quoted(headers[dateIndex]!)} cannot be both the date and the value column`, hint: listing }) : ok({ dateIndex, valueIndex: found.value });
   }
   const others = headers.map((_, index) => index).filter((index) => index !== dateIndex);
   const named = others.filter((index) => VALUE_NAME.test(headers[index]!));

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../core/result.js';
+import { quoted } from '../core/visibleText.js';
 
 /** A date cell of a history file: a plain year, or an ISO date (with an optional time of day). */
 export type HistoryDate =
@@ -23,7 +24,7 @@ export function parseHistoryDate(text: string): Result<HistoryDate, string> {
   }
   const groups = ISO_DATE.exec(trimmed)?.groups;
   if (groups === undefined) {
-    return err(trimmed === '' ? 'the date is empty' : `'${trimmed}' is not a year or an ISO date`);
+    return err(trimmed === '' ? 'the date is empty' : `${quoted(trimmed)} is not a year or an ISO date`);
   }
   const [year, month, day] = [groups['year'], groups['month'], groups['day']].map(Number) as [number, number, number];
   const hour = Number(groups['hour'] ?? '0');
@@ -36,7 +37,7 @@ export function parseHistoryDate(text: string): Result<HistoryDate, string> {
   const valid =
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
   if (!valid) {
-    return err(`'${trimmed}' is not a date of the calendar`);
+    return err(`${quoted(trimmed)} is not a date of the calendar`);
   }
   return ok({ kind: 'dates', epochMs: date.getTime() - zoneOffsetMs(groups['zone']) });
 }

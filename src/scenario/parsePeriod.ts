@@ -1,6 +1,7 @@
 import type { Step } from '../engine/types.js';
 import type { TextProblem } from './parseAmount.js';
 import { err, ok, type Result } from '../core/result.js';
+import { quoted } from '../core/visibleText.js';
 
 /** A period as whole years since the first period and the period within that year. */
 export interface PeriodPosition {
@@ -22,13 +23,13 @@ export function parsePeriod(text: string, start: number | null, step: Step): Res
   const yearText = groups?.['offset'] !== undefined ? `+${groups['offset']}` : start === null ? '+5' : groups?.['calendar'] ?? String(start + 5);
   const form = `${yearText}${step === 'quarter' ? '-Q1' : step === 'month' ? '-01' : ''}`;
   if (groups === undefined) {
-    return err({ message: `'${trimmed}' is not a period`, hint: `write a period as the output labels it, like ${form}` });
+    return err({ message: `${quoted(trimmed)} is not a period`, hint: `write a period as the output labels it, like ${form}` });
   }
   let year: number;
   if (groups['offset'] !== undefined) {
     year = Number(groups['offset']);
   } else if (start === null) {
-    return err({ message: `'${trimmed}' is a calendar year, but the scenario has no start year`, hint: `its periods count from the first: write ${form}` });
+    return err({ message: `${quoted(trimmed)} is a calendar year, but the scenario has no start year`, hint: `its periods count from the first: write ${form}` });
   } else {
     year = Number(groups['calendar']) - start;
     if (year < 0) {
@@ -39,17 +40,17 @@ export function parsePeriod(text: string, start: number | null, step: Step): Res
   switch (step) {
     case 'year':
       if (quarter !== undefined || month !== undefined) {
-        return err({ message: `'${trimmed}' names part of a year, but the scenario's periods are years`, hint: `write ${form}` });
+        return err({ message: `${quoted(trimmed)} names part of a year, but the scenario's periods are years`, hint: `write ${form}` });
       }
       return ok({ year, subperiod: 0 });
     case 'quarter':
       if (quarter === undefined) {
-        return err({ message: `'${trimmed}' names no quarter, and the scenario's periods are quarters`, hint: `write ${form}` });
+        return err({ message: `${quoted(trimmed)} names no quarter, and the scenario's periods are quarters`, hint: `write ${form}` });
       }
       return ok({ year, subperiod: Number(quarter) - 1 });
     case 'month':
       if (month === undefined) {
-        return err({ message: `'${trimmed}' names no month, and the scenario's periods are months`, hint: `write ${form}` });
+        return err({ message: `${quoted(trimmed)} names no month, and the scenario's periods are months`, hint: `write ${form}` });
       }
       return ok({ year, subperiod: Number(month) - 1 });
   }

@@ -2,6 +2,7 @@ import { D } from '../engine/decimal.js';
 import type { Distribution } from '../engine/distribution.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { TextProblem } from './parseAmount.js';
+import { quoted } from '../core/visibleText.js';
 
 export interface Rate {
   /** A fraction: 0.05 for 5%. */
@@ -19,7 +20,7 @@ export function parseRate(text: string): Result<Rate, TextProblem> {
   const trimmed = text.trim();
   const match = RATE_PATTERN.exec(trimmed);
   if (match?.groups === undefined) {
-    return err({ message: `'${trimmed}' is not a rate`, hint: 'write a percentage like 5% or -74%, or a fraction like 0.05' });
+    return err({ message: `${quoted(trimmed)} is not a rate`, hint: 'write a percentage like 5% or -74%, or a fraction like 0.05' });
   }
   const { sign, digits = '', exponent, percent } = match.groups;
   let value = new D(digits);
@@ -33,12 +34,12 @@ export function parseRate(text: string): Result<Rate, TextProblem> {
     value = value.div(100);
   } else if (value.abs().gt(1)) {
     return err({
-      message: `'${trimmed}' would be a rate of ${value.times(100).toFixed()}%`,
+      message: `${quoted(trimmed)} would be a rate of ${value.times(100).toFixed()}%`,
       hint: `a bare number is a fraction (0.05 is 5%); for ${trimmed} percent write ${trimmed}%`,
     });
   }
   if (value.abs().gt(MAX_RATE)) {
-    return err({ message: `'${trimmed}' is too large: rates go up to 100000%`, hint: null });
+    return err({ message: `${quoted(trimmed)} is too large: rates go up to 100000%`, hint: null });
   }
   return ok({ value, text: trimmed });
 }

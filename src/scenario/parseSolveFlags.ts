@@ -3,6 +3,7 @@ import { parseAmount } from './parseAmount.js';
 import type { Unit } from '../core/unit.js';
 import { parseRate } from './parseRate.js';
 import { err, ok, type Result } from '../core/result.js';
+import { quoted, shown } from '../core/visibleText.js';
 
 // The flags of `btcfi solve`, read with the scenario syntax (238.5B, $2T, 91,332 BTC, 26.4%).
 // Pure: a bad value comes back as a FlagProblem for the CLI to show.
@@ -56,11 +57,11 @@ export function parseGrowthFlag(flag: string, text: string): Result<Given, FlagP
 export function parseYearsFlag(flag: string, text: string): Result<Given, FlagProblem> {
   const trimmed = text.trim();
   if (!/^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/.test(trimmed)) {
-    return err({ flag, message: `'${trimmed}' is not a number of years`, hint: 'write a number of years from 0 to 1000, like 5 or 2.5' });
+    return err({ flag, message: `${quoted(trimmed)} is not a number of years`, hint: 'write a number of years from 0 to 1000, like 5 or 2.5' });
   }
   const value = new D(trimmed);
   if (value.gt(MAX_SOLVE_YEARS)) {
-    return err({ flag, message: `must be from 0 to 1000 years (got ${trimmed})`, hint: null });
+    return err({ flag, message: `must be from 0 to 1000 years (got ${shown(trimmed)})`, hint: null });
   }
   return ok({ value, text: trimmed });
 }
@@ -69,7 +70,7 @@ export function parseYearsFlag(flag: string, text: string): Result<Given, FlagPr
 export function parseStartFlag(flag: string, text: string): Result<number, FlagProblem> {
   const trimmed = text.trim();
   if (!/^[0-9]{1,4}$/.test(trimmed) || Number(trimmed) < 1) {
-    return err({ flag, message: `must be a calendar year from 1 to ${MAX_START} (got ${trimmed})`, hint: 'the year of the start, like 2026' });
+    return err({ flag, message: `must be a calendar year from 1 to ${MAX_START} (got ${shown(trimmed)})`, hint: 'the year of the start, like 2026' });
   }
   return ok(Number(trimmed));
 }
@@ -88,7 +89,7 @@ export function agreeUnit(amounts: readonly GivenAmount[]): Result<Unit, FlagPro
   if (other !== undefined) {
     return err({
       flag: other.flag,
-      message: `'${other.text}' is in ${unitName(other.marker!)} but ${first.flag} '${first.text}' is in ${unitName(first.marker!)}`,
+      message: `${quoted(other.text)} is in ${unitName(other.marker!)} but ${first.flag} ${quoted(first.text)} is in ${unitName(first.marker!)}`,
       hint: 'the amounts of one solve share a unit: all in dollars ($2T) or all in bitcoin (91,332 BTC); a bare number takes the unit of the others',
     });
   }

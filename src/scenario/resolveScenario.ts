@@ -9,6 +9,7 @@ import type { IssuePath, Locator } from './locate.js';
 import type { Unit } from '../core/unit.js';
 import { err, ok, type Result } from '../core/result.js';
 import { MAX_CASES, MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type ParsedScenario, type Resample } from './schema.js';
+import { quoted } from '../core/visibleText.js';
 
 /** Fields that override every case of every scenario: the what-if flags of the command line. */
 export interface Overrides {
@@ -124,7 +125,7 @@ function checkLayer(layer: Layer, unit: Unit, at: (layer: Layer, key: Key, messa
   for (const key of ['tvl', 'market_cap', 'target'] as const) {
     const amount = fields[key];
     if (amount?.marker != null && amount.marker !== unit) {
-      at(layer, key, `'${amount.text}' is in ${amount.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${amount.marker === 'USD' ? '$' : 'BTC'} marker, or set unit: ${amount.marker}`);
+      at(layer, key, `${quoted(amount.text)} is in ${amount.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${amount.marker === 'USD' ? '$' : 'BTC'} marker, or set unit: ${amount.marker}`);
     }
   }
 }

@@ -5,6 +5,7 @@ import { EXCERPT_COLUMNS, excerptLine } from '../../src/cli/excerptLine.js';
 import { formatIssue } from '../../src/cli/formatIssue.js';
 import { displayWidth } from '../../src/render/displayWidth.js';
 import type { InputIssue } from '../../src/core/inputIssue.js';
+import { visible as visibleText } from '../../src/core/visibleText.js';
 
 const plain = new Chalk({ level: 0 });
 
@@ -81,12 +82,13 @@ describe('formatIssue excerpts', () => {
     expect(caret).toBe(`   ${'^'.repeat(displayWidth(excerpt) - 4)}`);
   });
 
-  it('shows tabs as spaces and control characters as �, which would otherwise move the cursor', () => {
-    expect(shown('\tname: a\u001b[2J\rtvl: x', 16, 1)).toEqual({ excerpt: ' name: a�[2J�tvl: x', caret: `${' '.repeat(15)}^` });
+  it('shows tabs, control characters and bidi overrides as escapes, with the caret under the visible form of the place', () => {
+    expect(shown('\tname: a\u001b[2J\rtvl: x', 16, 1)).toEqual({ excerpt: '\\tname: a\\x1b[2J\\rtvl: x', caret: `${' '.repeat(20)}^` });
+    expect(shown('k: \u202eabc', 4, 4)).toEqual({ excerpt: 'k: \\u202eabc', caret: `   ${'^'.repeat(9)}` });
   });
 
   it('puts the caret under the first character of the place, in any line', () => {
-    const character = fc.constantFrom('a', 'x', ' ', '中', '文', 'é', '😀', '\t');
+    const character = fc.constantFrom('a', 'x', ' ', '中', '文', 'é', '😀', '\t', '\u001b', '\u202e', '\r');
     fc.assert(
       fc.property(fc.array(character, { minLength: 1, maxLength: 400 }), fc.nat(), fc.integer({ min: 1, max: 300 }), (characters, seed, length) => {
         const line = characters.join('');
@@ -94,8 +96,8 @@ describe('formatIssue excerpts', () => {
         const index = seed % characters.length;
         const start = characters.slice(0, index).join('').length;
         const excerpt = excerptLine(line, start, start + length);
-        const visible = line.replace(/\t/g, ' ');
-        expect(characterAtColumn(excerpt.text, excerpt.pad)).toBe(visible.slice(start).match(/^./u)![0]);
+        const visible = visibleText(line);
+        expect(characterAtColumn(excerpt.text, excerpt.pad)).toBe(visibleText(line.slice(start)).match(/^./u)![0]);
         expect(excerpt.carets).toBeGreaterThanOrEqual(1);
         if (displayWidth(visible) > EXCERPT_COLUMNS) {
           expect(displayWidth(excerpt.text)).toBeLessThanOrEqual(EXCERPT_COLUMNS);

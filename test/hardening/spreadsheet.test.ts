@@ -167,7 +167,7 @@ describe('history columns', () => {
 });
 
 describe('JUnit XML', () => {
-  it('escapes payloads in file names, keys and case names, and drops what XML cannot hold', async () => {
+  it('escapes payloads in file names, keys and case names, and writes what XML cannot hold as escapes', async () => {
     const keyFile = join(dir, `=HYPERLINK("x")&<y>'.yaml`);
     await writeFile(keyFile, `name: junit-key\ntvl: 1B\n"<b>&\\u0007${PAYLOADS[1]!.replace(/"/g, '\\"')}": 1\n`);
     const caseFile = join(dir, 'case.yaml');
@@ -182,12 +182,12 @@ describe('JUnit XML', () => {
     expect(suites.map((suite) => suite.name).sort()).toEqual([keyFile, caseFile].sort());
     for (const suite of suites) {
       const message = files.find((f) => f.file === suite.name)!.issues[0]!.message;
-      // Each file's first issue, exactly as check --format json gives it, less the control character.
-      expect(suite.testcase.error.message).toBe(message.replace(/\u0007/g, ''));
-      expect(suite.testcase.error['#text']).toContain(message.replace(/\u0007/g, ''));
+      // Each file's first issue, exactly as check --format json gives it: the control character quoted as \x07.
+      expect(suite.testcase.error.message).toBe(message);
+      expect(suite.testcase.error['#text']).toContain(message);
     }
     expect(files.flatMap((f) => f.issues.map((i) => i.message))).toEqual(
-      expect.arrayContaining([expect.stringContaining(`<b>&\u0007${PAYLOADS[1]}`), expect.stringContaining(`no case named '${PAYLOADS[0]}]]>'`)]),
+      expect.arrayContaining([expect.stringContaining(`<b>&\\x07${PAYLOADS[1]}`), expect.stringContaining(`no case named '${PAYLOADS[0]}]]>'`)]),
     );
     const output = join(dir, 'junit.xml');
     expect((await runCli(['check', keyFile, caseFile, '--format', 'junit', '-o', output])).exitCode).toBe(2);

@@ -21,6 +21,8 @@ import { BUNDLED_SCENARIOS, loadScenarios, type FieldFlags } from '../../scenari
 import { addFieldFlags, parseDigits } from '../options.js';
 import type { CliContext } from '../context.js';
 import { selectScenarios } from '../selectScenarios.js';
+import { visible } from '../../core/visibleText.js';
+import { quoted } from '../../core/visibleText.js';
 
 interface GridOptions extends FieldFlags {
   readonly x: string;
@@ -157,14 +159,14 @@ function checkAxisUnits(x: Axis, y: Axis, unit: Unit): void {
   for (const [name, axis] of [['--x', x], ['--y', y]] as const) {
     const wrong = axis.marked.find((amount) => amount.marker !== unit);
     if (wrong !== undefined) {
-      throw new UsageError(`${name}: '${wrong.text}' is in ${wrong.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${wrong.marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${wrong.marker}`);
+      throw new UsageError(`${name}: ${quoted(wrong.text)} is in ${wrong.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${wrong.marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${wrong.marker}`);
     }
   }
 }
 
 /** Notes on stderr: which case a grid varies when there are several, and an axis that stops short of its end. */
 function noteGrid(scenario: ResolvedScenario, chosen: ResolvedCase, x: Axis, y: Axis, options: GridOptions, context: CliContext): void {
-  const note = (text: string): void => context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${text}\n`);
+  const note = (text: string): void => context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${visible(text)}\n`);
   if (scenario.cases.length > 1 && options.case === undefined) {
     note(`${scenario.name} has ${scenario.cases.length} cases (${scenario.cases.map((c) => c.name).join(', ')}); the grid varies the first, ${chosen.name}: choose one with --case`);
   }
@@ -251,8 +253,8 @@ async function locateScenario(arg: string): Promise<string> {
   const names = readdirSync(BUNDLED_SCENARIOS).filter((name) => name.endsWith('.yaml')).map((name) => name.replace(/\.yaml$/, ''));
   const near = suggest(arg, names);
   throw new UsageError(
-    `no scenario file or bundled scenario named '${arg}'`,
-    near !== null ? `did you mean '${near}'?` : `the bundled scenarios are: ${names.join(', ')}; or give a file path`,
+    `no scenario file or bundled scenario named ${quoted(arg)}`,
+    near !== null ? `did you mean ${quoted(near)}?` : `the bundled scenarios are: ${names.join(', ')}; or give a file path`,
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { suggest } from '../../core/suggest.js';
 import { UsageError } from '../errors.js';
+import { quoted } from '../../core/visibleText.js';
 
 /**
  * `help [command]` for a command that has subcommands (btcfi, btcfi solve), in place of
@@ -21,7 +22,7 @@ export function addHelpCommand(parent: Command): void {
         const found = command.commands.find((candidate) => candidate.name() === name || candidate.aliases().includes(name));
         if (found === undefined) {
           const near = suggest(name, command.commands.map((candidate) => candidate.name()).filter((known) => known !== 'help'));
-          throw new UsageError(`unknown command '${name}'`, near === null ? null : `did you mean ${near}?`);
+          throw new UsageError(`unknown command ${quoted(name)}`, near === null ? null : `did you mean ${near}?`);
         }
         command = found;
       }

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import type { CliContext } from '../context.js';
 import { writeFileAtomic } from '../writeFileAtomic.js';
 import { scenarioSchemaText } from './schema.js';
+import { quoted } from '../../core/visibleText.js';
 
 /**
  * The schema file init writes beside the scenario. The scenario names it relative to itself,
@@ -56,7 +57,7 @@ export function addInitCommand(program: Command, context: CliContext): void {
     .action(async (given: string) => {
       const name = given.replace(/\.ya?ml$/i, '');
       if (!NAME_PATTERN.test(name)) {
-        throw new UsageError(`'${given}' is not a scenario name`, 'use lowercase letters, digits and hyphens, like my-claim');
+        throw new UsageError(`${quoted(given)} is not a scenario name`, 'use lowercase letters, digits and hyphens, like my-claim');
       }
       const file = `${name}.yaml`;
       // Whole or not at all, and never over an existing file.

@@ -4,6 +4,7 @@ import { displayWidth } from '../displayWidth.js';
 import { D } from '../../engine/decimal.js';
 import type { Unit } from '../../core/unit.js';
 import { formatAmount } from '../formatNumber.js';
+import { visible } from '../../core/visibleText.js';
 
 // A line chart of TVL paths, drawn by asciichart. The figures arrive as exact decimals; only the
 // picture is drawn in floating point, after scaling every value into [100, 1000) so that no path
@@ -228,7 +229,7 @@ function legend(drawn: readonly ChartSeries[], width: number, paint: (j: number,
   drawn.forEach((s, j) => {
     const key = drawn.length === 1 ? '──' : `──${MARKERS[j] ?? '*'}`;
     const room = width - displayWidth(key) - 1;
-    const name = fit(s.name ?? 'TVL', room);
+    const name = fit(visible(s.name ?? 'TVL'), room);
     const entryWidth = displayWidth(key) + 1 + displayWidth(name);
     const entry = `${paint(j, key)} ${name}`;
     if (used > 0 && used + 3 + entryWidth > width) {

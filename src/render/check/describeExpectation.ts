@@ -2,12 +2,17 @@ import type { ExpectationResult, ExpectField, ExpectTarget } from '../../report/
 import type { D } from '../../engine/decimal.js';
 import type { Unit } from '../../core/unit.js';
 import { formatAmount, formatRate } from '../formatNumber.js';
+import { visible } from '../../core/visibleText.js';
 
 /** Significant digits of a computed figure in check reports: enough to see why a tight check failed. */
 const GOT_DIGITS = 10;
 
-/** What the file expects, in its own words: `770.6B within 0.5%`, `1B ± 1M`, `at least 700B`. */
+/** What the file expects, in its own words (their visible form): `770.6B within 0.5%`, `1B ± 1M`, `at least 700B`. */
 export function describeTarget(target: ExpectTarget): string {
+  return visible(describeTargetText(target));
+}
+
+function describeTargetText(target: ExpectTarget): string {
   if (target.kind === 'bounds') {
     const { atLeast, atMost } = target;
     if (atLeast !== null && atMost !== null) {
@@ -43,5 +48,5 @@ export function describeDifference(difference: D | null, locale: string): string
 
 /** `defi-2031 · rounded · 2031 · tvl`: which figure of which scenario, case and period. */
 export function describeSubject(scenario: string, result: ExpectationResult): string {
-  return [scenario, result.case, result.expectation.period, result.expectation.field].filter((part) => part !== null).join(' · ');
+  return [scenario, result.case, result.expectation.period, result.expectation.field].filter((part) => part !== null).map(visible).join(' · ');
 }

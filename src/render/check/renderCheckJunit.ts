@@ -2,6 +2,7 @@ import type { CheckReport, FileCheck } from '../../report/checkTypes.js';
 import { plainFigure } from '../formatNumber.js';
 import type { RenderOptions } from '../options.js';
 import { describeDifference, describeGot, describeSubject, describeTarget } from './describeExpectation.js';
+import { escapeCharacter, visible, visibleLines } from '../../core/visibleText.js';
 
 /**
  * JUnit XML as CI systems read it: one testsuite per file, one testcase per expectation
@@ -24,7 +25,7 @@ export function renderCheckJunit(report: CheckReport, options: RenderOptions): s
         .map((issue) => `${issue.file}${issue.span === null ? '' : `:${issue.span.line}:${issue.span.column}`}: ${issue.message}${issue.hint === null ? '' : ` (hint: ${issue.hint})`}`)
         .join('\n');
       lines.push(`    <testcase classname="${xml(file.scenario ?? file.file)}" name="valid scenario file" file="${xml(file.file)}">`);
-      lines.push(`      <error message="${xml(file.issues[0]!.message)}" type="input">${xml(details)}</error>`);
+      lines.push(`      <error message="${xml(file.issues[0]!.message)}" type="input">${xmlLines(details)}</error>`);
       lines.push('    </testcase>');
     }
     for (const result of file.results) {
@@ -39,7 +40,7 @@ export function renderCheckJunit(report: CheckReport, options: RenderOptions): s
         const got = describeGot(result.expectation.field, result.got, file.unit!, options.locale);
         const difference = describeDifference(result.difference, options.locale);
         const message = `expected ${expected}, got ${got}${difference}`;
-        lines.push(`      <failure message="${xml(message)}" type="expectation">${xml(`${message}\nexact value: ${plainFigure(result.got)}`)}</failure>`);
+        lines.push(`      <failure message="${xml(message)}" type="expectation">${xmlLines(`${message}\nexact value: ${plainFigure(result.got)}`)}</failure>`);
         lines.push('    </testcase>');
       }
     }
@@ -53,10 +54,23 @@ function testCount(file: FileCheck): number {
   return file.issues.length > 0 ? 1 : file.results.length;
 }
 
-/** Escapes text for XML attributes and content, dropping characters XML 1.0 cannot hold. */
+/**
+ * Text for an XML attribute, in its visible form: a control character (which XML 1.0 cannot
+ * hold), a bidi override or a lone surrogate from a file is written as its escape (`\x1b`,
+ * `\u202e`), so the report is valid XML and a CI page shows what the file held.
+ */
 function xml(text: string): string {
+  return escapeXml(visible(text));
+}
+
+/** Text for XML content, line by line as xml() writes an attribute: its line feeds kept. */
+function xmlLines(text: string): string {
+  return escapeXml(visibleLines(text));
+}
+
+function escapeXml(text: string): string {
   return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/[\uFFFE\uFFFF]/g, escapeCharacter)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -1,6 +1,7 @@
 import type { CheckReport } from '../../report/checkTypes.js';
 import type { RenderOptions } from '../options.js';
 import { describeDifference, describeGot, describeSubject, describeTarget } from './describeExpectation.js';
+import { visible } from '../../core/visibleText.js';
 
 /**
  * One line per expectation: a mark, what was checked, expected, got and the difference in
@@ -11,7 +12,7 @@ export function renderCheckText(report: CheckReport, options: RenderOptions): st
   const lines: string[] = [];
   for (const file of report.files) {
     if (file.issues.length > 0) {
-      lines.push(`${chalk.yellow('!')} ${file.file}: not checked, ${file.issues.length === 1 ? 'an input problem' : `${file.issues.length} input problems`} (see above)`);
+      lines.push(`${chalk.yellow('!')} ${visible(file.file)}: not checked, ${file.issues.length === 1 ? 'an input problem' : `${file.issues.length} input problems`} (see above)`);
       continue;
     }
     for (const result of file.results) {

@@ -4,6 +4,7 @@ import { FIELD_KIND, type Axis, type GridReport } from '../../report/gridTypes.j
 import type { Unit } from '../../core/unit.js';
 import { formatAmount, formatRate } from '../formatNumber.js';
 import type { GridRenderOptions } from './options.js';
+import { visible } from '../../core/visibleText.js';
 
 const GAP = '  ';
 const SHADES = 5;
@@ -45,8 +46,8 @@ export function* renderGridTable(grid: GridReport, options: GridRenderOptions): 
   const labelWidth = Math.max(corner.length, ...ys.map((label) => label.length));
   const shade = chalk.level > 0 && max !== null && minPositive !== null && max.gt(minPositive) ? makeShade(chalk, minPositive, max) : (_: D, text: string) => text;
 
-  const at = grid.at === null ? "each cell's last period" : grid.at;
-  const details = [grid.scenario, grid.case === null ? null : `case ${grid.case}`, grid.unit].filter((part) => part !== null);
+  const at = grid.at === null ? "each cell's last period" : visible(grid.at);
+  const details = [grid.scenario, grid.case === null ? null : `case ${grid.case}`, grid.unit].filter((part) => part !== null).map(visible);
   const heading = `${chalk.bold(`TVL at ${at}`)}  ${chalk.dim(details.join(' · '))}`;
   const header = [corner.padEnd(labelWidth), ...xs.map((label, i) => label.padStart(widths[i]!))].join(GAP);
   const rule = [labelWidth, ...widths].map((width) => '─'.repeat(width)).join(GAP);

@@ -4,6 +4,7 @@ import { formatAmount, formatRate, formatYears, plainFigure } from '../formatNum
 import type { RenderOptions } from '../options.js';
 import { describeGrowthReason, describeStartReason, describeUtilizationReason, describeYearsReason } from './describeReason.js';
 import { formatExactAmount, formatExactRate, formatGrowthFactor } from './formatSolveFigures.js';
+import { visible } from '../../core/visibleText.js';
 
 /** One labelled line; a label of '' continues the line above. */
 type Line = readonly [label: string, text: string];
@@ -105,8 +106,9 @@ function historyLines(report: HistoryGrowthReport, options: RenderOptions): Line
     ['log-linear', `${options.chalk.bold(`${readableRate(report.logLinear, options)} a year`)}, the least-squares CAGR of all ${history.points.length} points`],
     ['exact', formatExactRate(report.logLinear)],
     ['solves', 'ln(value) = a + b × years, least squares; growth = e^b - 1'],
-    ['history', `${history.points.length} points from ${first.label} to ${last.label}, ${span}`],
-    ['', `${history.file}: ${history.dateColumn} and ${history.valueColumn}`],
+    ['history', `${history.points.length} points from ${visible(first.label)} to ${visible(last.label)}, ${span}`],
+    // The file name and the column headers are data: shown in their visible form.
+    ['', `${visible(history.file)}: ${visible(history.dateColumn)} and ${visible(history.valueColumn)}`],
   ];
 }
 
