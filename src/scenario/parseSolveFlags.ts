@@ -46,7 +46,7 @@ export function parseGrowthFlag(flag: string, text: string): Result<Given, FlagP
     return err({ flag, ...parsed.error });
   }
   const { value } = parsed.value;
-  const floor = growthProblem(value, `${value.times(100).toFixed()}%`);
+  const floor = growthProblem(value, parsed.value.text);
   if (floor !== null) {
     return err({ flag, ...floor });
   }
