@@ -252,6 +252,13 @@ describe('repeated flags and row caps', () => {
     expect(selected.map((s) => [s.name, s.cases.map((c) => c.name)])).toEqual([['a', ['c1']]]);
   });
 
+  it('60,000 repeated -s flags on the command line are collected in one pass', async () => {
+    const flags = Array.from({ length: 60_000 }, () => ['-s', 'defi-2031']).flat();
+    const result = await runInProcess(['project', ...flags, '-c', 'rounded', '-f', 'csv']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.split('\n')[1]).toMatch(/^defi-2031,rounded,/);
+  });
+
   it.each(['validate', 'check', 'project'])('%s refuses a run over the row cap before projecting anything', async (command) => {
     // 43 files of 100 monthly cases of 200 years: 43 × 100 × 2,401 = 10,324,300 rows.
     const dir = await mkdtemp(join(tmpdir(), 'btcfi-rows-'));
