@@ -109,7 +109,7 @@ export function tooLong(trimmed: string): TextProblem {
 
 /** A problem when the digits of a number (no sign, no separators) hold more significant digits than the engine keeps. */
 export function checkSignificantDigits(plain: string, trimmed: string): TextProblem | null {
-  const significant = plain.replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+  const significant = significantDigits(plain);
   if (significant <= MAX_SIGNIFICANT_DIGITS) {
     return null;
   }
@@ -117,4 +117,18 @@ export function checkSignificantDigits(plain: string, trimmed: string): TextProb
     message: `'${trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed}' has ${significant} significant digits; btcfi keeps ${MAX_SIGNIFICANT_DIGITS}`,
     hint: `round it to ${MAX_SIGNIFICANT_DIGITS} significant digits or fewer`,
   };
+}
+
+/** The digits from the first non-zero to the last non-zero, the point aside: one scan each way. */
+function significantDigits(plain: string): number {
+  const digits = plain.replace('.', '');
+  let first = 0;
+  while (first < digits.length && digits[first] === '0') {
+    first += 1;
+  }
+  let last = digits.length;
+  while (last > first && digits[last - 1] === '0') {
+    last -= 1;
+  }
+  return last - first;
 }

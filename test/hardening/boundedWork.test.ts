@@ -168,6 +168,11 @@ describe('figures are kept exact or refused, never rounded past the engine', () 
     expect(parseYearsFlag('--years', digits)).toMatchObject({ ok: false, error: { message: /has 61 significant digits/ } });
   });
 
+  it('the digits of a long --years are counted in one scan', () => {
+    const text = `${'0'.repeat(500_000)}1${'0'.repeat(500_000)}.5`;
+    expect(parseYearsFlag('--years', text)).toMatchObject({ ok: false, error: { message: /has 500,002 significant digits|has 500002 significant digits/ } });
+  });
+
   it('zeros that only place the point do not count as significant', () => {
     expect(parseAmount(`0.${'0'.repeat(25)}1`).ok).toBe(true);
     expect(parseAmount(`1${'0'.repeat(35)}`).ok).toBe(true);
