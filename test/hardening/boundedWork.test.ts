@@ -29,6 +29,20 @@ function refusal(text: string, file = 'hostile.yaml'): { line: number; column: n
   return { line: issue.span?.line ?? 0, column: issue.span?.column ?? 0, message: issue.message, hint: issue.hint };
 }
 
+/** The first issue when a scenario reads but does not resolve into cases. */
+function unresolved(text: string): { line: number; column: number; message: string } {
+  const parsed = parseScenario(text, 'a.yaml');
+  if (!parsed.ok) {
+    throw new Error(`expected the scenario to read: ${parsed.error[0]!.message}`);
+  }
+  const resolved = resolveScenario(parsed.value);
+  if (resolved.ok) {
+    throw new Error('expected the scenario to be refused');
+  }
+  const issue = resolved.error[0]!;
+  return { line: issue.span?.line ?? 0, column: issue.span?.column ?? 0, message: issue.message };
+}
+
 const SPACES = ' '.repeat(120_000);
 
 describe('patterns that see user text do bounded work', () => {
@@ -138,6 +152,24 @@ describe('figures stay within a documented range of magnitudes', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^btcfi: error: <stdin>:2:6: tvl: '1e-9999' is too small/);
+  });
+});
+
+describe('results stay within a documented range', () => {
+  it('a path that would pass 1e100 is refused at the growth that takes it there', () => {
+    const issue = unresolved('name: a\ntvl: 1e36\ngrowth: 100000%\nyears: 200\nstep: month\n');
+    expect(issue).toMatchObject({ line: 3, column: 9, message: 'the path would grow to about 1e637 in 200 years; figures go up to 1e100' });
+  });
+
+  it('a path just within 1e100 is projected', () => {
+    const parsed = parseScenario('name: a\ntvl: 1e36\ngrowth: 108%\nyears: 200\n', 'a.yaml');
+    expect(parsed.ok && resolveScenario(parsed.value).ok).toBe(true);
+  });
+
+  it('the refusal names the case that overrides the growth', () => {
+    const issue = unresolved('name: a\ntvl: 1B\nyears: 100\ncases:\n  ok: {growth: 5%}\n  wild: {growth: 1000%}\n');
+    expect(issue).toMatchObject({ line: 6, column: 18 });
+    expect(issue.message).toMatch(/the path would grow to about 1e10\d in 100 years/);
   });
 });
 
