@@ -10,7 +10,10 @@ export function parseDigits(value: string): number {
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
+  // Appends in place: copying the list for every flag took time growing with the square of their number.
+  const list = previous ?? [];
+  list.push(value);
+  return list;
 }
 
 function upperChoice(choices: readonly string[]) {

@@ -2,28 +2,48 @@ import type { ResolvedScenario } from '../scenario/resolveScenario.js';
 import { suggest } from '../core/suggest.js';
 import { UsageError } from './errors.js';
 import { quoted } from '../core/visibleText.js';
+import { countRows, MAX_PROJECT_ROWS } from '../report/countRows.js';
 
 /** Keeps the scenarios and cases that --scenario and --case name; a name that matches nothing is a usage error. */
 export function selectScenarios(scenarios: readonly ResolvedScenario[], names: readonly string[] = [], cases: readonly string[] = []): ResolvedScenario[] {
+  // Sets, so that thousands of repeated flags cost no more than reading them.
   const allNames = scenarios.map((scenario) => scenario.name);
-  for (const name of names) {
-    if (!allNames.includes(name)) {
+  const knownNames = new Set(allNames);
+  for (const name of new Set(names)) {
+    if (!knownNames.has(name)) {
       throw new UsageError(`no scenario named ${quoted(name)}`, didYouMean(name, allNames, 'scenarios'));
     }
   }
-  let selected = names.length === 0 ? [...scenarios] : scenarios.filter((scenario) => names.includes(scenario.name));
+  const wanted = new Set(names);
+  let selected = names.length === 0 ? [...scenarios] : scenarios.filter((scenario) => wanted.has(scenario.name));
   if (cases.length > 0) {
     const allCases = [...new Set(selected.flatMap((scenario) => scenario.cases.flatMap((c) => (c.name === null ? [] : [c.name]))))];
-    for (const name of cases) {
-      if (!allCases.includes(name)) {
+    const knownCases = new Set(allCases);
+    for (const name of new Set(cases)) {
+      if (!knownCases.has(name)) {
         throw new UsageError(`no case named ${quoted(name)} in the scenarios selected`, didYouMean(name, allCases, 'cases'));
       }
     }
+    const wantedCases = new Set(cases);
     selected = selected
-      .map((scenario) => ({ ...scenario, cases: scenario.cases.filter((c) => c.name !== null && cases.includes(c.name)) }))
+      .map((scenario) => ({ ...scenario, cases: scenario.cases.filter((c) => c.name !== null && wantedCases.has(c.name)) }))
       .filter((scenario) => scenario.cases.length > 0);
   }
   return selected;
+}
+
+/**
+ * Refuses a run whose scenarios make more rows than MAX_PROJECT_ROWS: every command that projects
+ * (project, check, validate, list) holds to the same cap, so no run computes for hours.
+ */
+export function checkRowCap(scenarios: readonly ResolvedScenario[]): void {
+  const rows = countRows(scenarios);
+  if (rows > MAX_PROJECT_ROWS) {
+    throw new UsageError(
+      `the scenarios make ${rows.toLocaleString('en-US')} rows (one for each period of each case); a run projects at most ${MAX_PROJECT_ROWS.toLocaleString('en-US')}`,
+      'choose scenarios or cases with --scenario and --case, or project the files in several runs',
+    );
+  }
 }
 
 function didYouMean(name: string, known: readonly string[], what: string): string {

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { D } from '../engine/decimal.js';
 import { degenerateValue, distributionBounds, distributionMedian, type Distribution, type LognormalOf } from '../engine/distribution.js';
-import { parseAmount, type Amount, type TextProblem } from './parseAmount.js';
-import { parseRate, type Rate } from './parseRate.js';
+import { MAX_FIGURE_LENGTH, parseAmount, type Amount, type TextProblem } from './parseAmount.js';
+import { growthProblem, parseRate, type Rate } from './parseRate.js';
 import type { Result } from '../core/result.js';
 import { quoted, shown } from '../core/visibleText.js';
 
@@ -46,7 +46,35 @@ const distributionObject = z
 
 export const DISTRIBUTION_KEYS: readonly string[] = ['normal', 'lognormal', 'uniform', 'triangular'];
 
-const RANGE_PATTERN = /^(.+?)\s+to\s+(.+)$/i;
+/**
+ * A 90% range, `LOW to HIGH`: the first `to` (any case) with white space on both sides and text
+ * before and after. Found by one scan instead of the pattern /^(.+?)\s+to\s+(.+)$/i, which took
+ * time growing with the square of a run of spaces. Returns the two bounds, untrimmed, or null.
+ */
+export function splitRange(text: string): readonly [string, string] | null {
+  const lower = text.toLowerCase();
+  for (let at = lower.indexOf('to', 1); at !== -1; at = lower.indexOf('to', at + 1)) {
+    if (!isSpace(text[at - 1]!) || at + 2 >= text.length || !isSpace(text[at + 2]!)) {
+      continue;
+    }
+    let lowEnd = at - 1;
+    while (lowEnd > 0 && isSpace(text[lowEnd - 1]!)) {
+      lowEnd -= 1;
+    }
+    let highStart = at + 3;
+    while (highStart < text.length && isSpace(text[highStart]!)) {
+      highStart += 1;
+    }
+    if (lowEnd > 0 && highStart < text.length) {
+      return [text.slice(0, lowEnd), text.slice(highStart)];
+    }
+  }
+  return null;
+}
+
+function isSpace(char: string): boolean {
+  return /\s/.test(char);
+}
 
 /** What reading the numbers of one figure needs: the reader, and where to report what fails. */
 interface FigureReading<T extends Uncertain> {
@@ -97,17 +125,18 @@ function uncertainField<T extends Uncertain>(read: Reader<T>, of: LognormalOf) {
 
 /** A figure as text: exact (`5%`) or a 90% range (`5% to 10%`, a lognormal). */
 function readFigureText<T extends Uncertain>(input: string, { fail, figure, all }: FigureReading<T>, of: LognormalOf): T {
-  const range = RANGE_PATTERN.exec(input.trim());
+  // Longer text is no figure and no range: refused before any scan (a range is two figures and ` to `).
+  const range = input.trim().length > 2 * MAX_FIGURE_LENGTH + 4 ? null : splitRange(input.trim());
   if (range === null) {
     return figure(input) ?? z.NEVER;
   }
-  const bounds = all([figure(range[1]!), figure(range[2]!)] as const);
+  const bounds = all([figure(range[0]), figure(range[1])] as const);
   if (bounds === null) {
     return z.NEVER;
   }
   const [low, high] = bounds;
   if (low.value.gt(high.value)) {
-    return fail({ message: `${quoted(input.trim())} runs from high to low`, hint: `write the lower bound first: ${range[2]} to ${range[1]}` });
+    return fail({ message: `${quoted(input.trim())} runs from high to low`, hint: `write the lower bound first: ${range[1]} to ${range[0]}` });
   }
   return withDistribution(low, input.trim(), { kind: 'lognormal', p5: low.value, p95: high.value }, of);
 }
@@ -216,7 +245,10 @@ export const growthRate = uncertainField(parseRate, 'growthFactor').check(z.supe
     return;
   }
   const { low } = distributionBounds(r.distribution ?? point(r.value));
-  if (r.distribution === undefined ? low.lt(-1) : low.lte(-1)) {
+  const floor = r.distribution === undefined ? growthProblem(r.value, r.text) : null;
+  if (floor !== null && !r.value.lt(-1)) {
+    ctx.addIssue({ code: 'custom', message: floor.message, params: { hint: floor.hint } });
+  } else if (r.distribution === undefined ? low.lt(-1) : low.lte(-1)) {
     ctx.addIssue({
       code: 'custom',
       message: `must be at least -100% (got ${shown(r.text)})`,

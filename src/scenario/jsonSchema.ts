@@ -41,15 +41,15 @@ type JsonSchema = Record<string, unknown>;
 // The pieces of the patterns, as parseAmount and parseRate read a figure (after trimming it).
 const DIGITS = String.raw`(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)`;
 const GROUPED = String.raw`[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?`;
-const AMOUNT = String.raw`\$?\s*(?:${GROUPED}|${DIGITS})(?:[eE][+-]?[0-9]{1,4})?\s*[KkMmBbTt]?(?:\s*(?:USD|usd|BTC|btc))?`;
+const AMOUNT = String.raw`\$?\s*(?:${GROUPED}|${DIGITS})(?:[eE][+-]?[0-9]{1,6})?\s*(?:[KkMmBbTt]\s*)?(?:USD|usd|BTC|btc)?`;
 /** A number with an exponent: its size is not checked here (btcfi does). */
-const EXPONENT = String.raw`${DIGITS}[eE][+-]?[0-9]{1,3}`;
+const EXPONENT = String.raw`${DIGITS}[eE][+-]?[0-9]{1,6}`;
 /** A bare fraction: at most 1 (a bare number above 1 is refused: 26.4 is written 26.4%). */
 const FRACTION = String.raw`(?:0*\.[0-9]+|0+(?:\.[0-9]+)?|0*1(?:\.0+)?|${EXPONENT})`;
 /** A percentage from 0% to 100%. */
 const PERCENT_TO_100 = String.raw`(?:0*(?:100(?:\.0+)?|[0-9]{1,2}(?:\.[0-9]+)?|\.[0-9]+)|${EXPONENT})\s*%`;
-const ANY_RATE = String.raw`[+-]?\s*(?:${DIGITS}(?:[eE][+-]?[0-9]{1,3})?\s*%|${FRACTION})`;
-const NON_NEGATIVE_RATE = String.raw`\+?\s*(?:${DIGITS}(?:[eE][+-]?[0-9]{1,3})?\s*%|${FRACTION})`;
+const ANY_RATE = String.raw`[+-]?\s*(?:${DIGITS}(?:[eE][+-]?[0-9]{1,6})?\s*%|${FRACTION})`;
+const NON_NEGATIVE_RATE = String.raw`\+?\s*(?:${DIGITS}(?:[eE][+-]?[0-9]{1,6})?\s*%|${FRACTION})`;
 /** A growth: any rise, a fall of at most 100%. */
 const GROWTH = String.raw`(?:${NON_NEGATIVE_RATE}|-\s*${PERCENT_TO_100}|-\s*${FRACTION})`;
 const UTILIZATION = String.raw`\+?\s*(?:${PERCENT_TO_100}|${FRACTION})`;

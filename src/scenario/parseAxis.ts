@@ -1,7 +1,7 @@
 import { D } from '../engine/decimal.js';
 import { percentText } from './percentText.js';
 import { parseAmount, type TextProblem } from './parseAmount.js';
-import { parseRate } from './parseRate.js';
+import { growthProblem, parseRate } from './parseRate.js';
 import { MAX_YEARS } from './fieldTable.js';
 import { err, ok, type Result } from '../core/result.js';
 import { suggest } from '../core/suggest.js';
@@ -141,8 +141,9 @@ function readValue(field: GridField, text: string): Result<Read, TextProblem> {
       if (field === 'utilization' && (value.lt(0) || value.gt(1))) {
         return err({ message: `utilization must be between 0% and 100% (got ${percentText(value)})`, hint: 'utilization is the share of the market cap that is locked: 5% is written 5%' });
       }
-      if (field === 'growth' && value.lt(-1)) {
-        return err({ message: `growth must be at least -100% (got ${percentText(value)})`, hint: 'a fall can take away at most everything: -100%' });
+      const floor = field === 'growth' ? growthProblem(value, percentText(value)) : null;
+      if (floor !== null) {
+        return err({ ...floor, message: `growth ${floor.message}` });
       }
       return ok({ value, marked: null });
     }

@@ -5,7 +5,7 @@ import type { InputIssue, SourceSpan } from '../core/inputIssue.js';
 import { nodeAtPath, spanAt, spanOfNode, type IssuePath, type Locator } from './locate.js';
 import { err, ok, type Result } from '../core/result.js';
 import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ParsedScenario } from './schema.js';
-import { AliasLimitError, CyclicAliasError, toData, UnresolvedAliasError } from './toData.js';
+import { AliasLimitError, CyclicAliasError, DuplicateKeyError, MappingLimitError, TagError, toData, UnresolvedAliasError } from './toData.js';
 import { NestingLimitError, parseYamlDocument, TokenLimitError } from './parseYamlDocument.js';
 import { resolveScenario } from './resolveScenario.js';
 import { salvage } from './salvage.js';
@@ -53,6 +53,13 @@ export function readScenarioText(text: string, file: string): Result<{ readonly 
   const lineCounter = new LineCounter();
   const source = text.replace(/^\uFEFF/, '');
   const issue = (span: SourceSpan | null, message: string, hint: string | null = null): InputIssue => ({ file, span, message, hint });
+  // yaml reads a CR alone as a line break in some places and not in others; say so rather than
+  // report the file as one long line.
+  const loneCr = /\r(?!\n)/.exec(source);
+  if (loneCr !== null) {
+    const lineCount = new LineCounter();
+    return err([issue(spanAt(source, parseLines(source, lineCount), loneCr.index, loneCr.index + 1), 'a line ends in a carriage return alone (CR)', 'save the file with LF or CRLF line ends')]);
+  }
   let doc: Document.Parsed;
   try {
     doc = parseYamlDocument(source, lineCounter);
@@ -76,7 +83,9 @@ export function readScenarioText(text: string, file: string): Result<{ readonly 
   }
   if (doc.errors.length > 0) {
     return err(
-      doc.errors.map((error) => issue(spanAt(source, lineCounter, error.pos[0], error.pos[1]), syntaxMessage(error.message), null)),
+      doc.errors.map((error) =>
+        issue(spanAt(source, lineCounter, error.pos[0], error.pos[1]), syntaxMessage(error.message), error.code === 'MULTIPLE_DOCS' ? 'write one scenario a file; remove the --- line and what follows, or move it to a file of its own' : null),
+      ),
     );
   }
   if (doc.contents === null) {
@@ -89,6 +98,13 @@ export function readScenarioText(text: string, file: string): Result<{ readonly 
   } catch (error) {
     if (error instanceof AliasLimitError) {
       return err([issue(spanOfNode(source, lineCounter, error.node), 'aliases expand to too many values', 'write the values out, or use fewer nested aliases')]);
+    }
+    if (error instanceof DuplicateKeyError) {
+      const first = spanOfNode(source, lineCounter, error.first);
+      return err([issue(spanOfNode(source, lineCounter, error.node), `${error.message} (first on line ${first.line})`, 'each key appears once in a mapping; an alias (*name) as a key counts as the key it repeats')]);
+    }
+    if (error instanceof MappingLimitError || error instanceof TagError) {
+      return err([issue(spanOfNode(source, lineCounter, error.node), error.message, error instanceof TagError ? 'a scenario holds text, numbers, lists and mappings; remove the tag' : null)]);
     }
     if (error instanceof UnresolvedAliasError || error instanceof CyclicAliasError) {
       return err([issue(spanOfNode(source, lineCounter, error.node), error.message, 'an alias *name repeats a value marked &name earlier in the file')]);
@@ -185,11 +201,24 @@ function jsonSyntaxError(text: string): { offset: number; message: string } | nu
     return null;
   } catch (error) {
     const message = (error as Error).message;
-    const position = / in JSON at position (\d+)/.exec(message);
+    // Node's messages name the offset as "in JSON at position N" or "after JSON at position N".
+    const position = / at position (\d+)/.exec(message);
     const offset = position !== null ? Number(position[1]) : /end of JSON input/.test(message) ? Math.max(0, text.length - 1) : 0;
-    const clean = message.replace(/ in JSON at position \d+.*$/, '').replace(/, .*is not valid JSON$/s, '');
+    if (/non-whitespace character after JSON/.test(message)) {
+      return { offset, message: 'invalid JSON: more text after the end of the JSON value' };
+    }
+    const clean = message.replace(/ (?:in|after) JSON at position \d+.*$/, '').replace(/, .*is not valid JSON$/s, '');
     return { offset, message: `invalid JSON: ${clean.charAt(0).toLowerCase()}${clean.slice(1)}` };
   }
+}
+
+/** A LineCounter with every line start of the text (LF only), as parseYamlDocument makes it. */
+function parseLines(text: string, lineCounter: LineCounter): LineCounter {
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    lineCounter.addNewLine(at + 1);
+  }
+  return lineCounter;
 }
 
 function syntaxMessage(message: string): string {

@@ -1,7 +1,7 @@
 import { D } from '../engine/decimal.js';
-import { parseAmount } from './parseAmount.js';
+import { checkSignificantDigits, parseAmount } from './parseAmount.js';
 import type { Unit } from '../core/unit.js';
-import { parseRate } from './parseRate.js';
+import { growthProblem, parseRate } from './parseRate.js';
 import { err, ok, type Result } from '../core/result.js';
 import { quoted, shown } from '../core/visibleText.js';
 
@@ -47,8 +47,9 @@ export function parseGrowthFlag(flag: string, text: string): Result<Given, FlagP
     return err({ flag, ...parsed.error });
   }
   const { value } = parsed.value;
-  if (value.lt(-1)) {
-    return err({ flag, message: `must be at least -100% (got ${value.times(100).toFixed()}%)`, hint: 'a fall can take away at most everything: -100%' });
+  const floor = growthProblem(value, parsed.value.text);
+  if (floor !== null) {
+    return err({ flag, ...floor });
   }
   return ok({ value, text: parsed.value.text });
 }
@@ -58,6 +59,10 @@ export function parseYearsFlag(flag: string, text: string): Result<Given, FlagPr
   const trimmed = text.trim();
   if (!/^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/.test(trimmed)) {
     return err({ flag, message: `${quoted(trimmed)} is not a number of years`, hint: 'write a number of years from 0 to 1000, like 5 or 2.5' });
+  }
+  const tooPrecise = checkSignificantDigits(trimmed.replace(/\.$/, ''), trimmed);
+  if (tooPrecise !== null) {
+    return err({ flag, ...tooPrecise });
   }
   const value = new D(trimmed);
   if (value.gt(MAX_SOLVE_YEARS)) {

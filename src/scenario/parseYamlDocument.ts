@@ -54,13 +54,15 @@ export function parseYamlDocument(source: string, lineCounter: LineCounter): Doc
     }
     yield* parser.end();
   }
-  const composer = new Composer({ prettyErrors: false });
+  // Keys are checked once each in toData (see DuplicateKeyError): yaml's own check compares every
+  // key of a mapping with every other.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   let doc: Document.Parsed | null = null;
   for (const next of composer.compose(tokens(), true, source.length)) {
     if (doc === null) {
       doc = next;
     } else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'a second document starts here; a scenario file holds one'));
       break;
     }
   }

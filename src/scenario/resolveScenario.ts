@@ -96,6 +96,9 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
       if (uncertain !== null && !checkSampling(input, uncertain, merged, at)) {
         continue;
       }
+      if (!checkResultRange(input, merged, at)) {
+        continue;
+      }
       cases.push({ name, start: merged.start?.value ?? null, input, target: merged.target?.value.value ?? null, uncertain });
     }
   }
@@ -233,6 +236,29 @@ function checkSampling(input: TvlInput, uncertain: UncertainInputs, merged: Merg
       `with these ranges a sampled path can grow past 1e${MAX_SAMPLED_LOG10}${about} in ${input.years} years, beyond what sampling in float64 holds`,
       'narrow the range of growth or shorten the horizon; exact figures (without ranges) have no such limit',
     );
+  }
+  return false;
+}
+
+/**
+ * The largest figure a path may reach: 1e100. Amounts start at most at 1e36, and 100000% a year
+ * for 200 years would take them past 1e636, figures of 850 characters that made a table of 100
+ * monthly cases take over a gigabyte. Checked on an upper bound of the exact path (the start
+ * grown by every rise, no fall counted), at the growth that takes it there.
+ */
+export const MAX_RESULT_LOG10 = 100;
+
+function checkResultRange(input: TvlInput, merged: Merged, at: (layer: Layer, key: Key, message: string, hint?: string | null) => void): boolean {
+  const log10 = maxSampledLog10(input, { base: null, growthByYear: [] });
+  if (log10 <= MAX_RESULT_LOG10) {
+    return true;
+  }
+  const about = Number.isFinite(log10) ? `about 1e${Math.ceil(log10)}` : 'beyond any number';
+  if (merged.growth === undefined) {
+    const base = merged.tvl !== undefined ? (['tvl', merged.tvl.layer] as const) : (['market_cap', merged.market_cap!.layer] as const);
+    at(base[1], base[0], `the path would reach ${about}; figures go up to 1e${MAX_RESULT_LOG10}`, 'start lower');
+  } else {
+    at(merged.growth.layer, 'growth', `the path would grow to ${about} in ${input.years} years; figures go up to 1e${MAX_RESULT_LOG10}`, 'lower the growth or shorten the horizon');
   }
   return false;
 }

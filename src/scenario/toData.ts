@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type YAMLMap } from 'yaml';
 
 /** How many nodes aliases may expand to in one file, so that an alias bomb is refused at once. */
 export const MAX_ALIAS_NODES = 10_000;
@@ -7,6 +7,45 @@ export class AliasLimitError extends Error {
   constructor(readonly node: Node) {
     super('aliases expand to too many nodes');
   }
+}
+
+/** A limit of a mapping's keys, at the node that passes it. */
+export class MappingLimitError extends Error {
+  constructor(readonly node: Node, message: string) {
+    super(message);
+  }
+}
+
+/** How many keys one mapping may hold: a scenario's largest (its cases) holds at most 100. */
+export const MAX_KEYS_PER_MAPPING = 1_000;
+
+/** How long a key may be: btcfi's keys and case names are short words. */
+export const MAX_KEY_LENGTH = 200;
+
+/** The YAML tags a scenario may name: text, numbers, booleans, null, lists and mappings. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/**
+ * A key written twice in one mapping, directly or through an alias (`&k tvl: 1B` ... `*k : 999B`).
+ * Checked here, once per key, instead of by yaml's composer, whose check compares every key with
+ * every other (a megabyte of keys took 55 s) and does not see through aliases.
+ */
+export class DuplicateKeyError extends Error {
+  constructor(readonly node: Node, readonly first: Node, key: string) {
+    super(`the key '${shortText(key)}' is written twice in this mapping`);
+  }
+}
+
+/** A tag btcfi does not read (`!!binary`, `!!timestamp`, a local `!thing`). */
+export class TagError extends Error {
+  constructor(readonly node: Node, tag: string) {
+    super(`the tag ${tag.replace(/^tag:yaml\.org,2002:/, '!!')} is not supported here`);
+  }
+}
+
+/** Text cut to 40 characters for a message. */
+function shortText(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** An alias (`*base`) with no anchor (`&base`) before it. */
@@ -94,18 +133,48 @@ function walk(node: unknown, doc: Document, budget: { left: number }, alias: Ali
     }
     return walk(target, doc, budget, alias ?? node, open);
   }
+  const tag = (node as { tag?: string } | null)?.tag;
+  if (tag !== undefined && !PLAIN_TAGS.has(tag)) {
+    throw new TagError(node as Node, tag);
+  }
   if (isScalar(node)) {
     return scalarValue(node);
   }
   if (isMap(node) || isSeq(node)) {
     open.add(node);
-    const data = isMap(node)
-      ? Object.fromEntries(node.items.map((pair) => [keyText(pair.key, doc), walk(pair.value, doc, budget, alias, open)]))
-      : node.items.map((item) => walk(item, doc, budget, alias, open));
+    const data = isMap(node) ? mapData(node, doc, budget, alias, open) : node.items.map((item) => walk(item, doc, budget, alias, open));
     open.delete(node);
     return data;
   }
   return null;
+}
+
+/** A mapping's data, its keys checked: each key text once, at most MAX_KEYS_PER_MAPPING of them, each at most MAX_KEY_LENGTH long. */
+function mapData(node: YAMLMap, doc: Document, budget: { left: number }, alias: Alias | null, open: Set<unknown>): object {
+  if (node.items.length > MAX_KEYS_PER_MAPPING) {
+    const past = node.items[MAX_KEYS_PER_MAPPING]!;
+    throw new MappingLimitError((past.key as Node | null) ?? node, `this mapping holds ${node.items.length.toLocaleString('en-US')} keys; a mapping holds at most ${MAX_KEYS_PER_MAPPING.toLocaleString('en-US')}`);
+  }
+  const seen = new Map<string, Node>();
+  const entries: [string, unknown][] = [];
+  for (const pair of node.items) {
+    const keyNode = (pair.key as Node | null) ?? node;
+    const target = isAlias(pair.key) ? resolveAlias(pair.key, doc) : pair.key;
+    if (target !== null && !isScalar(target)) {
+      throw new MappingLimitError(keyNode, 'a key must be plain text, not a list or a mapping');
+    }
+    const key = keyText(pair.key, doc);
+    if (key.length > MAX_KEY_LENGTH) {
+      throw new MappingLimitError(keyNode, `a key of ${key.length.toLocaleString('en-US')} characters is too long; keys are at most ${MAX_KEY_LENGTH}`);
+    }
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new DuplicateKeyError(keyNode, first, key);
+    }
+    seen.set(key, keyNode);
+    entries.push([key, walk(pair.value, doc, budget, alias, open)]);
+  }
+  return Object.fromEntries(entries);
 }
 
 function scalarValue(node: { value: unknown; source?: string }): unknown {

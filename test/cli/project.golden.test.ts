@@ -63,8 +63,8 @@ const PROJECT_CASES: Case[] = [
   { golden: 'project/filter.two-scenarios.json', args: ['project', '-s', 'btcfi-100b', '-s', 'staking-500b', '--format', 'json'] },
   ...FORMATS.map((format) => ({ golden: `project/extremes.${format}`, args: ['project', 'test/fixtures/figures/extremes.yaml', '--format', format] })),
   // A table writes figures nearer zero than a satoshi as <$0.00000001, not as hundreds of zeros; CSV keeps every digit.
-  { golden: 'project/tiny.table', args: ['project', '--tvl', '1e-400', '--years', '1'] },
-  { golden: 'project/tiny.csv', args: ['project', '--tvl', '1e-400', '--years', '1', '--format', 'csv'] },
+  { golden: 'project/tiny.table', args: ['project', '--tvl', '1e-30', '--years', '1'] },
+  { golden: 'project/tiny.csv', args: ['project', '--tvl', '1e-30', '--years', '1', '--format', 'csv'] },
   { golden: 'project/falls-to-zero.table', args: ['project', '--tvl', '1B', '--growth', '-100%', '--years', '2'] },
   { golden: 'project/falls-99pct.table', args: ['project', '--tvl', '1B', '--growth', '-99%', '--years', '10'] },
   { golden: 'project/stdin.table', args: ['project', '-'], stdin: 'scenarios/l2-2025.yaml' },

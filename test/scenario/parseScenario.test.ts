@@ -239,9 +239,9 @@ describe('parseScenario issues', () => {
     expect(issue('just words\n').message).toMatch(/one mapping/);
   });
 
-  it('reports a repeated key as a syntax error at the second key', () => {
+  it('reports a repeated key at the second key', () => {
     const found = issue(lines('name: a', 'tvl: 1', 'tvl: 2'));
-    expect(found.message).toMatch(/unique/);
+    expect(found.message).toMatch(/the key 'tvl' is written twice/);
     expect(at(found)).toBe('3:1');
   });
 

@@ -5,6 +5,7 @@ import { CHECK_FORMATS, checkRenderers, type CheckFormat } from '../../render/ch
 import { formatIssue } from '../formatIssue.js';
 import { loadScenarioSet } from '../../scenario/loadScenarios.js';
 import type { CliContext } from '../context.js';
+import { checkRowCap } from '../selectScenarios.js';
 
 interface CheckOptions {
   readonly format: CheckFormat;
@@ -34,6 +35,7 @@ export function addCheckCommand(program: Command, context: CliContext): void {
     .action(async (paths: string[], options: CheckOptions) => {
       const { io } = context;
       const set = await loadScenarioSet(paths, {}, io);
+      checkRowCap(set.scenarios);
       const report = buildCheckReport(set.scenarios, set.issues);
       io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, context.chalk.stderr)).join(''));
       const forPeople = options.format === 'text';

@@ -3,6 +3,7 @@ import { LIST_FORMATS, listRenderers, type ListFormat } from '../../render/list/
 import { buildListReport } from '../../report/buildListReport.js';
 import { loadScenarios } from '../../scenario/loadScenarios.js';
 import type { CliContext } from '../context.js';
+import { checkRowCap } from '../selectScenarios.js';
 
 interface ListOptions {
   readonly format: ListFormat;
@@ -17,7 +18,10 @@ export function addListCommand(program: Command, context: CliContext): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(LIST_FORMATS).default('table'))
     .addHelpText('after', '\nExamples:\n  $ btcfi list\n  $ btcfi list --format json | jq -r \'.scenarios[].name\'')
     .action(async (paths: string[], options: ListOptions) => {
-      const report = buildListReport(await loadScenarios(paths, {}, context.io));
+      const scenarios = await loadScenarios(paths, {}, context.io);
+      // A table draws the path of each scenario's first case.
+      checkRowCap(scenarios.map((scenario) => ({ ...scenario, cases: scenario.cases.slice(0, 1) })));
+      const report = buildListReport(scenarios);
       await context.emit(listRenderers[options.format](report, { chalk: context.resultChalk(options.format === 'table', undefined) }), undefined);
     });
 }

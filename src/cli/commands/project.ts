@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { buildProjectReport } from '../../report/buildProjectReport.js';
-import { countRows, MAX_PROJECT_ROWS } from '../../report/countRows.js';
 import { FORMATS, renderers } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
 import { UsageError } from '../errors.js';
@@ -8,7 +7,7 @@ import { loadScenarios, type FieldFlags } from '../../scenario/loadScenarios.js'
 import { addFieldFlags, addFilterFlags, parseDigits, parseSamples, parseSeed } from '../options.js';
 import { makeProgress } from '../progress.js';
 import type { CliContext } from '../context.js';
-import { selectScenarios } from '../selectScenarios.js';
+import { checkRowCap, selectScenarios } from '../selectScenarios.js';
 
 interface ProjectOptions extends FieldFlags {
   readonly format: Format;
@@ -49,13 +48,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
   addFieldFlags(command, ['target']);
   command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
     const scenarios = selectScenarios(await loadScenarios(paths, options, context.io), options.scenario, options.case);
-    const rows = countRows(scenarios);
-    if (rows > MAX_PROJECT_ROWS) {
-      throw new UsageError(
-        `the scenarios make ${rows.toLocaleString('en-US')} rows (one for each period of each case); a run projects at most ${MAX_PROJECT_ROWS.toLocaleString('en-US')}`,
-        'choose scenarios or cases with --scenario and --case, or project the files in several runs',
-      );
-    }
+    checkRowCap(scenarios);
     const progress = makeProgress(context);
     const report = buildProjectReport(scenarios, { samples: options.samples, seed: options.seed, onProgress: progress.update });
     progress.end();

@@ -5,6 +5,7 @@ import { ExitCode } from '../exitCodes.js';
 import { formatIssue } from '../formatIssue.js';
 import { loadScenarioSet } from '../../scenario/loadScenarios.js';
 import type { CliContext } from '../context.js';
+import { checkRowCap } from '../selectScenarios.js';
 
 export function addValidateCommand(program: Command, context: CliContext): void {
   program
@@ -16,6 +17,7 @@ export function addValidateCommand(program: Command, context: CliContext): void 
     .action(async (paths: string[]) => {
       const { io } = context;
       const set = await loadScenarioSet(paths, {}, io);
+      checkRowCap(set.scenarios);
       // Expectations can only be validated against a projection: which periods and cases exist.
       const report = buildCheckReport(set.scenarios, set.issues);
       io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, context.chalk.stderr)).join(''));

@@ -1,6 +1,7 @@
 import { D } from '../../engine/decimal.js';
 import type { Unit } from '../../core/unit.js';
 import { plainFigure } from '../formatNumber.js';
+import { group } from '../formatEnUs.js';
 
 // Exact figures for the text of `btcfi solve`: every digit, in the scenario syntax, so an answer
 // can be pasted back into a flag. Readable (rounded) figures come from formatNumber.ts.
@@ -29,7 +30,6 @@ export function formatGrowthFactor(rate: D): string {
 }
 
 function grouped(value: D): string {
-  const [whole = '0', fraction] = plainFigure(value).split('.');
-  const withCommas = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? withCommas : `${withCommas}.${fraction}`;
+  // group() with no minimum: every whole part grouped by threes, in one pass.
+  return group(plainFigure(value), 0);
 }
