@@ -201,7 +201,8 @@ describe('a hostile scenario file', () => {
     expect(stderr).toContain('  3 | tvl: 1\\x1b]0;X\\x07B\n    |      ^^^^^^^^^^^^^^\n');
     expect(stderr).toContain("growth: '5\\u202e%' is not a rate");
     expect(stderr).toContain("unknown key 'k\\x1b[31my\\u202e'");
-    expect(stderr).toContain(`target: '${'9'.repeat(QUOTE_LIMIT - 1)}…' is not an amount`);
+    // A figure over 200 characters is refused for its length, quoted in part.
+    expect(stderr).toContain(`target: '${'9'.repeat(40)}…' is too long for a figure`);
     expect(stderr).toContain('cases.c\\rx: a case name uses');
     expect(stderr).toContain("no case named 'lo\\x1b[2Jw'");
     expect(stderr).toContain('no period +1\\u202e in case low');
