@@ -12,17 +12,18 @@ import { tableText } from './tableText.js';
  * One table per scenario under its title: periods down, market cap and utilization, then TVL and
  * change per case. Written as it is laid out, a few lines at a time: no table is held whole.
  */
-export function* renderTable(report: ProjectReport, options: RenderOptions): Generator<string, void, undefined> {
+/** `keptCells`: how many cases' rows a table keeps the text of from its first walk (see KEPT_CELLS). */
+export function* renderTable(report: ProjectReport, options: RenderOptions, keptCells = KEPT_CELLS): Generator<string, void, undefined> {
   let separator = '';
   for (const scenario of report.scenarios) {
     yield separator;
-    yield* renderScenario(scenario, options);
+    yield* renderScenario(scenario, options, keptCells);
     separator = '\n\n';
   }
   yield '\n';
 }
 
-function* renderScenario(scenario: ScenarioReport, options: RenderOptions): Generator<string, void, undefined> {
+function* renderScenario(scenario: ScenarioReport, options: RenderOptions, keptCells: number): Generator<string, void, undefined> {
   const { chalk } = options;
   const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null);
   const heading = [chalk.bold(scenario.title ?? scenario.name), chalk.dim(details.join(' · '))];
@@ -35,7 +36,7 @@ function* renderScenario(scenario: ScenarioReport, options: RenderOptions): Gene
   for (const cases of groups) {
     const caption = groups.length > 1 ? `${chalk.dim(tableText(options.locale).case)} ${cases.map((c) => c.name).join(', ')}\n` : '';
     yield before + caption;
-    yield* renderCases(cases, scenario, options);
+    yield* renderCases(cases, scenario, options, keptCells);
     before = '\n\n';
   }
 }
@@ -62,7 +63,21 @@ interface TableShape {
   readonly hasMarketCap: boolean;
   readonly hasUtilization: boolean;
   readonly hasChange: boolean;
+  /** The text of every row, when the table is small enough to keep it (KEPT_CELLS); otherwise null, and the rows are walked again. */
+  readonly kept: TextRow[] | null;
 }
+
+/** A row's period and the text of each case's fields. */
+interface TextRow {
+  readonly period: string;
+  readonly cells: readonly Record<Field, string>[];
+}
+
+/**
+ * Cases' rows whose text a table keeps from its first walk (about 20 cases of 200 years of
+ * months, some megabytes), rather than walking its rows again; a larger table is walked twice.
+ */
+const KEPT_CELLS = 50_000;
 
 /** A column of figures: its header, and whose field it shows. */
 interface Column {
@@ -76,22 +91,27 @@ const LINES_PER_PIECE = 64;
 
 /**
  * The cases' rows are walked side by side twice: once to learn the columns and their widths,
- * then again to lay out each line as it is made. A table holds neither its rows nor their text,
- * so memory stays flat however many cases and periods it has.
+ * then again to lay out each line as it is made. A large table holds neither its rows nor their
+ * text, so memory stays flat however many cases and periods it has; a small one keeps its text
+ * from the first walk.
  */
-function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): Generator<string, void, undefined> {
+function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions, keptCells: number): Generator<string, void, undefined> {
   const { chalk, locale } = options;
   const cellText = makeCellText(scenario, options);
-  const shape = measureCases(cases, cellText, options.chartWidth != null);
+  const shape = measureCases(cases, cellText, options.chartWidth != null, keptCells);
   const columns = tableColumns(cases, shape, tableText(locale));
   const head = [tableText(locale).period, ...columns.map((column) => column.header)].map((header) => chalk.bold(header));
   const widths = [Math.max(displayWidth(head[0]!), shape.periodWidth), ...columns.map((column, j) => Math.max(displayWidth(head[j + 1]!), shape.cases[column.k]!.widths[column.field]))];
   const aligns: Align[] = ['left', ...columns.map(() => 'right' as const)];
   let piece = `${layoutLine(head, widths, aligns)}\n${layoutRule(widths)}`;
   let count = 0;
-  for (const rows of sideBySide(cases)) {
-    const cells = rows.map((row, k) => cellText(row, cases[k]!, shape));
-    piece += `\n${layoutLine([rows[0]!.period, ...columns.map((column) => cells[column.k]![column.field])], widths, aligns)}`;
+  const again = function* (): Generator<TextRow, void, undefined> {
+    for (const rows of sideBySide(cases)) {
+      yield { period: rows[0]!.period, cells: rows.map((row, k) => cellText(row, cases[k]!, shape)) };
+    }
+  };
+  for (const { period, cells } of shape.kept ?? again()) {
+    piece += `\n${layoutLine([period, ...columns.map((column) => cells[column.k]![column.field])], widths, aligns)}`;
     count += 1;
     if (count === LINES_PER_PIECE) {
       yield piece;
@@ -149,12 +169,13 @@ function makeCellText(scenario: ScenarioReport, options: RenderOptions): CellTex
 }
 
 /** Walks the cases' rows side by side once, keeping only the widest text of each field (and the TVLs for a chart). */
-function measureCases(cases: readonly CaseReport[], cellText: CellText, charted: boolean): TableShape {
+function measureCases(cases: readonly CaseReport[], cellText: CellText, charted: boolean, keptCells: number): TableShape {
   const hasChange = cases[0]!.rowCount > 1;
   const periods: string[] = [];
   let periodWidth = 0;
   let last = '';
   let shape: TableShape | null = null;
+  let kept: TextRow[] | null = [];
   const shapes: CaseShape[] = cases.map(() => ({
     widths: { marketCap: 0, utilization: 0, tvl: 0, band: 0, chance: 0, change: 0 },
     sameMarketCap: true,
@@ -163,15 +184,18 @@ function measureCases(cases: readonly CaseReport[], cellText: CellText, charted:
   }));
   for (const rows of sideBySide(cases)) {
     const firstRow = rows[0]!;
-    shape ??= { periodWidth: 0, last: '', periods, cases: shapes, hasMarketCap: firstRow.marketCap !== null, hasUtilization: firstRow.utilization !== null, hasChange };
+    shape ??= { periodWidth: 0, last: '', periods, cases: shapes, hasMarketCap: firstRow.marketCap !== null, hasUtilization: firstRow.utilization !== null, hasChange, kept: null };
     periodWidth = Math.max(periodWidth, displayWidth(firstRow.period));
     last = firstRow.period;
     if (charted) {
       periods.push(firstRow.period);
     }
+    const texts = rows.map((row, k) => cellText(row, cases[k]!, shape!));
+    kept = kept !== null && (kept.length + 1) * cases.length <= keptCells ? kept : null;
+    kept?.push({ period: firstRow.period, cells: texts });
     rows.forEach((row, k) => {
       const caseShape = shapes[k]!;
-      const cells = cellText(row, cases[k]!, shape!);
+      const cells = texts[k]!;
       for (const field of FIELDS) {
         caseShape.widths[field] = Math.max(caseShape.widths[field], displayWidth(cells[field]));
       }
@@ -182,7 +206,7 @@ function measureCases(cases: readonly CaseReport[], cellText: CellText, charted:
       }
     });
   }
-  return { ...shape!, periodWidth, last };
+  return { ...shape!, periodWidth, last, kept };
 }
 
 const FIELDS: readonly Field[] = ['marketCap', 'utilization', 'tvl', 'band', 'chance', 'change'];
