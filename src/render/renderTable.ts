@@ -175,7 +175,8 @@ function measureCases(cases: readonly CaseReport[], cellText: CellText, charted:
   let periodWidth = 0;
   let last = '';
   let shape: TableShape | null = null;
-  let kept: TextRow[] | null = [];
+  // Kept only when the whole table fits: text dropped halfway would only have raised the peak.
+  const kept: TextRow[] | null = cases[0]!.rowCount * cases.length <= keptCells ? [] : null;
   const shapes: CaseShape[] = cases.map(() => ({
     widths: { marketCap: 0, utilization: 0, tvl: 0, band: 0, chance: 0, change: 0 },
     sameMarketCap: true,
@@ -191,7 +192,6 @@ function measureCases(cases: readonly CaseReport[], cellText: CellText, charted:
       periods.push(firstRow.period);
     }
     const texts = rows.map((row, k) => cellText(row, cases[k]!, shape!));
-    kept = kept !== null && (kept.length + 1) * cases.length <= keptCells ? kept : null;
     kept?.push({ period: firstRow.period, cells: texts });
     rows.forEach((row, k) => {
       const caseShape = shapes[k]!;
