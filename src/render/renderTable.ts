@@ -10,20 +10,20 @@ import { tableText } from './tableText.js';
 
 /**
  * One table per scenario under its title: periods down, market cap and utilization, then TVL and
- * change per case. Written as it is laid out, a few lines at a time: no table is held whole.
+ * change per case. Written a few lines at a time as they are laid out: a table keeps the text of
+ * its cells (one string a row), never its rows.
  */
-/** `keptCells`: how many cases' rows a table keeps the text of from its first walk (see KEPT_CELLS). */
-export function* renderTable(report: ProjectReport, options: RenderOptions, keptCells = KEPT_CELLS): Generator<string, void, undefined> {
+export function* renderTable(report: ProjectReport, options: RenderOptions): Generator<string, void, undefined> {
   let separator = '';
   for (const scenario of report.scenarios) {
     yield separator;
-    yield* renderScenario(scenario, options, keptCells);
+    yield* renderScenario(scenario, options);
     separator = '\n\n';
   }
   yield '\n';
 }
 
-function* renderScenario(scenario: ScenarioReport, options: RenderOptions, keptCells: number): Generator<string, void, undefined> {
+function* renderScenario(scenario: ScenarioReport, options: RenderOptions): Generator<string, void, undefined> {
   const { chalk } = options;
   const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null);
   const heading = [chalk.bold(scenario.title ?? scenario.name), chalk.dim(details.join(' · '))];
@@ -36,7 +36,7 @@ function* renderScenario(scenario: ScenarioReport, options: RenderOptions, keptC
   for (const cases of groups) {
     const caption = groups.length > 1 ? `${chalk.dim(tableText(options.locale).case)} ${cases.map((c) => c.name).join(', ')}\n` : '';
     yield before + caption;
-    yield* renderCases(cases, scenario, options, keptCells);
+    yield* renderCases(cases, scenario, options);
     before = '\n\n';
   }
 }
@@ -63,21 +63,16 @@ interface TableShape {
   readonly hasMarketCap: boolean;
   readonly hasUtilization: boolean;
   readonly hasChange: boolean;
-  /** The text of every row, when the table is small enough to keep it (KEPT_CELLS); otherwise null, and the rows are walked again. */
-  readonly kept: TextRow[] | null;
-}
-
-/** A row's period and the text of each case's fields. */
-interface TextRow {
-  readonly period: string;
-  readonly cells: readonly Record<Field, string>[];
+  /** Each row's text: its period, then every field of every case (FIELDS order), joined by CELL_END. */
+  readonly lines: string[];
 }
 
 /**
- * Cases' rows whose text a table keeps from its first walk (about 20 cases of 200 years of
- * months, some megabytes), rather than walking its rows again; a larger table is walked twice.
+ * Ends each cell in a row's text. A table keeps one flat string per row rather than a string per
+ * cell: 100 cases of 2,401 months are some megabytes of text, where a quarter of a million small
+ * strings and their arrays took a hundred.
  */
-const KEPT_CELLS = 50_000;
+const CELL_END = '\u0000';
 
 /** A column of figures: its header, and whose field it shows. */
 interface Column {
@@ -90,28 +85,24 @@ interface Column {
 const LINES_PER_PIECE = 64;
 
 /**
- * The cases' rows are walked side by side twice: once to learn the columns and their widths,
- * then again to lay out each line as it is made. A large table holds neither its rows nor their
- * text, so memory stays flat however many cases and periods it has; a small one keeps its text
- * from the first walk.
+ * The cases' rows are walked side by side once, keeping each row's text as one string and
+ * learning the columns and their widths; then each line is laid out as it is written. A table
+ * holds neither its rows nor a string per cell: its memory is the size of its text.
  */
-function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions, keptCells: number): Generator<string, void, undefined> {
+function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): Generator<string, void, undefined> {
   const { chalk, locale } = options;
   const cellText = makeCellText(scenario, options);
-  const shape = measureCases(cases, cellText, options.chartWidth != null, keptCells);
+  const shape = measureCases(cases, cellText, options.chartWidth != null);
   const columns = tableColumns(cases, shape, tableText(locale));
   const head = [tableText(locale).period, ...columns.map((column) => column.header)].map((header) => chalk.bold(header));
   const widths = [Math.max(displayWidth(head[0]!), shape.periodWidth), ...columns.map((column, j) => Math.max(displayWidth(head[j + 1]!), shape.cases[column.k]!.widths[column.field]))];
   const aligns: Align[] = ['left', ...columns.map(() => 'right' as const)];
   let piece = `${layoutLine(head, widths, aligns)}\n${layoutRule(widths)}`;
   let count = 0;
-  const again = function* (): Generator<TextRow, void, undefined> {
-    for (const rows of sideBySide(cases)) {
-      yield { period: rows[0]!.period, cells: rows.map((row, k) => cellText(row, cases[k]!, shape)) };
-    }
-  };
-  for (const { period, cells } of shape.kept ?? again()) {
-    piece += `\n${layoutLine([period, ...columns.map((column) => cells[column.k]![column.field])], widths, aligns)}`;
+  for (const line of shape.lines) {
+    const cells = line.split(CELL_END);
+    const cellOf = (column: Column): string => cells[1 + column.k * FIELDS.length + FIELDS.indexOf(column.field)]!;
+    piece += `\n${layoutLine([cells[0]!, ...columns.map(cellOf)], widths, aligns)}`;
     count += 1;
     if (count === LINES_PER_PIECE) {
       yield piece;
@@ -168,15 +159,14 @@ function makeCellText(scenario: ScenarioReport, options: RenderOptions): CellTex
   };
 }
 
-/** Walks the cases' rows side by side once, keeping only the widest text of each field (and the TVLs for a chart). */
-function measureCases(cases: readonly CaseReport[], cellText: CellText, charted: boolean, keptCells: number): TableShape {
+/** Walks the cases' rows side by side once, keeping each row's text and the widest text of each field (and the TVLs for a chart). */
+function measureCases(cases: readonly CaseReport[], cellText: CellText, charted: boolean): TableShape {
   const hasChange = cases[0]!.rowCount > 1;
   const periods: string[] = [];
   let periodWidth = 0;
   let last = '';
   let shape: TableShape | null = null;
-  // Kept only when the whole table fits: text dropped halfway would only have raised the peak.
-  const kept: TextRow[] | null = cases[0]!.rowCount * cases.length <= keptCells ? [] : null;
+  const lines: string[] = [];
   const shapes: CaseShape[] = cases.map(() => ({
     widths: { marketCap: 0, utilization: 0, tvl: 0, band: 0, chance: 0, change: 0 },
     sameMarketCap: true,
@@ -185,14 +175,14 @@ function measureCases(cases: readonly CaseReport[], cellText: CellText, charted:
   }));
   for (const rows of sideBySide(cases)) {
     const firstRow = rows[0]!;
-    shape ??= { periodWidth: 0, last: '', periods, cases: shapes, hasMarketCap: firstRow.marketCap !== null, hasUtilization: firstRow.utilization !== null, hasChange, kept: null };
+    shape ??= { periodWidth: 0, last: '', periods, cases: shapes, hasMarketCap: firstRow.marketCap !== null, hasUtilization: firstRow.utilization !== null, hasChange, lines };
     periodWidth = Math.max(periodWidth, displayWidth(firstRow.period));
     last = firstRow.period;
     if (charted) {
       periods.push(firstRow.period);
     }
     const texts = rows.map((row, k) => cellText(row, cases[k]!, shape!));
-    kept?.push({ period: firstRow.period, cells: texts });
+    lines.push([firstRow.period, ...texts.flatMap((cells) => FIELDS.map((field) => cells[field]))].join(CELL_END));
     rows.forEach((row, k) => {
       const caseShape = shapes[k]!;
       const cells = texts[k]!;
@@ -206,7 +196,7 @@ function measureCases(cases: readonly CaseReport[], cellText: CellText, charted:
       }
     });
   }
-  return { ...shape!, periodWidth, last, kept };
+  return { ...shape!, periodWidth, last };
 }
 
 const FIELDS: readonly Field[] = ['marketCap', 'utilization', 'tvl', 'band', 'chance', 'change'];
