@@ -20,6 +20,16 @@ export const FIXED_DIGITS = P.precision;
 
 export const FIXED_ZERO: Fixed = { m: 0n, e: 0, digits: 0 };
 
+/** 10^FIXED_DIGITS: a rounded coefficient that reaches it has one digit too many. */
+const ONE_PAST = powerOfTen(FIXED_DIGITS);
+
+const HALVES: bigint[] = [];
+
+/** 10^k / 2 for k of 1 or more, kept once computed: a division the less in every rounding. */
+function halfPowerOfTen(k: number): bigint {
+  return (HALVES[k] ??= powerOfTen(k) / 2n);
+}
+
 /** m × 10^e with `digits` digits, rounded to FIXED_DIGITS, half to even; `sticky` says something nonzero was cut off below m. */
 export function roundFixed(m: bigint, e: number, digits: number, sticky = false): Fixed {
   if (m === 0n) {
@@ -34,12 +44,12 @@ export function roundFixed(m: bigint, e: number, digits: number, sticky = false)
   const divisor = powerOfTen(drop);
   let q = magnitude / divisor;
   const r = magnitude - q * divisor;
-  const half = divisor / 2n;
+  const half = halfPowerOfTen(drop);
   if (r > half || (r === half && (sticky || (q & 1n) === 1n))) {
     q += 1n;
   }
   let exponent = e + drop;
-  if (q === powerOfTen(FIXED_DIGITS)) {
+  if (q === ONE_PAST) {
     q = powerOfTen(FIXED_DIGITS - 1);
     exponent += 1;
   }
