@@ -44,7 +44,7 @@ function* renderScenario(scenario: ScenarioReport, options: RenderOptions): Gene
 /** The figure fields of a case's row, each a column of the table (or none). */
 type Field = 'marketCap' | 'utilization' | 'tvl' | 'band' | 'chance' | 'change';
 
-/** What the first walk learns of a case: the widest text of each of its fields, and whether it shares the first case's market cap and utilization. */
+/** What walking a case learns of it: the widest text of each of its fields, and whether it shares the first case's market cap and utilization. */
 interface CaseShape {
   readonly widths: Record<Field, number>;
   sameMarketCap: boolean;
