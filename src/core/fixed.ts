@@ -41,11 +41,12 @@ export function roundFixed(m: bigint, e: number, digits: number, sticky = false)
   const negative = m < 0n;
   const magnitude = negative ? -m : m;
   const drop = digits - FIXED_DIGITS;
-  const divisor = powerOfTen(drop);
-  let q = magnitude / divisor;
-  const r = magnitude - q * divisor;
+  // One division by half the divisor gives the quotient (t / 2) and which half the remainder is
+  // in (t odd: at least half); exactly half only when t × half is the whole magnitude.
   const half = halfPowerOfTen(drop);
-  if (r > half || (r === half && (sticky || (q & 1n) === 1n))) {
+  const t = magnitude / half;
+  let q = t >> 1n;
+  if ((t & 1n) === 1n && (sticky || (q & 1n) === 1n || magnitude !== t * half)) {
     q += 1n;
   }
   let exponent = e + drop;
