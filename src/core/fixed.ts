@@ -20,6 +20,16 @@ export const FIXED_DIGITS = P.precision;
 
 export const FIXED_ZERO: Fixed = { m: 0n, e: 0, digits: 0 };
 
+/** 10^FIXED_DIGITS: a rounded coefficient that reaches it has one digit too many. */
+const ONE_PAST = powerOfTen(FIXED_DIGITS);
+
+const HALVES: bigint[] = [];
+
+/** 10^k / 2 for k of 1 or more, kept once computed: a division the less in every rounding. */
+function halfPowerOfTen(k: number): bigint {
+  return (HALVES[k] ??= powerOfTen(k) / 2n);
+}
+
 /** m × 10^e with `digits` digits, rounded to FIXED_DIGITS, half to even; `sticky` says something nonzero was cut off below m. */
 export function roundFixed(m: bigint, e: number, digits: number, sticky = false): Fixed {
   if (m === 0n) {
@@ -31,15 +41,16 @@ export function roundFixed(m: bigint, e: number, digits: number, sticky = false)
   const negative = m < 0n;
   const magnitude = negative ? -m : m;
   const drop = digits - FIXED_DIGITS;
-  const divisor = powerOfTen(drop);
-  let q = magnitude / divisor;
-  const r = magnitude - q * divisor;
-  const half = divisor / 2n;
-  if (r > half || (r === half && (sticky || (q & 1n) === 1n))) {
+  // One division by half the divisor gives the quotient (t / 2) and which half the remainder is
+  // in (t odd: at least half); exactly half only when t × half is the whole magnitude.
+  const half = halfPowerOfTen(drop);
+  const t = magnitude / half;
+  let q = t >> 1n;
+  if ((t & 1n) === 1n && (sticky || (q & 1n) === 1n || magnitude !== t * half)) {
     q += 1n;
   }
   let exponent = e + drop;
-  if (q === powerOfTen(FIXED_DIGITS)) {
+  if (q === ONE_PAST) {
     q = powerOfTen(FIXED_DIGITS - 1);
     exponent += 1;
   }

@@ -93,15 +93,23 @@ export function makeFactors(): Factors {
 }
 
 /** A factor as a Fixed, converted once per distinct key. */
-function memoFixed<A extends unknown[]>(factor: (...args: A) => D, key: (...args: A) => string): (...args: A) => Fixed {
+function memoFixed(factor: (rate: D) => D, key: (rate: D) => string): (rate: D) => Fixed {
   const known = new Map<string, Fixed>();
-  return (...args) => {
-    const k = key(...args);
+  // The last rate asked for, by identity: a path asks for the same rate object year after year.
+  let lastRate: D | null = null;
+  let lastValue: Fixed | null = null;
+  return (rate) => {
+    if (rate === lastRate) {
+      return lastValue!;
+    }
+    const k = key(rate);
     let value = known.get(k);
     if (value === undefined) {
-      value = fixedOf(factor(...args));
+      value = fixedOf(factor(rate));
       known.set(k, value);
     }
+    lastRate = rate;
+    lastValue = value;
     return value;
   };
 }

@@ -9,13 +9,21 @@ export type Align = 'left' | 'right';
  */
 export function layoutTable(head: readonly string[], rows: readonly (readonly string[])[], aligns: readonly Align[]): string {
   const widths = head.map((header, j) => Math.max(displayWidth(header), ...rows.map((cells) => displayWidth(cells[j] ?? ''))));
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((cell, j) => {
-        const pad = ' '.repeat(widths[j]! - displayWidth(cell));
-        return aligns[j] === 'right' ? pad + cell : cell + pad;
-      })
-      .join('  ')
-      .replace(/ +$/, '');
-  return [line(head), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+  return [layoutLine(head, widths, aligns), layoutRule(widths), ...rows.map((cells) => layoutLine(cells, widths, aligns))].join('\n');
+}
+
+/** One line of a table whose column widths are known: each cell padded to its width, two spaces apart, no trailing spaces. */
+export function layoutLine(cells: readonly string[], widths: readonly number[], aligns: readonly Align[]): string {
+  return cells
+    .map((cell, j) => {
+      const pad = ' '.repeat(widths[j]! - displayWidth(cell));
+      return aligns[j] === 'right' ? pad + cell : cell + pad;
+    })
+    .join('  ')
+    .replace(/ +$/, '');
+}
+
+/** The rule under a table's header. */
+export function layoutRule(widths: readonly number[]): string {
+  return widths.map((width) => '─'.repeat(width)).join('  ');
 }

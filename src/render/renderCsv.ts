@@ -44,7 +44,7 @@ function makeTextCell(): (value: string) => string {
   return (value) => {
     let cell = cells.get(value);
     if (cell === undefined) {
-      cell = value === '' ? '' : toCsv([[value]], new Set()).slice(0, -CRLF.length);
+      cell = value === '' || PLAIN_TEXT.test(value) ? value : toCsv([[value]], new Set()).slice(0, -CRLF.length);
       cells.set(value, cell);
     }
     return cell;
@@ -52,6 +52,9 @@ function makeTextCell(): (value: string) => string {
 }
 
 const CRLF = '\r\n';
+
+/** A text toCsv writes as it is: nothing to quote, and no first character a spreadsheet would run. */
+const PLAIN_TEXT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
 /**
  * One row per scenario, case and period, with an empty cell where a field does not apply, written

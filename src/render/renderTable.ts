@@ -4,24 +4,27 @@ import type { CaseReport, ProjectReport, ReportRow, ScenarioReport } from '../re
 import { formatAmount, formatRate } from './formatNumber.js';
 import { renderChart } from './chart/renderChart.js';
 import { group } from './formatEnUs.js';
-import { layoutTable } from './layoutTable.js';
+import { displayWidth } from './displayWidth.js';
+import { layoutLine, layoutRule, type Align } from './layoutTable.js';
 import type { RenderOptions } from './options.js';
 import { tableText } from './tableText.js';
 
 /**
  * One table per scenario under its title: periods down, market cap and utilization, then TVL and
- * change per case. Written a scenario at a time: only one scenario's rows are held at once.
+ * change per case. Written a few lines at a time as they are laid out: a table keeps the text of
+ * its cells (one string a row), never its rows.
  */
 export function* renderTable(report: ProjectReport, options: RenderOptions): Generator<string, void, undefined> {
   let separator = '';
   for (const scenario of report.scenarios) {
-    yield separator + renderScenario(scenario, options);
+    yield separator;
+    yield* renderScenario(scenario, options);
     separator = '\n\n';
   }
   yield '\n';
 }
 
-function renderScenario(scenario: ScenarioReport, options: RenderOptions): string {
+function* renderScenario(scenario: ScenarioReport, options: RenderOptions): Generator<string, void, undefined> {
   const { chalk } = options;
   // The title, source, case names and what-if texts are data: shown in their visible form.
   const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null).map(visible);
@@ -31,64 +34,109 @@ function renderScenario(scenario: ScenarioReport, options: RenderOptions): strin
   }
   // Cases that share their periods share one table; a case that changes the horizon or step gets its own.
   const groups = groupBySamePeriods(scenario.cases);
-  const tables = groups.map((cases) => {
+  let before = `${heading.join('\n')}\n`;
+  for (const cases of groups) {
     const caption = groups.length > 1 ? `${chalk.dim(tableText(options.locale).case)} ${cases.map((c) => visible(c.name ?? '')).join(', ')}\n` : '';
-    return caption + renderCases(cases, scenario, options);
-  });
-  return `${heading.join('\n')}\n${tables.join('\n\n')}`;
+    yield before + caption;
+    yield* renderCases(cases, scenario, options);
+    before = '\n\n';
+  }
 }
 
-/** The text of a case's cells, column by column, and what the table needs to know of its rows. */
-interface CaseCells {
-  readonly marketCap: string[];
-  readonly utilization: string[];
-  readonly tvl: string[];
-  readonly band: string[];
-  readonly chance: string[];
-  readonly change: string[];
-  /** The TVLs, for a chart; empty without one. */
-  readonly values: D[];
-  /** Whether the market cap and utilization are those of the first case in every row. */
+/** The figure fields of a case's row, each a column of the table (or none). */
+type Field = 'marketCap' | 'utilization' | 'tvl' | 'band' | 'chance' | 'change';
+
+/** What walking a case learns of it: the widest text of each of its fields, and whether it shares the first case's market cap and utilization. */
+interface CaseShape {
+  readonly widths: Record<Field, number>;
   sameMarketCap: boolean;
   sameUtilization: boolean;
+  /** The TVLs, for a chart; empty without one. */
+  readonly values: D[];
 }
 
-/** A table's cells, and what its columns depend on. */
-interface TableCells {
+/** What the columns of a table depend on, learnt by walking its cases once. */
+interface TableShape {
+  readonly periodWidth: number;
+  readonly last: string;
+  /** The periods, for a chart; empty without one. */
   readonly periods: string[];
-  readonly cells: CaseCells[];
+  readonly cases: CaseShape[];
   readonly hasMarketCap: boolean;
   readonly hasUtilization: boolean;
   readonly hasChange: boolean;
+  /** Each row's text: its period, then every field of every case (FIELDS order), joined by CELL_END. */
+  readonly lines: string[];
 }
 
 /**
- * The cases' rows are walked side by side and each is turned into the text of its cells at once,
- * so a table holds text, not the rows: a scenario of 100 cases of 2,401 months stays small.
+ * Ends each cell in a row's text. A table keeps one flat string per row rather than a string per
+ * cell: 100 cases of 2,401 months are some megabytes of text, where a quarter of a million small
+ * strings and their arrays took a hundred.
  */
-function renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): string {
+const CELL_END = '\u0000';
+
+/** A column of figures: its header, and whose field it shows. */
+interface Column {
+  readonly header: string;
+  readonly k: number;
+  readonly field: Field;
+}
+
+/** Lines of table text handed on at once. */
+const LINES_PER_PIECE = 64;
+
+/**
+ * The cases' rows are walked side by side once, keeping each row's text as one string and
+ * learning the columns and their widths; then each line is laid out as it is written. A table
+ * holds neither its rows nor a string per cell: its memory is the size of its text.
+ */
+function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): Generator<string, void, undefined> {
   const { chalk, locale } = options;
-  const table = collectCells(cases, scenario, options);
-  const columns = tableColumns(cases, table, tableText(locale));
+  const cellText = makeCellText(scenario, options);
+  const shape = measureCases(cases, cellText, options.chartWidth != null);
+  const columns = tableColumns(cases, shape, tableText(locale));
   const head = [tableText(locale).period, ...columns.map((column) => column.header)].map((header) => chalk.bold(header));
-  const body = table.periods.map((period, i) => [period, ...columns.map((column) => column.cells[i]!)]);
-  const laidOut = layoutTable(head, body, ['left', ...columns.map(() => 'right' as const)]);
-  const last = table.periods.at(-1)!;
-  const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, last, scenario, options)]));
+  const widths = [Math.max(displayWidth(head[0]!), shape.periodWidth), ...columns.map((column, j) => Math.max(displayWidth(head[j + 1]!), shape.cases[column.k]!.widths[column.field]))];
+  const aligns: Align[] = ['left', ...columns.map(() => 'right' as const)];
+  let piece = `${layoutLine(head, widths, aligns)}\n${layoutRule(widths)}`;
+  let count = 0;
+  for (const line of shape.lines) {
+    const cells = line.split(CELL_END);
+    const cellOf = (column: Column): string => cells[1 + column.k * FIELDS.length + FIELDS.indexOf(column.field)]!;
+    piece += `\n${layoutLine([cells[0]!, ...columns.map(cellOf)], widths, aligns)}`;
+    count += 1;
+    if (count === LINES_PER_PIECE) {
+      yield piece;
+      piece = '';
+      count = 0;
+    }
+  }
+  const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, shape.last, scenario, options)]));
   const sampled = cases.find((c) => c.simulation !== null)?.simulation ?? null;
   const note = sampled === null ? [] : [chalk.dim(tableText(locale).sampled(group(String(sampled.samples)), sampled.seed))];
   const chart =
     options.chartWidth == null
       ? ''
       : renderChart(
-          cases.map((c, k) => ({ name: c.name, periods: table.periods, values: table.cells[k]!.values })),
+          cases.map((c, k) => ({ name: c.name, periods: shape.periods, values: shape.cases[k]!.values })),
           { width: options.chartWidth, chalk, unit: scenario.unit, locale },
         );
-  return [laidOut, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
+  yield [piece, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
 }
 
-/** Walks the cases' rows side by side, keeping only the text of each cell (and the TVLs for a chart). */
-function collectCells(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): TableCells {
+/** The rows of the cases, period by period: the first case's rows set the length. */
+function* sideBySide(cases: readonly CaseReport[]): Generator<ReportRow[], void, undefined> {
+  const iterators = cases.map((c) => c.walk()[Symbol.iterator]());
+  for (let next = iterators.map((it) => it.next()); next[0]!.done !== true; next = iterators.map((it) => it.next())) {
+    yield next.map((item) => item.value as ReportRow);
+  }
+}
+
+/** The text of each field of a case's row that the table shows (an empty text for the others). */
+type CellText = (row: ReportRow, c: CaseReport, shape: Pick<TableShape, 'hasMarketCap' | 'hasUtilization' | 'hasChange'>) => Record<Field, string>;
+
+function makeCellText(scenario: ScenarioReport, options: RenderOptions): CellText {
   const { chalk, locale } = options;
   const amount = (value: D | null): string => (value === null ? '' : formatAmount(value, scenario.unit, locale));
   const rate = (value: D | null): string => (value === null ? '' : formatRate(value, locale));
@@ -99,57 +147,68 @@ function collectCells(cases: readonly CaseReport[], scenario: ScenarioReport, op
     const text = formatRate(value, locale, true);
     return value.isNegative() && !value.isZero() ? chalk.red(text) : value.isZero() ? text : chalk.green(text);
   };
+  return (row, c, shape) => {
+    // A sampled case: the median, and the band the middle 90% of paths fall in.
+    const q = c.simulation === null ? null : row.quantiles!;
+    return {
+      marketCap: shape.hasMarketCap ? amount(row.marketCap) : '',
+      utilization: shape.hasUtilization ? rate(row.utilization) : '',
+      tvl: amount(row.tvl),
+      band: q === null ? '' : `${amount(q.tvl.p5)} – ${amount(q.tvl.p95)}`,
+      chance: q !== null && c.target !== null ? rate(q.targetProbability) : '',
+      change: shape.hasChange ? change(row.change) : '',
+    };
+  };
+}
+
+/** Walks the cases' rows side by side once, keeping each row's text and the widest text of each field (and the TVLs for a chart). */
+function measureCases(cases: readonly CaseReport[], cellText: CellText, charted: boolean): TableShape {
   const hasChange = cases[0]!.rowCount > 1;
-  const charted = options.chartWidth != null;
   const periods: string[] = [];
-  let hasMarketCap = false;
-  let hasUtilization = false;
-  const cells: CaseCells[] = cases.map(() => ({ marketCap: [], utilization: [], tvl: [], band: [], chance: [], change: [], values: [], sameMarketCap: true, sameUtilization: true }));
-  const iterators = cases.map((c) => c.walk()[Symbol.iterator]());
-  for (let next = iterators.map((it) => it.next()); next[0]!.done !== true; next = iterators.map((it) => it.next())) {
-    const firstRow = next[0]!.value as ReportRow;
-    if (periods.length === 0) {
-      hasMarketCap = firstRow.marketCap !== null;
-      hasUtilization = firstRow.utilization !== null;
+  let periodWidth = 0;
+  let last = '';
+  let shape: TableShape | null = null;
+  const lines: string[] = [];
+  const shapes: CaseShape[] = cases.map(() => ({
+    widths: { marketCap: 0, utilization: 0, tvl: 0, band: 0, chance: 0, change: 0 },
+    sameMarketCap: true,
+    sameUtilization: true,
+    values: [],
+  }));
+  for (const rows of sideBySide(cases)) {
+    const firstRow = rows[0]!;
+    shape ??= { periodWidth: 0, last: '', periods, cases: shapes, hasMarketCap: firstRow.marketCap !== null, hasUtilization: firstRow.utilization !== null, hasChange, lines };
+    periodWidth = Math.max(periodWidth, displayWidth(firstRow.period));
+    last = firstRow.period;
+    if (charted) {
+      periods.push(firstRow.period);
     }
-    periods.push(firstRow.period);
-    next.forEach((item, k) => {
-      const row = item.value as ReportRow;
-      const cell = cells[k]!;
-      const c = cases[k]!;
-      if (hasMarketCap) {
-        cell.marketCap.push(amount(row.marketCap));
-        cell.sameMarketCap &&= same(row.marketCap, firstRow.marketCap);
+    const texts = rows.map((row, k) => cellText(row, cases[k]!, shape!));
+    lines.push([firstRow.period, ...texts.flatMap((cells) => FIELDS.map((field) => cells[field]))].join(CELL_END));
+    rows.forEach((row, k) => {
+      const caseShape = shapes[k]!;
+      const cells = texts[k]!;
+      for (const field of FIELDS) {
+        caseShape.widths[field] = Math.max(caseShape.widths[field], displayWidth(cells[field]));
       }
-      if (hasUtilization) {
-        cell.utilization.push(rate(row.utilization));
-        cell.sameUtilization &&= same(row.utilization, firstRow.utilization);
-      }
-      cell.tvl.push(amount(row.tvl));
-      if (c.simulation !== null) {
-        // A sampled case: the median, and the band the middle 90% of paths fall in.
-        const q = row.quantiles!;
-        cell.band.push(`${amount(q.tvl.p5)} – ${amount(q.tvl.p95)}`);
-        if (c.target !== null) {
-          cell.chance.push(rate(q.targetProbability));
-        }
-      }
-      if (hasChange) {
-        cell.change.push(change(row.change));
-      }
+      caseShape.sameMarketCap &&= !shape!.hasMarketCap || same(row.marketCap, firstRow.marketCap);
+      caseShape.sameUtilization &&= !shape!.hasUtilization || same(row.utilization, firstRow.utilization);
       if (charted) {
-        cell.values.push(row.tvl);
+        caseShape.values.push(row.tvl);
       }
     });
   }
-  return { periods, cells, hasMarketCap, hasUtilization, hasChange };
+  return { ...shape!, periodWidth, last };
 }
 
+const FIELDS: readonly Field[] = ['marketCap', 'utilization', 'tvl', 'band', 'chance', 'change'];
+
 /** The figure columns: market cap and utilization once when every case shares them, then each case's TVL (or median, band and chance) and change. */
-function tableColumns(cases: readonly CaseReport[], table: TableCells, text: ReturnType<typeof tableText>): { readonly header: string; readonly cells: readonly string[] }[] {
-  const { cells, hasMarketCap, hasUtilization, hasChange } = table;
+function tableColumns(cases: readonly CaseReport[], table: TableShape, text: ReturnType<typeof tableText>): Column[] {
+  const { hasMarketCap, hasUtilization, hasChange } = table;
+  const shapes = table.cases;
   const suffix = (c: CaseReport): string => (cases.length > 1 || c.name !== null ? ` · ${visible(c.name ?? '')}` : '');
-  const columns: { readonly header: string; readonly cells: readonly string[] }[] = [];
+  const columns: Column[] = [];
   for (const [header, has, field, sameField] of [
     [text.marketCap, hasMarketCap, 'marketCap', 'sameMarketCap'],
     [text.utilization, hasUtilization, 'utilization', 'sameUtilization'],
@@ -157,25 +216,24 @@ function tableColumns(cases: readonly CaseReport[], table: TableCells, text: Ret
     if (!has) {
       continue;
     }
-    if (cells.every((cell) => cell[sameField])) {
-      columns.push({ header, cells: cells[0]![field] });
+    if (shapes.every((shape) => shape[sameField])) {
+      columns.push({ header, k: 0, field });
     } else {
-      cases.forEach((c, k) => columns.push({ header: `${header}${suffix(c)}`, cells: cells[k]![field] }));
+      cases.forEach((c, k) => columns.push({ header: `${header}${suffix(c)}`, k, field }));
     }
   }
   cases.forEach((c, k) => {
-    const cell = cells[k]!;
     if (c.simulation === null) {
-      columns.push({ header: `${text.tvl}${suffix(c)}`, cells: cell.tvl });
+      columns.push({ header: `${text.tvl}${suffix(c)}`, k, field: 'tvl' });
     } else {
-      columns.push({ header: `${text.median}${suffix(c)}`, cells: cell.tvl });
-      columns.push({ header: `${text.band}${suffix(c)}`, cells: cell.band });
+      columns.push({ header: `${text.median}${suffix(c)}`, k, field: 'tvl' });
+      columns.push({ header: `${text.band}${suffix(c)}`, k, field: 'band' });
       if (c.target !== null) {
-        columns.push({ header: `${text.chance}${suffix(c)}`, cells: cell.chance });
+        columns.push({ header: `${text.chance}${suffix(c)}`, k, field: 'chance' });
       }
     }
     if (hasChange) {
-      columns.push({ header: `${text.change}${suffix(c)}`, cells: cell.change });
+      columns.push({ header: `${text.change}${suffix(c)}`, k, field: 'change' });
     }
   });
   return columns;

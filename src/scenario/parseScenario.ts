@@ -12,6 +12,7 @@ import { salvage } from './salvage.js';
 import { EXPECTATION_KEYS } from './expectationSchema.js';
 import { DISTRIBUTION_KEYS } from './fields.js';
 import { innerKeysOf } from './fieldTable.js';
+import { readJsonData } from './readJsonData.js';
 
 export type { Locator, ParsedScenario };
 
@@ -41,6 +42,13 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
 
 /** A scenario file's text to its validated fields, or every issue found in it. Pure: the text is given. */
 export function parseScenario(text: string, file: string): Result<ParsedScenario, InputIssue[]> {
+  // A .json file is read by JSON.parse when it can be (readJsonData.ts); where is parsed only for an issue.
+  const json = file.toLowerCase().endsWith('.json') ? readJsonData(text.replace(/^\uFEFF/, '')) : null;
+  return json !== null ? parseReadScenario(text, file, json) : parseScenarioText(text, file);
+}
+
+/** parseScenario by the YAML route, for every file: the one that places issues. */
+export function parseScenarioText(text: string, file: string): Result<ParsedScenario, InputIssue[]> {
   const read = readScenarioText(text, file);
   return read.ok ? checkScenarioData(read.value.data, file, read.value.locate) : read;
 }

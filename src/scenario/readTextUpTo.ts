@@ -26,7 +26,8 @@ export function readTextUpTo(path: string, maxBytes: number, sizeHint = 64 * 102
       const buffer = Buffer.allocUnsafe(total === 0 ? Math.min(64 * 1024, sizeHint + 1) : 64 * 1024);
       const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) {
-        return { text: Buffer.concat(chunks, total).toString('utf8') };
+        // A small file is one piece: read as it is, not copied into a new buffer first.
+        return { text: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, total).toString('utf8') };
       }
       total += bytesRead;
       if (total > maxBytes) {

@@ -271,10 +271,10 @@ function uncertainInputs(merged: Merged, years: number): UncertainInputs | null 
   const growth = merged.growth?.value;
   const growthByYear: (Distribution | null)[] =
     growth === undefined
-      ? Array.from({ length: years }, () => null)
+      ? new Array<null>(years).fill(null)
       : Array.isArray(growth)
-        ? growth.flatMap((phase) => Array.from({ length: phase.years }, () => phase.rate.distribution ?? null))
-        : Array.from({ length: years }, () => growth.distribution ?? null);
+        ? growth.flatMap((phase) => new Array<Distribution | null>(phase.years).fill(phase.rate.distribution ?? null))
+        : new Array<Distribution | null>(years).fill(growth.distribution ?? null);
   if (base === null && utilizationFrom === null && utilizationTo === null && growthByYear.every((d) => d === null)) {
     return null;
   }
@@ -283,9 +283,9 @@ function uncertainInputs(merged: Merged, years: number): UncertainInputs | null 
 
 function expandGrowth(growth: GrowthField, years: number): D[] | null {
   if (!Array.isArray(growth)) {
-    return Array.from({ length: years }, () => growth.value);
+    return new Array<D>(years).fill(growth.value);
   }
-  const rates = growth.flatMap((phase) => Array.from({ length: phase.years }, () => phase.rate.value));
+  const rates = growth.flatMap((phase) => new Array<D>(phase.years).fill(phase.rate.value));
   return rates.length === years ? rates : null;
 }
 
