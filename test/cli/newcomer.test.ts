@@ -4,25 +4,24 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from '../helpers/runInProcess.js';
 import { assertBuilt, runCli } from '../helpers/runCli.js';
 
 describe('-v', () => {
   it.each([[['-v']], [['project', '-v']]])('btcfi %j says the option is unknown and points to -V', async (args) => {
-    const { stdout, stderr, exitCode } = await runInProcess(args);
+    const { stdout, stderr, exitCode } = await runCli(args);
     expect(exitCode).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^btcfi: error: unknown option '-v'\nhint: did you mean -V \(--version\)\?\n/);
   });
 
   it('gives no such hint for another unknown short option', async () => {
-    const { stderr } = await runInProcess(['-x']);
+    const { stderr } = await runCli(['-x']);
     expect(stderr).toMatch(/unknown option '-x'/);
     expect(stderr).not.toMatch(/--version/);
   });
 
   it('-V, the hinted flag, prints the version', async () => {
-    const { stdout, exitCode } = await runInProcess(['-V']);
+    const { stdout, exitCode } = await runCli(['-V']);
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
@@ -35,32 +34,32 @@ describe('a bundled scenario by name', () => {
     ['validate', ['validate', 'defi-2031', 'l2-2025'], /^✓ scenarios\/defi-2031\.yaml .*\n✓ scenarios\/l2-2025\.yaml /],
     ['list', ['list', 'btcfi-100b'], /^btcfi-100b /],
   ])('%s accepts it', async (_command, args, output) => {
-    const { stdout, stderr, exitCode } = await runInProcess(args);
+    const { stdout, stderr, exitCode } = await runCli(args);
     expect(stderr).toBe('');
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(output);
   });
 
   it('reads the same scenario as its file does', async () => {
-    const byName = await runInProcess(['project', 'defi-2031', '--format', 'json']);
-    const byPath = await runInProcess(['project', 'scenarios/defi-2031.yaml', '--format', 'json']);
+    const byName = await runCli(['project', 'defi-2031', '--format', 'json']);
+    const byPath = await runCli(['project', 'scenarios/defi-2031.yaml', '--format', 'json']);
     expect(byName.stdout).toBe(byPath.stdout);
   });
 
   it('a near miss suggests the bundled name', async () => {
-    const { stderr, exitCode } = await runInProcess(['project', 'defi2031']);
+    const { stderr, exitCode } = await runCli(['project', 'defi2031']);
     expect(exitCode).toBe(2);
     expect(stderr).toBe('btcfi: error: defi2031: no such file, directory or bundled scenario\nhint: did you mean defi-2031?\n');
   });
 
   it('an unknown name lists the bundled scenarios', async () => {
-    const { stderr, exitCode } = await runInProcess(['check', 'nothing-like-it']);
+    const { stderr, exitCode } = await runCli(['check', 'nothing-like-it']);
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(/^btcfi: error: nothing-like-it: no such file, directory or bundled scenario\nhint: the bundled scenarios are bob-babylon, .*defi-2031.*; or give a file path\n$/);
   });
 
   it('a path that is not a name is still reported as a missing file', async () => {
-    const { stderr, exitCode } = await runInProcess(['project', 'defi-2031.yaml']);
+    const { stderr, exitCode } = await runCli(['project', 'defi-2031.yaml']);
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(/^btcfi: error: defi-2031\.yaml: no such file or directory\n/);
   });
@@ -95,14 +94,14 @@ describe('from another folder (the built CLI)', () => {
 describe('help examples', () => {
   const commands = ['project', 'check', 'validate', 'list', 'init', 'schema', 'solve', 'grid', 'completion'];
   it.each(commands)('btcfi %s --help names no scenarios/ folder, which exists only in a clone', async (command) => {
-    const { stdout, exitCode } = await runInProcess([command, '--help']);
+    const { stdout, exitCode } = await runCli([command, '--help']);
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/Examples/);
     expect(stdout).not.toMatch(/scenarios\//);
   });
 
   it('btcfi --help names no scenarios/ folder', async () => {
-    const { stdout } = await runInProcess(['--help']);
+    const { stdout } = await runCli(['--help']);
     expect(stdout).not.toMatch(/scenarios\//);
   });
 });

@@ -8,9 +8,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from '../helpers/runInProcess.js';
 import { FUZZ_RUNS, FUZZ_SEED, timeoutFor } from './config.js';
 import { hostileCase, type HostileCase } from './hostileArbitraries.js';
+import { runCli } from '../helpers/runCli.js';
 
 /** `npm run fuzz` sets BTCFI_FUZZ_RUNS: then runs are long and held to the limits below. */
 const CAMPAIGN = process.env['BTCFI_FUZZ_RUNS'] !== undefined;
@@ -48,7 +48,7 @@ async function measure(run: HostileCase, index: number): Promise<Measured> {
   const args = run.args.map((arg) => paths.get(arg) ?? arg);
   const peakBefore = process.resourceUsage().maxRSS * 1024;
   const start = performance.now();
-  const result = await runInProcess(args, { input: run.input });
+  const result = await runCli(args, { input: run.input });
   const ms = performance.now() - start;
   const peakGrowthBytes = process.resourceUsage().maxRSS * 1024 - peakBefore;
   const heapBytes = process.memoryUsage().heapUsed;

@@ -17,7 +17,7 @@ import { parseGrowthFlag, parseYearsFlag } from '../../src/scenario/parseSolveFl
 import { MAX_KEY_LENGTH, MAX_KEYS_PER_MAPPING } from '../../src/scenario/toData.js';
 import { selectScenarios } from '../../src/cli/selectScenarios.js';
 import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resolveScenario.js';
-import { runInProcess } from '../helpers/runInProcess.js';
+import { runCli } from '../helpers/runCli.js';
 
 /** The first issue's place and message when a scenario text is refused. */
 function refusal(text: string, file = 'hostile.yaml'): { line: number; column: number; message: string; hint: string | null } {
@@ -148,7 +148,7 @@ describe('figures stay within a documented range of magnitudes', () => {
   });
 
   it('a file of tiny amounts is refused at FILE:LINE:COL instead of writing figures of 10,000 digits', async () => {
-    const result = await runInProcess(['project', '-', '-f', 'csv'], { input: 'name: a\ntvl: 1e-9999\nyears: 200\nstep: month\n' });
+    const result = await runCli(['project', '-', '-f', 'csv'], { input: 'name: a\ntvl: 1e-9999\nyears: 200\nstep: month\n' });
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^btcfi: error: <stdin>:2:6: tvl: '1e-9999' is too small/);
@@ -180,7 +180,7 @@ describe('figures are kept exact or refused, never rounded past the engine', () 
   });
 
   it('through the CLI the flag is refused with exit 2', async () => {
-    const result = await runInProcess(['project', '--tvl', '1B', '--growth', '-100.0000000000000000000000000000000000000001%']);
+    const result = await runCli(['project', '--tvl', '1B', '--growth', '-100.0000000000000000000000000000000000000001%']);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/--growth: must be at least -100%/);
   });
@@ -291,7 +291,7 @@ describe('repeated flags and row caps', () => {
 
   it('60,000 repeated -s flags on the command line are collected in one pass', async () => {
     const flags = Array.from({ length: 60_000 }, () => ['-s', 'defi-2031']).flat();
-    const result = await runInProcess(['project', ...flags, '-c', 'rounded', '-f', 'csv']);
+    const result = await runCli(['project', ...flags, '-c', 'rounded', '-f', 'csv']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout.split('\n')[1]).toMatch(/^defi-2031,rounded,/);
   });
@@ -302,7 +302,7 @@ describe('repeated flags and row caps', () => {
     try {
       const cases = Array.from({ length: 100 }, (_, i) => `  c${i}: {growth: 1%}\n`).join('');
       await Promise.all(Array.from({ length: 43 }, (_, i) => writeFile(join(dir, `f${i}.yaml`), `name: big-${i}\ntvl: 1B\nyears: 200\nstep: month\ncases:\n${cases}`)));
-      const result = await runInProcess([command, dir]);
+      const result = await runCli([command, dir]);
       expect(result.exitCode).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(/the scenarios make 10,324,300 rows .*; a run projects at most 10,000,000/);

@@ -13,8 +13,7 @@ import { parseScenario } from '../../src/scenario/parseScenario.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 import { FUZZ_RUNS, FUZZ_SEED } from '../fuzz/config.js';
 import { scenarioFile } from '../fuzz/scenarioArbitraries.js';
-import { runInProcess } from '../helpers/runInProcess.js';
-import { REPO_ROOT } from '../helpers/runCli.js';
+import { REPO_ROOT, runCli } from '../helpers/runCli.js';
 
 const validateSchema = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(scenarioJsonSchema());
 
@@ -65,7 +64,7 @@ const ALSO_INVALID: readonly { readonly kind: string; readonly text: string }[] 
 ];
 
 async function btcfiValidate(text: string): Promise<number | null> {
-  return (await runInProcess(['validate', '-'], { input: text })).exitCode;
+  return (await runCli(['validate', '-'], { input: text })).exitCode;
 }
 
 describe('the JSON Schema against btcfi validate', () => {
@@ -100,7 +99,7 @@ describe('files btcfi accepts, the schema accepts', () => {
   ];
 
   it.each(files)('%s', async (file) => {
-    expect(await runInProcess(['validate', file])).toMatchObject({ exitCode: 0 });
+    expect(await runCli(['validate', file])).toMatchObject({ exitCode: 0 });
     const text = readFileSync(join(REPO_ROOT, file), 'utf8');
     const valid = validateSchema(parse(text));
     expect(validateSchema.errors ?? [], file).toEqual([]);
@@ -119,7 +118,7 @@ describe('files btcfi accepts, the schema accepts', () => {
     ['every expectation form', `${BASE}tvl: 1B\nexpect:\n  - {period: 2026, tvl: 1B}\n  - {period: 2031, tvl: 1B, within: 0.5%}\n  - {period: 2031, tvl: 1B, abs: 1M}\n  - {period: 2031, tvl: {at_least: 1B, at_most: 2B}}\n`],
     ['quarters and offsets', `name: claim\nyears: 1\nstep: quarter\ntvl: 1B\nexpect:\n  - {period: +1-Q1, tvl: 1B}\n  - {period: +0-Q3, tvl: 1B}\n`],
   ])('%s', async (_kind, text) => {
-    const result = await runInProcess(['validate', '-'], { input: text });
+    const result = await runCli(['validate', '-'], { input: text });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(validateSchema(parse(text)), JSON.stringify(validateSchema.errors)).toBe(true);
