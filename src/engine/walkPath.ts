@@ -8,7 +8,6 @@ import { fixedOf } from './fixedOf.js';
 import { fixedTimes } from './fixedTimes.js';
 import type { Factors } from './makeFactors.js';
 import { nextYearProduct } from './nextYearProduct.js';
-import { pathSchedule } from './pathSchedule.js';
 import { PERIODS_PER_YEAR, type ExactFigures, type TvlInput, type TvlPoint } from './types.js';
 
 /**
@@ -37,13 +36,19 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
   let yearEnd = atYearEnd(start, product);
   let previousTvl: Fixed | null = null;
   let partYear: readonly Fixed[] = [];
-  for (const { index, year, subperiod, closesYear, opensYear } of pathSchedule(years, step)) {
-    if (closesYear !== null) {
-      product = nextYearProduct(product, growthByYear[closesYear]!, factors);
-      yearEnd = atYearEnd(start, product);
-    }
-    if (opensYear !== null && perYear > 1) {
-      partYear = factors.partYearFixed(growthByYear[opensYear]!, perYear);
+  // The schedule of pathSchedule (a year end closes the year before it and opens its own), walked
+  // with counters rather than an object per period.
+  let year = 0;
+  let subperiod = 0;
+  for (let index = 0; index <= periods; index += 1) {
+    if (subperiod === 0) {
+      if (year > 0) {
+        product = nextYearProduct(product, growthByYear[year - 1]!, factors);
+        yearEnd = atYearEnd(start, product);
+      }
+      if (year < years && perYear > 1) {
+        partYear = factors.partYearFixed(growthByYear[year]!, perYear);
+      }
     }
     const amount = amountInYear(yearEnd, subperiod === 0 ? null : partYear[subperiod]!);
     let utilization: Fixed | null = null;
@@ -55,6 +60,11 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
     const rate = index === 0 ? null : growthByYear[Math.floor((index - 1) / perYear)]!;
     yield new PathPoint(index, year, subperiod, { marketCap: market ? amount : null, utilization, tvl }, previousTvl, ramp ? null : rate, perYear, factors);
     previousTvl = tvl;
+    subperiod += 1;
+    if (subperiod === perYear) {
+      subperiod = 0;
+      year += 1;
+    }
   }
 }
 

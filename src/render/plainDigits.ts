@@ -35,39 +35,45 @@ export function plainFixed(value: Fixed, significant: number): string {
   return roundedText(digits, value.e + digits.length - 1, negative, significant);
 }
 
-/** Plain text of 0.digits × 10^(exponent + 1), rounded half to even to `significant` digits, trailing zeros trimmed. */
+/**
+ * Plain text of 0.digits × 10^(exponent + 1), rounded half to even to `significant` digits, trailing zeros trimmed.
+ * Cut by position in `text` itself: a new string of digits only when rounding up carries.
+ */
 function roundedText(text: string, first: number, negative: boolean, significant: number): string {
   let digits = text;
   let exponent = first;
-  if (digits.length > significant) {
-    const kept = digits.slice(0, significant);
+  let end = digits.length;
+  if (end > significant) {
     const next = digits.charCodeAt(significant) - 48;
     let up = next > 5;
     if (next === 5) {
       // Past a 5: any other digit makes it more than half; exactly half rounds to an even last digit.
-      up = (kept.charCodeAt(significant - 1) - 48) % 2 === 1;
-      for (let i = significant + 1; !up && i < digits.length; i += 1) {
+      up = (digits.charCodeAt(significant - 1) - 48) % 2 === 1;
+      for (let i = significant + 1; !up && i < end; i += 1) {
         up = digits.charCodeAt(i) !== 48;
       }
     }
-    digits = up ? increment(kept) : kept;
-    if (digits.length > significant) {
-      exponent += 1;
+    if (up) {
+      digits = increment(digits.slice(0, significant));
+      if (digits.length > significant) {
+        exponent += 1;
+      }
+      end = digits.length;
+    } else {
+      end = significant;
     }
   }
-  let end = digits.length;
   while (end > 1 && digits.charCodeAt(end - 1) === 48) {
     end -= 1;
   }
-  digits = digits.slice(0, end);
   const sign = negative ? '-' : '';
   if (exponent < 0) {
-    return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+    return `${sign}0.${'0'.repeat(-exponent - 1)}${digits.slice(0, end)}`;
   }
-  if (digits.length <= exponent + 1) {
-    return sign + digits + '0'.repeat(exponent + 1 - digits.length);
+  if (end <= exponent + 1) {
+    return sign + digits.slice(0, end) + '0'.repeat(exponent + 1 - end);
   }
-  return `${sign}${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+  return sign + digits.slice(0, exponent + 1) + '.' + digits.slice(exponent + 1, end);
 }
 
 /** A string of decimal digits plus one in its last place: `199` gives `200`, `999` gives `1000`. */

@@ -66,13 +66,34 @@ function rowCount(resolved: ResolvedCase): number {
   return resolved.input.years * PERIODS_PER_YEAR[resolved.input.step] + 1;
 }
 
-function* exactRows(resolved: ResolvedCase, factors: Factors): Generator<ReportRow, void, undefined> {
+/**
+ * The rows of an exact case, each labelled as walkPath computes its point. An iterator over
+ * walkPath's own, whose results it passes on with the row in place of the point: no second
+ * generator and no second result object per row.
+ */
+function exactRows(resolved: ResolvedCase, factors: Factors): IterableIterator<ReportRow> {
   const { start, input } = resolved;
   // Labels are the same for every case of the same start and step: made once per period of a run.
   const labels = labelsFor(start, input.step);
-  for (const point of walkPath(input, factors)) {
-    yield new ExactRow(labels(point.index, point.year, point.subperiod), point);
-  }
+  const points = walkPath(input, factors);
+  const rows: IterableIterator<ReportRow> = {
+    next(): IteratorResult<ReportRow, undefined> {
+      const result = points.next() as IteratorResult<TvlPoint | ReportRow, undefined>;
+      if (result.done !== true) {
+        const point = result.value as TvlPoint;
+        result.value = new ExactRow(labels(point.index, point.year, point.subperiod), point);
+      }
+      return result as IteratorResult<ReportRow, undefined>;
+    },
+    return(): IteratorResult<ReportRow, undefined> {
+      points.return(undefined);
+      return { done: true, value: undefined };
+    },
+    [Symbol.iterator]() {
+      return rows;
+    },
+  };
+  return rows;
 }
 
 const labelCache = new Map<string, string[]>();

@@ -82,7 +82,7 @@ export async function loadScenarioTexts(
         }
         const { size } = stats;
         // A device or a pipe has no size to check first: it is read up to the limit.
-        const read = size > MAX_FILE_BYTES ? null : readTextUpTo(file, MAX_FILE_BYTES, size);
+        const read = size > MAX_FILE_BYTES ? null : readTextUpTo(file, MAX_FILE_BYTES, size, stats.isFile());
         if (read === null || 'moreThan' in read) {
           problem(file, tooLargeMessage(read === null ? size : null), 'a scenario file takes a few hundred bytes: is this the right file?');
           continue;

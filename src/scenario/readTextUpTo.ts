@@ -14,9 +14,11 @@ export function sizeBeyond(bytes: number | null, maxBytes: number): string {
  * named as a file is refused after maxBytes instead of filling memory. Synchronous: a run reads
  * its few small files one after the other, and each asynchronous read is a trip to libuv's
  * thread pool (and node:fs/promises a module to load). `sizeHint`: the size the file had when
- * looked at, if known; the file is read to its end whatever it holds by then.
+ * looked at, if known; the file is read to its end whatever it holds by then. `regularFile`: the
+ * path was seen to be a regular file, whose read comes back short only at its end, so a short
+ * read ends it without one more read to be told so (a pipe or a device is read until it says 0).
  */
-export function readTextUpTo(path: string, maxBytes: number, sizeHint = 64 * 1024): TextUpTo {
+export function readTextUpTo(path: string, maxBytes: number, sizeHint = 64 * 1024, regularFile = false): TextUpTo {
   const fd = openSync(path, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -34,6 +36,9 @@ export function readTextUpTo(path: string, maxBytes: number, sizeHint = 64 * 102
         return { moreThan: maxBytes };
       }
       chunks.push(buffer.subarray(0, bytesRead));
+      if (regularFile && bytesRead < buffer.length) {
+        return { text: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, total).toString('utf8') };
+      }
     }
   } finally {
     closeSync(fd);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D, P } from '../../src/engine/decimal.js';
-import { plainDigits } from '../../src/render/plainDigits.js';
+import { fixedOf } from '../../src/engine/fixedOf.js';
+import { plainDigits, plainFixed } from '../../src/render/plainDigits.js';
 
 const reference = (value: D, significant: number): string => {
   const rounded = value.toSignificantDigits(significant, D.ROUND_HALF_EVEN);
@@ -31,6 +32,20 @@ describe('plainDigits', () => {
         expect(plainDigits(value, significant)).toBe(reference(value, significant));
       }),
       { numRuns: 2000, seed: 7 },
+    );
+  });
+});
+
+describe('plainFixed', () => {
+  it('writes what plainDigits writes of the same decimal, for any coefficient and n', () => {
+    const decimal = fc
+      .tuple(fc.bigInt({ min: -(10n ** 70n), max: 10n ** 70n }), fc.integer({ min: -120, max: 60 }))
+      .map(([n, exponent]) => new P(`${n}e${exponent}`));
+    fc.assert(
+      fc.property(decimal, fc.integer({ min: 1, max: 60 }), (value, significant) => {
+        expect(plainFixed(fixedOf(value), significant)).toBe(reference(value, significant));
+      }),
+      { numRuns: 2000, seed: 11 },
     );
   });
 });

@@ -30,10 +30,20 @@ export function maxSampledLog10(input: TvlInput, uncertain: SampledInputs): numb
   const largest = (distribution: Distribution, of: LognormalOf, floor: number): number => Math.max(floor, makeSampler(distribution, of)(LARGEST_DRAW));
   const start = uncertain.base === null ? (base.kind === 'tvl' ? base.tvl : base.marketCap).toNumber() : largest(uncertain.base, 'value', 0);
   let log10 = Math.log10(start);
+  // A path mostly holds one rate object year after year: its log is taken once per run of it.
+  let lastRate: TvlInput['growthByYear'][number] | null = null;
+  let lastLog10 = 0;
   input.growthByYear.forEach((rate, year) => {
     const distribution = uncertain.growthByYear[year] ?? null;
-    const growth = distribution === null ? rate.toNumber() : largest(distribution, 'growthFactor', -1);
-    log10 += Math.log10(Math.max(1, 1 + growth));
+    if (distribution === null) {
+      if (rate !== lastRate) {
+        lastRate = rate;
+        lastLog10 = Math.log10(Math.max(1, 1 + rate.toNumber()));
+      }
+      log10 += lastLog10;
+      return;
+    }
+    log10 += Math.log10(Math.max(1, 1 + largest(distribution, 'growthFactor', -1)));
   });
   return Number.isNaN(log10) ? Infinity : log10;
 }
