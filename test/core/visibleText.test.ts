@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { QUOTE_LIMIT, quoted, shown, visible, visibleLines, visibleWithOffsets } from '../../src/core/visibleText.js';
+import { QUOTE_LIMIT, quoted, shown, UNSAFE_SOURCE, visible, visibleLines, visibleWithOffsets } from '../../src/core/visibleText.js';
 
 /** What a terminal must never receive from data: controls, format characters, line and paragraph separators, lone surrogates. */
 const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
@@ -25,6 +25,18 @@ const hostileText = fc.array(hostileCharacter, { maxLength: 60 }).map((character
 const anyText = fc.oneof(hostileText, fc.string({ unit: 'binary' }));
 
 describe('visible', () => {
+  it('escapes exactly the code points of the classes Cc, Cf, Zl, Zp and Cs, written out as ranges', () => {
+    const ranges = new RegExp(`^${UNSAFE_SOURCE}$`, 'u');
+    const differ: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code += 1) {
+      const character = String.fromCodePoint(code);
+      if (ranges.test(character) !== FORBIDDEN.test(character)) {
+        differ.push(code.toString(16));
+      }
+    }
+    expect(differ).toEqual([]);
+  });
+
   it.each([
     ['an ESC sequence', 'T\u001b]0;PWNED\u0007\u001b[2J', 'T\\x1b]0;PWNED\\x07\\x1b[2J'],
     ['NUL, CR, DEL and a C1 control', 'a\u0000b\rc\u007fd\u009b', 'a\\x00b\\rc\\x7fd\\x9b'],
