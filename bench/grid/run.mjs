@@ -7,14 +7,12 @@
 // Targets: btcfi's median time at most 1.5 x Python's, its peak RSS at most 150 MB. Exits 1 when
 // a target is missed or the two outputs disagree.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { buildIfStale, median, root, timed } from '../wholeProcess.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const runs = Number(process.argv[2] ?? 7);
-const TIME = '/usr/bin/time';
 const TARGET_RATIO = 1.5;
 const TARGET_RSS_MB = 150;
 
@@ -50,19 +48,6 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** One run under /usr/bin/time: wall time (ours, to the millisecond) and peak RSS (time's %M, in KB). */
-function timed(name, command) {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(TIME, ['-f', '%e %M', ...command], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) {
-    throw new Error(`${name} exited ${result.status}:\n${result.stderr}`);
-  }
-  const last = result.stderr.trim().split('\n').at(-1);
-  const [seconds, kb] = last.split(' ').map(Number);
-  return { ms, timeSeconds: seconds, rssMb: kb / 1024 };
-}
-
 /** Same shape, and the same text in a sample of cells (every 37th row, every 13th column) and the corners. */
 function compare(btcfiPath, pythonPath) {
   const read = (path) => readFileSync(path, 'utf8').split('\r\n').filter((line, i, lines) => !(i === lines.length - 1 && line === ''));
@@ -95,11 +80,6 @@ function compare(btcfiPath, pythonPath) {
 }
 
 function report(agreement) {
-  const median = (values) => {
-    const sorted = [...values].sort((p, q) => p - q);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  };
   const summary = Object.fromEntries(
     Object.entries(results).map(([name, list]) => [
       name,
@@ -123,25 +103,4 @@ function report(agreement) {
   const ok = ratio <= TARGET_RATIO && summary.btcfi.rss <= TARGET_RSS_MB && agreement.problems.length === 0;
   console.log(ok ? 'PASS' : 'FAIL');
   process.exitCode = ok ? 0 : 1;
-}
-
-/** Runs the build when dist/cli/main.cjs is missing or older than package.json or any file under src/. */
-function buildIfStale() {
-  const bundle = join(root, 'dist', 'cli', 'main.cjs');
-  let built = 0;
-  try {
-    built = statSync(bundle).mtimeMs;
-  } catch {
-    // missing: build
-  }
-  const sources = [join(root, 'package.json'), ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((name) => join(root, 'src', name))];
-  const newer = sources.find((path) => statSync(path).isFile() && statSync(path).mtimeMs > built);
-  if (newer === undefined) {
-    return;
-  }
-  console.log(`building (${built === 0 ? 'no dist/' : `${relative(root, newer)} is newer than dist/`})`);
-  const result = spawnSync(process.execPath, [join(root, 'build.mjs')], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    throw new Error('the build failed');
-  }
 }

@@ -12,14 +12,12 @@
 // Targets: btcfi's median time at most 1.0 x Python's on both, (a) under 3 s, peak RSS under
 // 150 MB. Exits 1 when a target is missed, and fails loudly when the outputs differ by a byte.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { buildIfStale, median, root, timed } from '../wholeProcess.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const runs = Number(process.argv[2] ?? 7);
-const TIME = '/usr/bin/time';
 const TARGET_RATIO = 1.0;
 const TARGET_A_MS = 3000;
 const TARGET_RSS_MB = 150;
@@ -74,18 +72,6 @@ function writeB(folder) {
   return folder;
 }
 
-/** One run under /usr/bin/time: wall time (ours, to the millisecond) and peak RSS (time's %M, in KB). */
-function timed(name, command) {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(TIME, ['-f', '%e %M', ...command], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) {
-    throw new Error(`${name} exited ${result.status}:\n${result.stderr}`);
-  }
-  const [, kb] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { ms, rssMb: kb / 1024 };
-}
-
 function sameBytes(name, out) {
   const [a, b] = [readFileSync(out.btcfi), readFileSync(out.python)];
   if (!a.equals(b)) {
@@ -97,11 +83,6 @@ function sameBytes(name, out) {
 }
 
 function report(results, commands) {
-  const median = (values) => {
-    const sorted = [...values].sort((p, q) => p - q);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  };
   console.log(`node ${process.version}, ${spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim()}; ${runs} runs each, interleaved`);
   let ok = true;
   for (const [name, byTool] of Object.entries(results)) {
@@ -126,25 +107,4 @@ function report(results, commands) {
   }
   console.log(ok ? 'PASS' : 'FAIL');
   process.exitCode = ok ? 0 : 1;
-}
-
-/** Runs the build when dist/cli/main.cjs is missing or older than package.json or any file under src/. */
-function buildIfStale() {
-  const bundle = join(root, 'dist', 'cli', 'main.cjs');
-  let built = 0;
-  try {
-    built = statSync(bundle).mtimeMs;
-  } catch {
-    // missing: build
-  }
-  const sources = [join(root, 'package.json'), ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((name) => join(root, 'src', name))];
-  const newer = sources.find((path) => statSync(path).isFile() && statSync(path).mtimeMs > built);
-  if (newer === undefined) {
-    return;
-  }
-  console.log(`building (${built === 0 ? 'no dist/' : `${relative(root, newer)} is newer than dist/`})`);
-  const result = spawnSync(process.execPath, [join(root, 'build.mjs')], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    throw new Error('the build failed');
-  }
 }

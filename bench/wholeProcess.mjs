@@ -1,0 +1,47 @@
+// What the whole-process benchmarks share (bench/project, bench/grid): the repository root, a build
+// when dist/ is stale, one timed run under /usr/bin/time, and the median of the runs.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** One run of `command` from the repository root: its wall time, the time /usr/bin/time gives, and its peak RSS. */
+export function timed(name, command) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...command], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`${name} exited ${result.status}:\n${result.stderr}`);
+  }
+  const [seconds, kb] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { ms, timeSeconds: seconds, rssMb: kb / 1024 };
+}
+
+export function median(values) {
+  const sorted = [...values].sort((p, q) => p - q);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Runs the build when dist/cli/main.cjs is missing or older than package.json or any file under src/. */
+export function buildIfStale() {
+  const bundle = join(root, 'dist', 'cli', 'main.cjs');
+  let built = 0;
+  try {
+    built = statSync(bundle).mtimeMs;
+  } catch {
+    // missing: build
+  }
+  const sources = [join(root, 'package.json'), ...readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).map((name) => join(root, 'src', name))];
+  const newer = sources.find((path) => statSync(path).isFile() && statSync(path).mtimeMs > built);
+  if (newer === undefined) {
+    return;
+  }
+  console.log(`building (${built === 0 ? 'no dist/' : `${relative(root, newer)} is newer than dist/`})`);
+  const result = spawnSync(process.execPath, [join(root, 'build.mjs')], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error('the build failed');
+  }
+}
