@@ -22,8 +22,49 @@ Examples:
 
 Exit codes: 0 ok, 1 an expectation failed, 2 bad input, 3 internal error.`;
 
-/** A fresh program for every run, so that tests never share state. */
-export function makeProgram(context: CliContext): Command {
+/** The commands, in the order help lists them. */
+const COMMANDS: readonly (readonly [string, (program: Command, context: CliContext) => void])[] = [
+  ['project', addProjectCommand],
+  ['check', addCheckCommand],
+  ['validate', addValidateCommand],
+  ['list', addListCommand],
+  ['init', addInitCommand],
+  ['schema', addSchemaCommand],
+  ['solve', addSolveCommand],
+  ['grid', addGridCommand],
+  ['completion', addCompletionCommand],
+  ['help', (program) => addHelpCommand(program)],
+];
+
+/** The program's options that take a value: the word after one is not the command. */
+const VALUE_OPTIONS = new Set(['--locale']);
+
+/**
+ * The command a run names, when it is one that needs no other: the program then defines that
+ * command alone, and a run skips building the options of every other. Help, completion (which
+ * describe the whole program) and anything unknown get every command.
+ */
+export function commandNamed(argv: readonly string[]): string | undefined {
+  for (let index = 0; index < argv.length; index += 1) {
+    const word = argv[index]!;
+    if (word === '--') {
+      return undefined;
+    }
+    if (VALUE_OPTIONS.has(word)) {
+      index += 1;
+    } else if (!word.startsWith('-')) {
+      const known = COMMANDS.some(([name]) => name === word) && word !== 'help' && word !== 'completion';
+      return known ? word : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A fresh program for every run, so that tests never share state. With `argv`, only the command
+ * it names (see commandNamed): what the run uses is the same either way.
+ */
+export function makeProgram(context: CliContext, argv: readonly string[] = []): Command {
   const { io } = context;
   const program = new Command('btcfi')
     .description('Exact decimal TVL scenarios for Bitcoin DeFi: turn claims into files anyone can rerun, vary and check.')
@@ -46,16 +87,12 @@ export function makeProgram(context: CliContext): Command {
     context.settings.quiet = options.quiet === true;
     context.settings.locale = chooseLocale(options.locale, context);
   });
-  addProjectCommand(program, context);
-  addCheckCommand(program, context);
-  addValidateCommand(program, context);
-  addListCommand(program, context);
-  addInitCommand(program, context);
-  addSchemaCommand(program, context);
-  addSolveCommand(program, context);
-  addGridCommand(program, context);
-  addCompletionCommand(program, context);
-  addHelpCommand(program);
+  const only = commandNamed(argv);
+  for (const [name, add] of COMMANDS) {
+    if (only === undefined || only === name) {
+      add(program, context);
+    }
+  }
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError(`hint: see btcfi ${command.name()} --help`);
   }

@@ -14,7 +14,7 @@ export async function run(argv: readonly string[], io: Io): Promise<ExitCode> {
   forgetInputFiles();
   const context = makeCliContext(argv, io, (code) => (exitCode = code));
   const chalk = context.chalk.stderr;
-  const program = makeProgram(context);
+  const program = makeProgram(context, argv);
   try {
     if (argv.length === 0) {
       io.stdout(shortHelp(program));
