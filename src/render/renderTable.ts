@@ -316,5 +316,8 @@ function describeStanding(standing: ReferenceStanding, options: RenderOptions): 
   if (standing.utilizationNeeded !== null) {
     needed.push(text.utilizationNeeded(formatRate(standing.utilizationNeeded, locale), standing.utilizationNeeded.gt(1)));
   }
-  return `${words.join(', ')}${needed.length === 0 ? '' : ` (${needed.join(', ')})`}`;
+  if (needed.length === 0) {
+    return words.join(', ');
+  }
+  return crossing === null ? `${words.join(', ')} (${needed.join(', ')})` : [...words, ...needed].join(', ');
 }
