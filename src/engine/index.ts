@@ -35,3 +35,5 @@ export { compoundToPeriod } from './compoundToPeriod.js';
 export { atYearEnd } from './atYearEnd.js';
 export { utilizationAtPeriod } from './utilizationAtPeriod.js';
 export { assertTvlInput } from './assertTvlInput.js';
+export { crossingYears } from './crossingYears.js';
+export type { CrossingInput } from './crossingYears.js';

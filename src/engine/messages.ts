@@ -17,3 +17,4 @@ export const GROWTH_TO_PERIOD_MESSAGE = 'There must be a growth rate for every y
 export const PHASE_DRAW_ORDER_MESSAGE = 'The growths of phases must be drawn in the order they are first used.';
 export const POWER_DOMAIN_MESSAGE = 'A power needs a base of at least 0 and a whole numerator and denominator (at least 1).';
 export const SUBPERIOD_MESSAGE = 'A part of a year is 1 to periods per year - 1 periods.';
+export const CROSSING_MESSAGE = 'A crossing needs the level between the two figures of a step (reached by the second), and whole, non-negative period numbers.';

@@ -1,7 +1,7 @@
 import { PRINTED_DIGITS, type D } from '../engine/decimal.js';
 import type { Fixed } from '../core/fixed.js';
 import { plainFixed } from './plainDigits.js';
-import type { CaseReport, DecimalQuantiles, ProjectReport, ReportRow, ScenarioReport } from '../report/types.js';
+import type { CaseReport, DecimalQuantiles, ProjectReport, ReferenceReport, ReferenceStanding, ReportRow, ScenarioReport } from '../report/types.js';
 import { plainFigure } from './formatNumber.js';
 import type { RenderOptions } from './options.js';
 
@@ -19,15 +19,15 @@ const ROWS_AT = `\n      "rows": "${ROWS_MARK}"`;
  */
 export function* renderJson(report: ProjectReport, options: RenderOptions): Generator<string, void, undefined> {
   const figure = (value: D | null): string | null => (value === null ? null : plainFigure(value, options.digits));
-  const entries = report.scenarios.flatMap((scenario) => scenario.cases.map((c) => [scenario, c] as const));
+  const entries = report.scenarios.flatMap((scenario) => scenario.cases.map((c, k) => [scenario, c, k] as const));
   if (entries.length === 0) {
     yield `${JSON.stringify({ btcfi: JSON_VERSION, scenarios: [] }, null, 2)}\n`;
     return;
   }
   yield `{\n  "btcfi": ${JSON_VERSION},\n  "scenarios": [\n`;
   let first = true;
-  for (const [scenario, c] of entries) {
-    const entry = indent(JSON.stringify(entryWithoutRows(scenario, c, figure), null, 2), '    ');
+  for (const [scenario, c, k] of entries) {
+    const entry = indent(JSON.stringify(entryWithoutRows(scenario, c, k, figure), null, 2), '    ');
     const at = entry.indexOf(ROWS_AT);
     yield `${first ? '' : ',\n'}${entry.slice(0, at)}\n      "rows": [\n`;
     first = false;
@@ -55,7 +55,7 @@ function indent(text: string, by: string): string {
   return by + text.replace(/\n/g, `\n${by}`);
 }
 
-function entryWithoutRows(scenario: ScenarioReport, c: CaseReport, figure: (value: D | null) => string | null) {
+function entryWithoutRows(scenario: ScenarioReport, c: CaseReport, k: number, figure: (value: D | null) => string | null) {
   return {
     name: scenario.name,
     case: c.name,
@@ -72,6 +72,24 @@ function entryWithoutRows(scenario: ScenarioReport, c: CaseReport, figure: (valu
             growth_needed: figure(c.target.growthNeeded),
             utilization_needed: figure(c.target.utilizationNeeded),
           },
+    references: scenario.references.map((reference) => referenceObject(reference, reference.cases[k]!, figure)),
+  };
+}
+
+/** A reference and where this entry's case stands against it. */
+function referenceObject(reference: ReferenceReport, standing: ReferenceStanding, figure: (value: D | null) => string | null) {
+  const { crossing } = standing;
+  return {
+    name: reference.name,
+    value: figure(reference.value),
+    period: reference.period,
+    source: reference.source,
+    note: reference.note,
+    start: standing.start,
+    end: standing.end,
+    crossing: crossing === null ? null : { period: crossing.period, years: figure(crossing.years), direction: crossing.direction },
+    growth_needed: figure(standing.growthNeeded),
+    utilization_needed: figure(standing.utilizationNeeded),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { D } from '../engine/decimal.js';
 import { visible } from '../core/visibleText.js';
-import type { CaseReport, ProjectReport, ReportRow, ScenarioReport } from '../report/types.js';
-import { formatAmount, formatRate } from './formatNumber.js';
+import type { CaseReport, ProjectReport, ReferenceStanding, ReportRow, ScenarioReport } from '../report/types.js';
+import { formatAmount, formatRate, formatYears } from './formatNumber.js';
 import { renderChart } from './chart/renderChart.js';
 import { group } from './formatEnUs.js';
 import { displayWidth } from './displayWidth.js';
@@ -113,6 +113,7 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
     }
   }
   const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, shape.last, scenario, options)]));
+  const references = describeReferences(cases, scenario, options);
   const sampled = cases.find((c) => c.simulation !== null)?.simulation ?? null;
   const note = sampled === null ? [] : [chalk.dim(tableText(locale).sampled(group(String(sampled.samples)), sampled.seed))];
   const chart =
@@ -120,9 +121,9 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
       ? ''
       : renderChart(
           cases.map((c, k) => ({ name: c.name, periods: shape.periods, values: shape.cases[k]!.values })),
-          { width: options.chartWidth, chalk, unit: scenario.unit, locale },
+          { width: options.chartWidth, chalk, unit: scenario.unit, locale, references: scenario.references.map((r) => ({ name: r.name, value: r.value })) },
         );
-  yield [piece, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
+  yield [piece, ...targets, ...references, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
 }
 
 /** The rows of the cases, period by period: the first case's rows set the length. */
@@ -269,4 +270,54 @@ function describeTarget(c: CaseReport, last: string, scenario: ScenarioReport, o
     parts.push(text.utilizationNeeded(formatRate(target.utilizationNeeded, locale), target.utilizationNeeded.gt(1)));
   }
   return `${text.target(formatAmount(target.value, scenario.unit, locale), c.name === null ? null : visible(c.name))} ${parts.join(' · ')}`;
+}
+
+/**
+ * A line per reference: where each case of the table stands against it. `Reference eth-defi
+ * $238B (2025): 5% below through 2026 (utilization needed 11.9%) · 11.9% equals it from the start`.
+ */
+function describeReferences(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): string[] {
+  const text = tableText(options.locale);
+  const named = cases.length > 1 || cases.some((c) => c.name !== null);
+  return scenario.references.map((reference) => {
+    const standings = cases.map((c) => reference.cases[scenario.cases.indexOf(c)]!);
+    const parts = standings.map((standing) => {
+      const words = describeStanding(standing, options);
+      return named ? `${visible(standing.case ?? '')} ${words}` : words;
+    });
+    const heading = text.reference(visible(reference.name), formatAmount(reference.value, reference.unit, options.locale), reference.period === null ? null : visible(reference.period));
+    return `${heading} ${parts.join(' · ')}`;
+  });
+}
+
+/** `crosses it in 2029 (at 2.844 years)`, `below through 2031 (growth needed 20.11% a year)`. */
+function describeStanding(standing: ReferenceStanding, options: RenderOptions): string {
+  const { chalk, locale } = options;
+  const text = tableText(locale);
+  const { crossing } = standing;
+  const words: string[] = [];
+  if (crossing !== null) {
+    const years = formatYears(crossing.years, locale);
+    words.push(crossing.direction === 'up' ? chalk.green(text.crossesIn(crossing.period, years)) : chalk.red(text.fallsBelowIn(crossing.period, years)));
+    if (crossing.direction === 'up' && standing.end === 'below') {
+      words.push(chalk.red(text.belowAgainBy(standing.last)));
+    } else if (crossing.direction === 'down' && standing.end !== 'below') {
+      words.push(chalk.green(text.backUpBy(standing.last)));
+    }
+  } else if (standing.start === 'below') {
+    words.push(chalk.yellow(text.belowThrough(standing.last)));
+  } else {
+    words.push(chalk.green(standing.start === 'at' ? text.atFromStart : text.aboveFromStart));
+  }
+  const needed: string[] = [];
+  if (standing.growthNeeded !== null) {
+    needed.push(text.growthNeeded(formatRate(standing.growthNeeded, locale)));
+  }
+  if (standing.utilizationNeeded !== null) {
+    needed.push(text.utilizationNeeded(formatRate(standing.utilizationNeeded, locale), standing.utilizationNeeded.gt(1)));
+  }
+  if (needed.length === 0) {
+    return words.join(', ');
+  }
+  return crossing === null ? `${words.join(', ')} (${needed.join(', ')})` : [...words, ...needed].join(', ');
 }

@@ -17,6 +17,16 @@ export interface TableText {
   readonly growthNeeded: (rate: string) => string;
   readonly utilizationNeeded: (rate: string, beyond: boolean) => string;
   readonly sampled: (samples: string, seed: number) => string;
+  /** `Reference eth-defi $238B (2025):` */
+  readonly reference: (name: string, amount: string, period: string | null) => string;
+  readonly aboveFromStart: string;
+  readonly atFromStart: string;
+  /** `crosses it in 2029 (at 2.844 years)` */
+  readonly crossesIn: (period: string, years: string) => string;
+  readonly fallsBelowIn: (period: string, years: string) => string;
+  readonly belowAgainBy: (period: string) => string;
+  readonly backUpBy: (period: string) => string;
+  readonly belowThrough: (period: string) => string;
 }
 
 const EN: TableText = {
@@ -36,6 +46,14 @@ const EN: TableText = {
   growthNeeded: (rate) => `growth needed ${rate} a year`,
   utilizationNeeded: (rate, beyond) => `utilization needed ${rate}${beyond ? ' (more than the whole market cap)' : ''}`,
   sampled: (samples, seed) => `Sampled: ${samples} paths, seed ${seed}; figures of sampled cases are medians, with the 5th to 95th percentile.`,
+  reference: (name, amount, period) => `Reference ${name} ${amount}${period === null ? '' : ` (${period})`}:`,
+  aboveFromStart: 'above from the start',
+  atFromStart: 'equals it from the start',
+  crossesIn: (period, years) => `crosses it in ${period} (at ${years} years)`,
+  fallsBelowIn: (period, years) => `falls below it in ${period} (at ${years} years)`,
+  belowAgainBy: (period) => `below again by ${period}`,
+  backUpBy: (period) => `back up by ${period}`,
+  belowThrough: (period) => `below through ${period}`,
 };
 
 const ZH: TableText = {
@@ -55,6 +73,14 @@ const ZH: TableText = {
   growthNeeded: (rate) => `所需年增长率 ${rate}`,
   utilizationNeeded: (rate, beyond) => `所需利用率 ${rate}${beyond ? '（超过全部市值）' : ''}`,
   sampled: (samples, seed) => `抽样：${samples} 条路径，种子 ${seed}；抽样情景的数值为中位数，并给出第 5 至第 95 百分位区间。`,
+  reference: (name, amount, period) => `参考 ${name} ${amount}${period === null ? '' : `（${period}）`}：`,
+  aboveFromStart: '起点即高于',
+  atFromStart: '起点即等于',
+  crossesIn: (period, years) => `${period} 超过（第 ${years} 年）`,
+  fallsBelowIn: (period, years) => `${period} 跌破（第 ${years} 年）`,
+  belowAgainBy: (period) => `到 ${period} 再次低于`,
+  backUpBy: (period) => `到 ${period} 回升`,
+  belowThrough: (period) => `到 ${period} 仍低于`,
 };
 
 /** Chinese for zh locales, English otherwise. */

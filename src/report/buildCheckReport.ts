@@ -1,7 +1,7 @@
 import type { D } from '../engine/decimal.js';
 import { buildProjectReport } from './buildProjectReport.js';
 import type { CaseReport, ReportRow } from './types.js';
-import type { ExpectField } from '../scenario/expectationSchema.js';
+import type { Expectation, ExpectField } from '../scenario/expectationSchema.js';
 import type { InputIssue } from '../core/inputIssue.js';
 import type { ResolvedScenario } from '../scenario/resolveScenario.js';
 import { suggest } from '../core/suggest.js';
@@ -44,10 +44,14 @@ function checkScenario(scenario: ResolvedScenario): FileCheck {
   const results: ExpectationResult[] = [];
   const caseNames = report.cases.flatMap((c) => (c.name === null ? [] : [c.name]));
 
-  scenario.expectations.forEach((expectation, index) => {
+  scenario.expectations.forEach((written, index) => {
     const at = (key: string, message: string, hint: string | null = null): void => {
       issues.push({ ...scenario.locate(['expect', index, key]), message: `expect[${index}].${key}: ${message}`, hint });
     };
+    const expectation = withReferenceLevel(written, scenario, at);
+    if (expectation === null) {
+      return;
+    }
     let cases: readonly CaseReport[] = report.cases;
     if (expectation.case !== null) {
       const named = report.cases.find((c) => c.name === expectation.case);
@@ -58,7 +62,8 @@ function checkScenario(scenario: ResolvedScenario): FileCheck {
       }
       cases = [named];
     }
-    const figures = expectation.target.kind === 'value' ? [expectation.target.figure] : [expectation.target.atLeast, expectation.target.atMost];
+    const { target } = expectation;
+    const figures = target.kind === 'value' ? [target.figure] : target.kind === 'bounds' ? [target.atLeast, target.atMost] : [];
     for (const figure of figures) {
       if (figure?.marker != null && figure.marker !== scenario.unit) {
         at(expectation.field, `${quoted(figure.text)} is in ${figure.marker}, but the scenario's unit is ${scenario.unit}`);
@@ -67,10 +72,10 @@ function checkScenario(scenario: ResolvedScenario): FileCheck {
     }
     const line = scenario.locate(['expect', index]).span?.line ?? null;
     for (const c of cases) {
-      const row = c.rows.find((r) => r.period === expectation.period);
+      const row = expectation.period === null ? extremeRow(c.rows, expectation) : c.rows.find((r) => r.period === expectation.period);
       if (row === undefined) {
         const periods = c.rows.map((r) => r.period);
-        at('period', `no period ${shown(expectation.period)}${c.name === null ? '' : ` in case ${c.name}`}`, `periods run from ${periods[0]} to ${periods.at(-1)}`);
+        at('period', `no period ${shown(expectation.period ?? '')}${c.name === null ? '' : ` in case ${c.name}`}`, `periods run from ${periods[0]} to ${periods.at(-1)}`);
         return;
       }
       const got = row[ROW_FIELD[expectation.field]] as D | null;
@@ -78,11 +83,40 @@ function checkScenario(scenario: ResolvedScenario): FileCheck {
         at(expectation.field, `${c.name === null ? 'the scenario' : `case ${c.name}`} compounds a TVL directly, so it has no ${expectation.field}`, 'check tvl instead, or model the scenario with market_cap and utilization');
         return;
       }
-      results.push({ expectation, index, line, case: c.name, got, ...evaluateExpectation(expectation.target, got) });
+      results.push({ expectation, index, line, case: c.name, got, ...evaluateExpectation(target, got) });
     }
   });
 
   return issues.length > 0
     ? { file: scenario.file, scenario: scenario.name, unit: scenario.unit, issues, results: [] }
     : { file: scenario.file, scenario: scenario.name, unit: scenario.unit, issues: [], results };
+}
+
+/**
+ * An expectation that names a reference, with the reference's level filled in; null (its issue
+ * added, with the nearest name) when the scenario has no reference of that name. Others as they are.
+ */
+function withReferenceLevel(expectation: Expectation, scenario: ResolvedScenario, at: (key: string, message: string, hint?: string | null) => void): Expectation | null {
+  const { target } = expectation;
+  if (target.kind !== 'reference') {
+    return expectation;
+  }
+  const found = scenario.references.find((reference) => reference.name === target.reference);
+  if (found === undefined) {
+    const names = scenario.references.map((reference) => reference.name);
+    const near = suggest(target.reference, names);
+    at(
+      target.relation,
+      `no reference named ${quoted(target.reference)}`,
+      names.length === 0 ? 'this scenario has no references: add references: {NAME: AMOUNT}, or include a file of them' : near !== null ? `did you mean ${quoted(near)}?` : `the references are: ${names.join(', ')}`,
+    );
+    return null;
+  }
+  return { ...expectation, target: { ...target, level: found.value } };
+}
+
+/** For above or below at every period: the row nearest to failing it (the lowest TVL for above, the highest for below). */
+function extremeRow(rows: readonly ReportRow[], expectation: Expectation): ReportRow | undefined {
+  const above = expectation.target.kind === 'reference' && expectation.target.relation === 'above';
+  return rows.reduce<ReportRow | undefined>((best, row) => (best === undefined || (above ? row.tvl.lt(best.tvl) : row.tvl.gt(best.tvl)) ? row : best), undefined);
 }

@@ -6,9 +6,10 @@ import { PERIODS_PER_YEAR, type ExactFigures, type Step, type TvlPoint } from '.
 import { walkPath } from '../engine/walkPath.js';
 import type { ResolvedCase, ResolvedScenario } from '../scenario/resolveScenario.js';
 import { buildTargetReport } from './buildTargetReport.js';
+import { buildReferenceReports, buildReferenceStandings } from './buildReferenceReport.js';
 import { makeRandomSource } from './makeRandomSource.js';
 import { periodLabel } from './periodLabel.js';
-import type { CaseReport, DecimalQuantiles, ProjectReport, ReportRow, ScenarioReport } from './types.js';
+import type { CaseReport, DecimalQuantiles, ProjectReport, ReferenceReport, ReportRow, ScenarioReport } from './types.js';
 
 /** How cases with ranges are sampled; without it they are projected at their medians, exactly. */
 export interface SimulationRequest {
@@ -49,17 +50,29 @@ export function buildProjectReport(scenarios: readonly ResolvedScenario[], simul
     return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null });
   };
   return {
-    scenarios: scenarios.map(
-      (scenario): ScenarioReport => ({
+    scenarios: scenarios.map((scenario): ScenarioReport => {
+      const cases = scenario.cases.map((resolved) => projectCase(scenario, resolved));
+      return {
         name: scenario.name,
         title: scenario.title,
         source: scenario.source,
         unit: scenario.unit,
         whatIf: scenario.whatIf,
-        cases: scenario.cases.map((resolved) => projectCase(scenario, resolved)),
-      }),
-    ),
+        cases,
+        references: referenceReports(scenario, cases),
+      };
+    }),
   };
+}
+
+/** Each reference against every case: the cases are walked once more, only when the scenario has references. */
+function referenceReports(scenario: ResolvedScenario, cases: readonly CaseReport[]): ReferenceReport[] {
+  if (scenario.references.length === 0) {
+    return [];
+  }
+  const levels = scenario.references.map((reference) => reference.value);
+  const standings = cases.map((c, k) => buildReferenceStandings(levels, c.name, scenario.cases[k]!.input, c.walk()));
+  return buildReferenceReports(scenario.references, standings);
 }
 
 function rowCount(resolved: ResolvedCase): number {

@@ -1,5 +1,5 @@
 import { D, PRINTED_DIGITS } from '../engine/decimal.js';
-import type { ExpectTarget } from '../scenario/expectationSchema.js';
+import type { ExpectTarget, Tolerance } from '../scenario/expectationSchema.js';
 
 export interface Evaluation {
   readonly passed: boolean;
@@ -22,8 +22,32 @@ export function evaluateExpectation(target: ExpectTarget, got: D): Evaluation {
     }
     return { passed: true, difference: null };
   }
-  const expected = target.figure.value;
-  const { tolerance } = target;
+  if (target.kind === 'reference') {
+    return evaluateAgainstReference(target, got);
+  }
+  return evaluateAgainst(target.figure.value, target.tolerance, got);
+}
+
+/**
+ * A TVL against a reference's level (found by the check): strictly above it, strictly below it,
+ * or equal to it as a value is (the printed figure, or within the tolerance).
+ */
+export function evaluateAgainstReference(target: Extract<ExpectTarget, { kind: 'reference' }>, got: D): Evaluation {
+  const level = target.level;
+  if (level === null) {
+    throw new Error(`the reference ${target.reference} was not looked up before evaluation`);
+  }
+  switch (target.relation) {
+    case 'above':
+      return { passed: got.gt(level), difference: relative(got, level) };
+    case 'below':
+      return { passed: got.lt(level), difference: relative(got, level) };
+    case 'equals':
+      return evaluateAgainst(level, target.tolerance, got);
+  }
+}
+
+function evaluateAgainst(expected: D, tolerance: Tolerance, got: D): Evaluation {
   // Exact: the figure as printed (the value correctly rounded to 40 digits) is the one expected.
   const compared = tolerance.kind === 'exact' ? got.toSignificantDigits(PRINTED_DIGITS, D.ROUND_HALF_EVEN) : got;
   const gap = compared.minus(expected).abs();

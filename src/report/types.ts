@@ -65,6 +65,48 @@ export interface CaseReport {
   readonly simulation: SimulationInfo | null;
 }
 
+/** Where a path stands against a reference: at or above its level, exactly at it, or below it. */
+export type ReferenceSide = 'above' | 'at' | 'below';
+
+/** The first time a path passes a reference's level. */
+export interface ReferenceCrossing {
+  /** The first period on the other side. */
+  readonly period: string;
+  /** When, in years since the first period, the compounding path meets the level (exact). */
+  readonly years: D;
+  /** up: from below to at or above it; down: from at or above it to below. */
+  readonly direction: 'up' | 'down';
+}
+
+/** One case's path against one reference. */
+export interface ReferenceStanding {
+  /** The case, null for a scenario without cases. */
+  readonly case: string | null;
+  /** Where the path stands at the first period and at the last. */
+  readonly start: ReferenceSide;
+  readonly end: ReferenceSide;
+  /** The last period. */
+  readonly last: string;
+  /** The first crossing, or null when the path stays on its side through the horizon. */
+  readonly crossing: ReferenceCrossing | null;
+  /** When the path ends below: the constant growth per year that reaches the level at the last period (null over 0 years). */
+  readonly growthNeeded: D | null;
+  /** When a market cap path ends below: the utilization of the final market cap that makes the level; may exceed 1. */
+  readonly utilizationNeeded: D | null;
+}
+
+/** A named level the paths are compared with, and each case's standing against it. */
+export interface ReferenceReport {
+  readonly name: string;
+  readonly value: D;
+  readonly unit: Unit;
+  readonly period: string | null;
+  readonly source: string | null;
+  readonly note: string | null;
+  /** One per case, in the order of the scenario's cases. */
+  readonly cases: readonly ReferenceStanding[];
+}
+
 export interface ScenarioReport {
   readonly name: string;
   readonly title: string | null;
@@ -73,6 +115,8 @@ export interface ScenarioReport {
   readonly cases: readonly CaseReport[];
   /** Fields overridden from the command line, as `growth 10%`. */
   readonly whatIf: readonly string[];
+  /** The scenario's references, in order, each with every case's standing. */
+  readonly references: readonly ReferenceReport[];
 }
 
 /** What `btcfi project` computed: exact decimals, not yet rounded for anyone. */

@@ -5,11 +5,15 @@ import { parseAmount, type TextProblem } from './parseAmount.js';
 import type { Unit } from '../core/unit.js';
 import { parseRate } from './parseRate.js';
 import type { Result } from '../core/result.js';
+import { quoted } from '../core/visibleText.js';
+import { REFERENCE_NAME_PATTERN } from './referenceSchema.js';
 
 // An expectation: a figure the scenario must reproduce, checked by `btcfi check`.
 //   - {case: rounded, period: 2031, tvl: 770.6B, within: 0.5%}
 //   - {period: 2030, tvl: 1B, abs: 1M}
 //   - {period: 2031, tvl: {at_least: 700B}}
+//   - {case: 10%, below: eth-defi}                  # a reference: TVL below it at every period
+//   - {case: 11.9%, period: 2026, equals: eth-defi}  # or above, below or equal to it at one period
 
 export const EXPECT_FIELDS = ['tvl', 'market_cap', 'utilization'] as const;
 export type ExpectField = (typeof EXPECT_FIELDS)[number];
@@ -26,15 +30,28 @@ export type Tolerance =
   | { readonly kind: 'relative'; readonly rate: Figure }
   | { readonly kind: 'absolute'; readonly amount: Figure };
 
+/** How a TVL must stand against a reference: strictly above or below its level, or equal to it (within a tolerance). */
+export const REFERENCE_RELATIONS = ['above', 'below', 'equals'] as const;
+export type ReferenceRelation = (typeof REFERENCE_RELATIONS)[number];
+
 export type ExpectTarget =
   | { readonly kind: 'value'; readonly figure: Figure; readonly tolerance: Tolerance }
-  | { readonly kind: 'bounds'; readonly atLeast: Figure | null; readonly atMost: Figure | null };
+  | { readonly kind: 'bounds'; readonly atLeast: Figure | null; readonly atMost: Figure | null }
+  | {
+      readonly kind: 'reference';
+      readonly relation: ReferenceRelation;
+      /** The reference's name, as written. */
+      readonly reference: string;
+      /** Its level, once the check has found it among the scenario's references; null as read from the file. */
+      readonly level: D | null;
+      readonly tolerance: Tolerance;
+    };
 
 export interface Expectation {
   /** null: the scenario has no cases, or the expectation applies to every case. */
   readonly case: string | null;
-  /** As the output labels it: `2031`, `2026-Q3`, `2026-07`, `+5`. */
-  readonly period: string;
+  /** As the output labels it: `2031`, `2026-Q3`, `2026-07`, `+5`; null for every period (a reference's above or below only). */
+  readonly period: string | null;
   readonly field: ExpectField;
   readonly target: ExpectTarget;
 }
@@ -53,12 +70,15 @@ function readFigure(field: ExpectField, text: string): Result<Figure, TextProble
 
 const writtenExpectation = z.strictObject({
   case: described(z.optional(z.union([z.string(), z.number()], { error: 'must be a case name' })), 'The case to check; left out: every case'),
-  period: described(numeral, 'The period as output labels it: 2031, 2026-Q3, 2026-07, +5'),
+  period: described(z.optional(numeral), 'The period as output labels it: 2031, 2026-Q3, 2026-07, +5; left out with above or below: every period'),
   tvl: described(z.optional(expected), 'Expected TVL, or bounds {at_least, at_most}'),
   market_cap: described(z.optional(expected), 'Expected market cap, or bounds {at_least, at_most}'),
   utilization: described(z.optional(expected), 'Expected utilization, or bounds {at_least, at_most}'),
   within: described(z.optional(numeral), 'Relative tolerance: 0.5%'),
   abs: described(z.optional(numeral), 'Absolute tolerance, in the figure\'s unit: 1M'),
+  above: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must be above: at the period, or at every period'),
+  below: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must be below: at the period, or at every period'),
+  equals: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must equal at the period (within/abs allowed)'),
 });
 
 /** The keys an expectation may have. */
@@ -72,8 +92,16 @@ export const expectationSchema = z.pipe(
       return z.NEVER;
     };
     const fields = EXPECT_FIELDS.filter((name) => raw[name] !== undefined);
-    if (fields.length !== 1) {
-      return fail([], fields.length === 0 ? 'names no figure' : `names ${fields.join(' and ')}; an expectation checks one figure`, 'give exactly one of tvl, market_cap or utilization');
+    const relations = REFERENCE_RELATIONS.filter((name) => raw[name] !== undefined);
+    if (fields.length + relations.length !== 1) {
+      const named = [...fields, ...relations];
+      return fail([], named.length === 0 ? 'names no figure' : `names ${named.join(' and ')}; an expectation checks one figure`, 'give exactly one of tvl, market_cap or utilization, or one of above, below or equals with a reference name');
+    }
+    if (relations.length === 1) {
+      return readReferenceExpectation(raw, relations[0]!, fail);
+    }
+    if (raw.period === undefined) {
+      return fail(['period'], 'is required', 'name the period to check, as the output labels it: 2031, 2026-Q3, +5');
     }
     const field = fields[0]!;
     const written = raw[field]!;
@@ -113,23 +141,61 @@ export const expectationSchema = z.pipe(
     if (raw.within !== undefined && raw.abs !== undefined) {
       return fail(['abs'], 'within and abs are both set', 'give a relative tolerance (within: 0.5%) or an absolute one (abs: 1M), not both');
     }
-    let tolerance: Tolerance = { kind: 'exact' };
-    if (raw.within !== undefined) {
-      const rate = parseRate(String(raw.within));
-      if (!rate.ok) {
-        return fail(['within'], rate.error.message, rate.error.hint);
-      }
-      if (rate.value.value.isNegative()) {
-        return fail(['within'], `must not be negative (got ${rate.value.text})`);
-      }
-      tolerance = { kind: 'relative', rate: { value: rate.value.value, text: rate.value.text, marker: null } };
-    } else if (raw.abs !== undefined) {
-      const amount = figure(['abs'], raw.abs);
-      if (amount === null) {
-        return z.NEVER;
-      }
-      tolerance = { kind: 'absolute', amount };
-    }
-    return { ...base, target: { kind: 'value', figure: value, tolerance } };
+    const tolerance = readTolerance(raw, (path, text) => figure(path, text), fail);
+    return tolerance === null ? z.NEVER : { ...base, target: { kind: 'value', figure: value, tolerance } };
   }),
 );
+
+type Written = z.output<typeof writtenExpectation>;
+type Fail = (path: string[], message: string, hint?: string | null) => typeof z.NEVER;
+
+/** within: or abs: (an amount, read by `amount`), or exact; null when one does not read (its issue added). */
+function readTolerance(raw: Written, amount: (path: string[], text: string | number) => Figure | null, fail: Fail): Tolerance | null {
+  if (raw.within !== undefined) {
+    const rate = parseRate(String(raw.within));
+    if (!rate.ok) {
+      fail(['within'], rate.error.message, rate.error.hint);
+      return null;
+    }
+    if (rate.value.value.isNegative()) {
+      fail(['within'], `must not be negative (got ${rate.value.text})`);
+      return null;
+    }
+    return { kind: 'relative', rate: { value: rate.value.value, text: rate.value.text, marker: null } };
+  }
+  if (raw.abs !== undefined) {
+    const read = amount(['abs'], raw.abs);
+    return read === null ? null : { kind: 'absolute', amount: read };
+  }
+  return { kind: 'exact' };
+}
+
+/** `{above: eth-defi}`, `{below: eth-defi, period: 2031}`, `{equals: eth-defi, period: 2026}`: the TVL against a reference, named here and found by the check. */
+function readReferenceExpectation(raw: Written, relation: ReferenceRelation, fail: Fail): Expectation {
+  const reference = raw[relation]!.trim();
+  if (!REFERENCE_NAME_PATTERN.test(reference)) {
+    return fail([relation], `${quoted(reference)} is not a reference name`, 'name one of the scenario\'s references, like eth-defi');
+  }
+  if (relation !== 'equals' && (raw.within !== undefined || raw.abs !== undefined)) {
+    return fail([raw.within !== undefined ? 'within' : 'abs'], `a tolerance does not apply to ${relation}`, 'above and below are strict comparisons: drop within/abs');
+  }
+  if (relation === 'equals' && raw.period === undefined) {
+    return fail(['equals'], 'equals needs a period', 'add the period at which the TVL equals the reference, like period: 2026');
+  }
+  if (raw.abs !== undefined && raw.within !== undefined) {
+    return fail(['abs'], 'within and abs are both set', 'give a relative tolerance (within: 0.5%) or an absolute one (abs: 1M), not both');
+  }
+  const tolerance = readTolerance(raw, (path, text) => {
+    const read = parseAmount(String(text));
+    return read.ok ? read.value : (fail(path, read.error.message, read.error.hint), null);
+  }, fail);
+  if (tolerance === null) {
+    return z.NEVER;
+  }
+  return {
+    case: raw.case === undefined ? null : String(raw.case),
+    period: raw.period === undefined ? null : String(raw.period).trim(),
+    field: 'tvl',
+    target: { kind: 'reference', relation, reference, level: null, tolerance },
+  };
+}

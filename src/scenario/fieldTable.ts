@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { amount, exactAmount, growthRate, utilizationRate, wholeNumber, DISTRIBUTION_KEYS } from './fields.js';
+import { referencesField } from './referenceSchema.js';
 
 // The scenario fields, one row each. Everything that lists the fields is derived from here: the
 // schema (schema.ts), the command-line flags and their types (cli/options.ts), the stand-ins of
@@ -151,6 +152,15 @@ export const FIELD_TABLE = {
     standIn: '1',
     innerKeys: [],
     flag: { order: 9, value: '<amount>', help: 'a TVL to reach: when, and what growth or utilization reaches it', optIn: true },
+    grid: null,
+  },
+  references: {
+    scope: 'scenario',
+    schema: referencesField,
+    description: 'Named levels each path is compared with: {eth-defi: {value: 238B, source: "..."}, etf-aum: 115B}; include: FILE adds the references of a file (relative to this one)',
+    standIn: null,
+    innerKeys: [],
+    flag: null,
     grid: null,
   },
 } as const satisfies Record<string, FieldRow>;

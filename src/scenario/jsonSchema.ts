@@ -3,6 +3,7 @@ import { expectationSchema } from './expectationSchema.js';
 import { amount, exactAmount, growthRate, utilizationRate } from './fields.js';
 import { caseFields, MAX_YEARS, phaseSchema } from './fieldTable.js';
 import { caseSchema, scenarioSchema } from './schema.js';
+import { referencesField } from './referenceSchema.js';
 
 /**
  * The scenario format as a JSON Schema, generated from the zod schema. Draft-07, the draft
@@ -149,10 +150,17 @@ function expectation(schema: JsonSchema): void {
   set('utilization', bounded('rate'));
   set('within', ref('nonNegativeRate'));
   set('abs', ref('amount'));
+  for (const relation of ['above', 'below', 'equals']) {
+    set(relation, { type: 'string', pattern: REFERENCE_NAME });
+  }
   const figures = ['tvl', 'market_cap', 'utilization'];
   schema['allOf'] = [
-    // Exactly one figure an expectation.
-    { oneOf: figures.map((key) => ({ required: [key] })) },
+    // Exactly one figure, or one reference, an expectation.
+    { oneOf: [...figures, 'above', 'below', 'equals'].map((key) => ({ required: [key] })) },
+    // A period, except for above or below a reference at every period.
+    { anyOf: [{ required: ['period'] }, { required: ['above'] }, { required: ['below'] }] },
+    // above and below are strict: no tolerance.
+    { if: { anyOf: [{ required: ['above'] }, { required: ['below'] }] }, then: { properties: { within: false, abs: false } } },
     // A relative or an absolute tolerance, not both.
     { not: { required: ['within', 'abs'] } },
     // Bounds are a range already: no tolerance.
@@ -161,6 +169,26 @@ function expectation(schema: JsonSchema): void {
       then: { properties: { within: false, abs: false } },
     },
   ];
+}
+
+const REFERENCE_NAME = '^[a-z0-9][a-z0-9-]*$';
+
+/** A reference: an amount, or {value, period, source, note}; `include` is a file path or a list of them. */
+function references(forFile: boolean): (schema: JsonSchema) => void {
+  const period = { anyOf: [{ type: 'integer', minimum: 1000, maximum: 9999 }, { type: 'string', pattern: '^[0-9]{4}(?:-(?:Q[1-4]|0[1-9]|1[0-2]))?$' }] };
+  const level = {
+    anyOf: [
+      ref('amount'),
+      { type: 'object', properties: { value: ref('amount'), period, source: { type: 'string' }, note: { type: 'string' } }, required: ['value'], additionalProperties: false },
+    ],
+  };
+  const include = { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 }] };
+  return replaceWith({
+    type: 'object',
+    ...(forFile ? {} : { properties: { include: { description: 'Files of references to include, relative to this file: references/article.yaml', ...include } } }),
+    propertyNames: { pattern: REFERENCE_NAME },
+    additionalProperties: level,
+  });
 }
 
 /** One exact figure of each kind, written once and referred to wherever it is used. */
@@ -190,4 +218,5 @@ const REFINEMENTS = new Map<unknown, (schema: JsonSchema) => void>([
   [scenarioSchema, tvlOrMarketCap],
   [caseSchema, tvlOrMarketCap],
   [expectationSchema, expectation],
+  [referencesField, references(false)],
 ]);

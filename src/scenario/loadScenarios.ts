@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capIssues, dedupeIssues, InputError, sortIssues, type InputIssue } from '../core/inputIssue.js';
-import { loadScenarioTexts } from './loadScenarioTexts.js';
+import { loadScenarioTexts, STDIN_NAME } from './loadScenarioTexts.js';
+import { loadReferenceIncludes, type IncludeCache, type ScenarioPlace } from './loadReferenceIncludes.js';
 import type { Unit } from '../core/unit.js';
 import { parseScenario, parseScenarioData, zodIssues, type Locator, type ParsedScenario } from './parseScenario.js';
 import { BUNDLED_READS_FILE, parseScenarioWith, type ScenarioReads } from './scenarioReads.js';
@@ -64,6 +65,7 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
   const loaded = await loadScenarioTexts(paths.length === 0 ? [BUNDLED_SCENARIOS] : given, io.readStdin);
   const issues: InputIssue[] = [...loaded.issues, ...unknownNames];
   const parsed: ParsedScenario[] = [];
+  const places = new Map<ParsedScenario, ScenarioPlace>();
   for (const { file: path, text } of loaded.texts) {
     // Bundled files are named as they stand in the package, wherever it is installed.
     const bundled = paths.length === 0 || bundledPaths.has(path);
@@ -71,14 +73,21 @@ export async function loadScenarioSet(paths: readonly string[], flags: FieldFlag
     const result = bundled ? parseScenarioWith(bundledReads(), basename(path), text, file) : parseScenario(text, file);
     if (result.ok) {
       parsed.push(result.value);
+      places.set(result.value, { path: path === STDIN_NAME ? null : path, shown: file });
     } else {
       issues.push(...result.error);
     }
   }
   issues.push(...duplicateNames(parsed));
   const resolved: ResolvedScenario[] = [];
+  const includes: IncludeCache = new Map();
   for (const scenario of parsed) {
-    const result = resolveScenario(scenario, overrides);
+    const included = loadReferenceIncludes(scenario, places.get(scenario)!, includes);
+    if (!included.ok) {
+      issues.push(...included.error);
+      continue;
+    }
+    const result = resolveScenario(scenario, overrides, included.value);
     if (result.ok) {
       resolved.push(result.value);
     } else {

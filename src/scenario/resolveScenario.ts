@@ -10,6 +10,10 @@ import type { Unit } from '../core/unit.js';
 import { err, ok, type Result } from '../core/result.js';
 import { MAX_CASES, MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type ParsedScenario, type Resample } from './schema.js';
 import { quoted } from '../core/visibleText.js';
+import type { IncludedReferences } from './parseReferencesFile.js';
+import { resolveReferences, type ResolvedReference } from './resolveReferences.js';
+
+export type { ResolvedReference };
 
 /** Fields that override every case of every scenario: the what-if flags of the command line. */
 export interface Overrides {
@@ -43,6 +47,8 @@ export interface ResolvedScenario {
   readonly locate: Locator;
   /** The overrides applied on top of the file, as `field value` texts: what-if runs say so. */
   readonly whatIf: readonly string[];
+  /** The levels its paths are compared with: those of the files it includes, then its own. */
+  readonly references: readonly ResolvedReference[];
 }
 
 /** One mapping of model fields (the scenario's own, a case's, or the flags) and where to point at them. */
@@ -62,7 +68,11 @@ const MAX_LAST_YEAR = 9999;
  * the combination can show. A layer that sets tvl replaces a market cap below it and the
  * reverse, so a case or a flag may switch how a scenario is modelled.
  */
-export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | null = null): Result<ResolvedScenario, InputIssue[]> {
+export function resolveScenario(
+  parsed: ParsedScenario,
+  overrides: Overrides | null = null,
+  included: readonly IncludedReferences[] = [],
+): Result<ResolvedScenario, InputIssue[]> {
   const { data, locate } = parsed;
   const caseCount = data.cases === undefined ? 0 : Object.keys(data.cases).length;
   if (caseCount > MAX_CASES) {
@@ -103,6 +113,8 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
     }
   }
 
+  const { references, issues: referenceIssues } = resolveReferences(data.references, included, unit, locate);
+  issues.push(...referenceIssues);
   if (issues.length > 0) {
     return err(dedupeIssues(issues));
   }
@@ -117,6 +129,7 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
     expectations: data.expect ?? [],
     locate,
     whatIf: overrides === null ? [] : describeOverrides(overrides),
+    references,
   });
 }
 

@@ -72,6 +72,8 @@ function hostileReport(text: string): ProjectReport {
         source: text,
         unit: 'USD',
         whatIf: [text],
+        // References add no CSV column, whatever their texts hold.
+        references: [{ name: text, value: new D('1e12'), unit: 'USD', period: text, source: text, note: text, cases: [{ case: text, start: 'below', end: 'below', last: text, crossing: null, growthNeeded: new D('0.5'), utilizationNeeded: null }] }],
         cases: [{ name: text, rowCount: 2, walk: () => [row(0), row(1)], rows: [row(0), row(1)], target: { value: new D('1e30'), reached: text, growthNeeded: new D('-0.25'), utilizationNeeded: new D('-0.5') }, simulation: null }],
       },
     ],

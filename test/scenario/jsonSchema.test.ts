@@ -94,7 +94,7 @@ describe('the JSON Schema against btcfi validate', () => {
 
 describe('files btcfi accepts, the schema accepts', () => {
   const files = [
-    ...readdirSync(join(REPO_ROOT, 'scenarios')).map((name) => join('scenarios', name)),
+    ...readdirSync(join(REPO_ROOT, 'scenarios'), { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join('scenarios', entry.name)),
     ...readdirSync(join(REPO_ROOT, 'docs', 'examples')).map((name) => join('docs', 'examples', name)),
   ];
 

@@ -27,7 +27,18 @@ export interface ChartOptions {
   readonly chalk: ChalkInstance;
   readonly unit: Unit;
   readonly locale: string;
+  /** Levels drawn as labelled horizontal lines (a scenario's references); the y range takes them in. */
+  readonly references?: readonly ChartReference[];
 }
+
+/** A horizontal line across the plot, labelled with its name at the right. */
+export interface ChartReference {
+  readonly name: string;
+  readonly value: D;
+}
+
+/** The owner of a reference line's cells: painted dim, never over a path. */
+const REFERENCE_OWNER = -1;
 
 const DEFAULT_HEIGHT = 10;
 /** A short path is stretched to this many columns (when they fit), so its shape can be seen. */
@@ -59,7 +70,8 @@ export function renderChart(series: readonly ChartSeries[], options: ChartOption
   const points = longest.values.length;
   const height = Math.max(2, Math.floor(options.height ?? DEFAULT_HEIGHT));
 
-  const { scale, toPlot, plotLow, plotHigh } = plotRange(drawn);
+  const references = options.references ?? [];
+  const { scale, toPlot, plotLow, plotHigh } = plotRange(drawn, references);
   const frame = { min: plotLow, max: plotHigh, height: height - 1 };
 
   // First pass: the value asciichart gives each row's label, to size the label column.
@@ -90,10 +102,13 @@ export function renderChart(series: readonly ChartSeries[], options: ChartOption
   });
 
   const grid = toCells(plot, padded);
+  for (const reference of references) {
+    drawReference(grid[rowOf(toPlot(reference.value), frame)], visible(reference.name), columns);
+  }
   if (drawn.length > 1) {
     placeMarkers(grid, sampled, frame, 1 + columns + markerColumns - 1);
   }
-  const paint = (j: number, text: string): string => chalk[COLORS[j % COLORS.length]!](text);
+  const paint = (j: number, text: string): string => (j === REFERENCE_OWNER ? chalk.dim(text) : chalk[COLORS[j % COLORS.length]!](text));
   const lines = grid.map((row) => paintRow(row, chalk, paint));
 
   const first = longest.periods[0] ?? '';
@@ -109,8 +124,8 @@ export function renderChart(series: readonly ChartSeries[], options: ChartOption
  * The y range, in decimals: the paths' lowest to highest, or from zero when they are all flat;
  * and the power of ten that brings it to the few digits a float plots exactly enough.
  */
-function plotRange(drawn: readonly ChartSeries[]): { scale: D; toPlot: (value: D) => number; plotLow: number; plotHigh: number } {
-  const all = drawn.flatMap((s) => s.values);
+function plotRange(drawn: readonly ChartSeries[], references: readonly ChartReference[]): { scale: D; toPlot: (value: D) => number; plotLow: number; plotHigh: number } {
+  const all = [...drawn.flatMap((s) => s.values), ...references.map((r) => r.value)];
   let low = D.min(...all);
   let high = D.max(...all);
   if (low.eq(high)) {
@@ -140,6 +155,46 @@ function toCells(plot: string, padded: readonly string[]): ChartRow[] {
     );
     return { label, cells };
   });
+}
+
+/**
+ * A reference's level as a dotted line over the blank cells of its row (paths stay drawn over
+ * it), its name at the right end of the plot where it fits.
+ */
+function drawReference(row: ChartRow | undefined, name: string, columns: number): void {
+  if (row === undefined) {
+    return;
+  }
+  const { cells } = row;
+  while (cells.length <= columns) {
+    cells.push({ glyph: ' ', owner: null });
+  }
+  const free = (at: number): boolean => cells[at]!.owner === null || cells[at]!.owner === REFERENCE_OWNER;
+  for (let at = 2; at <= columns; at += 1) {
+    if (cells[at]!.owner === null && cells[at]!.glyph === ' ') {
+      cells[at] = { glyph: '┄', owner: REFERENCE_OWNER };
+    }
+  }
+  const label = [...` ${fit(name, Math.max(1, columns - 4))}`];
+  const from = columns + 1 - label.reduce((width, char) => width + displayWidth(char), 0);
+  if (from < 2) {
+    return;
+  }
+  let at = from;
+  for (const char of label) {
+    if (!free(at)) {
+      return;
+    }
+    at += displayWidth(char);
+  }
+  at = from;
+  for (const char of label) {
+    cells[at] = { glyph: char, owner: REFERENCE_OWNER };
+    for (let extra = 1; extra < displayWidth(char); extra += 1) {
+      cells[at + extra] = { glyph: '', owner: REFERENCE_OWNER };
+    }
+    at += displayWidth(char);
+  }
 }
 
 /** Each path's letter just after its last point; a second path ending in the same place goes one further, up to lastColumn. */

@@ -8,11 +8,17 @@ import { visible } from '../../core/visibleText.js';
 const GOT_DIGITS = 10;
 
 /** What the file expects, in its own words (their visible form): `770.6B within 0.5%`, `1B ± 1M`, `at least 700B`. */
-export function describeTarget(target: ExpectTarget): string {
-  return visible(describeTargetText(target));
+export function describeTarget(target: ExpectTarget, unit: Unit = 'USD', locale = 'en-US'): string {
+  return visible(describeTargetText(target, unit, locale));
 }
 
-function describeTargetText(target: ExpectTarget): string {
+function describeTargetText(target: ExpectTarget, unit: Unit, locale: string): string {
+  if (target.kind === 'reference') {
+    // `below eth-defi ($238B)`, `equals eth-defi ($238B) within 0.5%`.
+    const level = target.level === null ? '' : ` (${formatAmount(target.level, unit, locale)})`;
+    const tolerance = target.tolerance.kind === 'relative' ? ` within ${target.tolerance.rate.text}` : target.tolerance.kind === 'absolute' ? ` ± ${target.tolerance.amount.text}` : '';
+    return `${target.relation} ${target.reference}${level}${tolerance}`;
+  }
   if (target.kind === 'bounds') {
     const { atLeast, atMost } = target;
     if (atLeast !== null && atMost !== null) {
@@ -46,7 +52,7 @@ export function describeDifference(difference: D | null, locale: string): string
   return ` (${formatRate(difference, locale, true)})`;
 }
 
-/** `defi-2031 · rounded · 2031 · tvl`: which figure of which scenario, case and period. */
+/** `defi-2031 · rounded · 2031 · tvl`: which figure of which scenario, case and period (`every period` for a reference's above or below without one). */
 export function describeSubject(scenario: string, result: ExpectationResult): string {
-  return [scenario, result.case, result.expectation.period, result.expectation.field].filter((part) => part !== null).map(visible).join(' · ');
+  return [scenario, result.case, result.expectation.period ?? 'every period', result.expectation.field].filter((part) => part !== null).map(visible).join(' · ');
 }

@@ -29,10 +29,11 @@ export function renderCheckJson(report: CheckReport, options: RenderOptions): st
           field: result.expectation.field,
           expected: {
             value: target.kind === 'value' ? figure(target.figure) : null,
-            within: target.kind === 'value' && target.tolerance.kind === 'relative' ? figure(target.tolerance.rate) : null,
-            abs: target.kind === 'value' && target.tolerance.kind === 'absolute' ? figure(target.tolerance.amount) : null,
+            within: target.kind !== 'bounds' && target.tolerance.kind === 'relative' ? figure(target.tolerance.rate) : null,
+            abs: target.kind !== 'bounds' && target.tolerance.kind === 'absolute' ? figure(target.tolerance.amount) : null,
             at_least: target.kind === 'bounds' ? figure(target.atLeast) : null,
             at_most: target.kind === 'bounds' ? figure(target.atMost) : null,
+            ...(target.kind === 'reference' ? { reference: target.reference, relation: target.relation, level: target.level === null ? null : plainFigure(target.level, options.digits) } : {}),
           },
           got: plainFigure(result.got, options.digits),
           difference: result.difference === null ? null : plainFigure(result.difference, options.digits),

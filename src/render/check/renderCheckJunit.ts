@@ -30,7 +30,7 @@ export function renderCheckJunit(report: CheckReport, options: RenderOptions): s
     }
     for (const result of file.results) {
       const subject = describeSubject(file.scenario!, result);
-      const expected = describeTarget(result.expectation.target);
+      const expected = describeTarget(result.expectation.target, file.unit!, options.locale);
       const line = result.line === null ? '' : ` line="${result.line}"`;
       const testcase = `    <testcase classname="${xml(file.scenario!)}" name="${xml(`${subject} = ${expected}`)}" file="${xml(file.file)}"${line}`;
       if (result.passed) {

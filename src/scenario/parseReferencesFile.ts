@@ -1,0 +1,41 @@
+import type { InputIssue } from '../core/inputIssue.js';
+import { err, ok, type Result } from '../core/result.js';
+import type { Unit } from '../core/unit.js';
+import { describeZodIssue, fieldLabel } from './describeZodIssue.js';
+import type { IssuePath, Locator } from './locate.js';
+import { readScenarioText } from './parseScenario.js';
+import { REFERENCE_KEYS, REFERENCES_FILE_KEYS, referencesFileSchema, type ReferenceEntry } from './referenceSchema.js';
+
+/** The references of an included file, and where each was written (in that file). */
+export interface IncludedReferences {
+  /** The file as messages name it. */
+  readonly file: string;
+  /** The unit the file states, or null: its amounts are then in the unit of the scenario that includes it. */
+  readonly unit: Unit | null;
+  readonly entries: readonly ReferenceEntry[];
+  readonly locate: Locator;
+}
+
+const FILE_HINT = 'a file of references holds references: {eth-defi: {value: 238B, source: "..."}}, and may state its unit: USD';
+
+function knownKeys(path: IssuePath): readonly string[] {
+  if (path.length === 0) {
+    return REFERENCES_FILE_KEYS;
+  }
+  return path[0] === 'references' && path.length === 2 ? REFERENCE_KEYS : [];
+}
+
+/** A file of references (`unit:` and `references:`) to its entries, or every issue found in it, each placed in that file. Pure. */
+export function parseReferencesFile(text: string, file: string): Result<IncludedReferences, InputIssue[]> {
+  const read = readScenarioText(text, file);
+  if (!read.ok) {
+    return read;
+  }
+  const { data, locate } = read.value;
+  const parsed = referencesFileSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.flatMap((issue) => describeZodIssue(issue, knownKeys, fieldLabel));
+    return err(issues.map((d) => ({ ...locate(d.path, d.atKey), message: d.message, hint: d.hint ?? (d.path.length === 1 && d.path[0] === 'references' ? FILE_HINT : null) })));
+  }
+  return ok({ file, unit: parsed.data.unit ?? null, entries: parsed.data.references.entries, locate });
+}
