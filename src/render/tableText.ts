@@ -17,6 +17,8 @@ export interface TableText {
   readonly growthNeeded: (rate: string) => string;
   readonly utilizationNeeded: (rate: string, beyond: boolean) => string;
   readonly sampled: (samples: string, seed: number) => string;
+  /** `Growth solved (exact): 26.43…% a year, to end at $770.6B in 2031` */
+  readonly solvedGrowth: (which: string | null, rate: string, end: string, period: string) => string;
 }
 
 const EN: TableText = {
@@ -36,6 +38,7 @@ const EN: TableText = {
   growthNeeded: (rate) => `growth needed ${rate} a year`,
   utilizationNeeded: (rate, beyond) => `utilization needed ${rate}${beyond ? ' (more than the whole market cap)' : ''}`,
   sampled: (samples, seed) => `Sampled: ${samples} paths, seed ${seed}; figures of sampled cases are medians, with the 5th to 95th percentile.`,
+  solvedGrowth: (which, rate, end, period) => `Growth solved${which === null ? '' : ` (${which})`}: ${rate} a year, to end at ${end} in ${period}`,
 };
 
 const ZH: TableText = {
@@ -55,6 +58,7 @@ const ZH: TableText = {
   growthNeeded: (rate) => `所需年增长率 ${rate}`,
   utilizationNeeded: (rate, beyond) => `所需利用率 ${rate}${beyond ? '（超过全部市值）' : ''}`,
   sampled: (samples, seed) => `抽样：${samples} 条路径，种子 ${seed}；抽样情景的数值为中位数，并给出第 5 至第 95 百分位区间。`,
+  solvedGrowth: (which, rate, end, period) => `求解增长率${which === null ? '' : `（${which}）`}：每年 ${rate}，${period} 达到 ${end}`,
 };
 
 /** Chinese for zh locales, English otherwise. */
