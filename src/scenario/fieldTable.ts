@@ -141,7 +141,7 @@ export const FIELD_TABLE = {
     description: 'The amount (tvl or market_cap) at the horizon, instead of growth: the growth that reaches it is solved exactly and the path ends at this figure: 770.6B',
     standIn: null,
     innerKeys: [],
-    flag: { order: 4.5, value: '<amount>', help: 'amount at the horizon instead of --growth: growth is solved', optIn: true },
+    flag: { order: 4.5, value: '<amount>', help: 'amount at the horizon; the growth is solved (770.6B)', optIn: true },
     grid: null,
   },
   resample: {
