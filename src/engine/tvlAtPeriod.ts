@@ -1,6 +1,7 @@
 import { assert } from './assert.js';
 import { assertTvlInput } from './assertTvlInput.js';
 import { compoundToPeriod } from './compoundToPeriod.js';
+import { P } from './decimal.js';
 import { growthToPeriod } from './growthToPeriod.js';
 import { makeFactors, type Factors } from './makeFactors.js';
 import { PERIOD_INDEX_MESSAGE } from './messages.js';
@@ -21,10 +22,12 @@ export function tvlAtPeriod(input: TvlInput, index: number, factors: Factors = m
   const growth = growthToPeriod(input.growthByYear, input.step, index, factors);
   const { base } = input;
   const point = { index, year: growth.year, subperiod: growth.subperiod };
+  // A stated end is the last period's amount itself, as walkPath makes it.
+  const end = index === periods && periods > 0 && input.end !== undefined && input.end !== null ? new P(input.end) : null;
   if (base.kind === 'tvl') {
-    return { ...point, marketCap: null, utilization: null, tvl: compoundToPeriod(base.tvl, growth) };
+    return { ...point, marketCap: null, utilization: null, tvl: end ?? compoundToPeriod(base.tvl, growth) };
   }
-  const marketCap = compoundToPeriod(base.marketCap, growth);
+  const marketCap = end ?? compoundToPeriod(base.marketCap, growth);
   const utilization = utilizationAtPeriod(base.utilization, index, periods);
   return { ...point, marketCap, utilization, tvl: marketCap.times(utilization) };
 }

@@ -23,6 +23,12 @@ export interface TvlInput {
   readonly base: TvlBase;
   /** One growth rate (a fraction, 0.05 for 5%) per year of the horizon: growthByYear[k] moves year k to year k+1. */
   readonly growthByYear: readonly D[];
+  /**
+   * The amount (TVL, or market cap) at the last period, when the growth was solved to reach it:
+   * the last period is this figure itself rather than the start times the yearly factors, which
+   * meet it only to the engine's precision. Absent or null: the path ends where its factors take it.
+   */
+  readonly end?: D | null;
 }
 
 export interface TvlPoint {

@@ -30,6 +30,8 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
   const market = base.kind === 'marketCap';
   const ramp = market && !base.utilization.from.eq(base.utilization.to) && periods > 0;
   const from = market ? fixedOf(base.utilization.from) : null;
+  // A solved growth meets a stated end only to 60 digits: the last year end is the end itself.
+  const end = input.end === undefined || input.end === null ? null : fixedOf(input.end);
   const utilizationAt = ramp ? factors.ramp(base.utilization.from, base.utilization.to, periods) : null;
 
   let product = fixedOf(new P(1));
@@ -44,7 +46,7 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
     if (subperiod === 0) {
       if (year > 0) {
         product = nextYearProduct(product, growthByYear[year - 1]!, factors);
-        yearEnd = atYearEnd(start, product);
+        yearEnd = end !== null && year === years ? end : atYearEnd(start, product);
       }
       if (year < years && perYear > 1) {
         partYear = factors.partYearFixed(growthByYear[year]!, perYear);

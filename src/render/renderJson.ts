@@ -62,6 +62,7 @@ function entryWithoutRows(scenario: ScenarioReport, c: CaseReport, k: number, fi
     title: scenario.title,
     unit: scenario.unit,
     ...(c.simulation === null ? {} : { samples: c.simulation.samples, seed: c.simulation.seed }),
+    ...(c.solvedEnd == null ? {} : { end: figure(c.solvedEnd.end), growth_solved: figure(c.solvedEnd.growth) }),
     rows: ROWS_MARK,
     target:
       c.target === null

@@ -8,6 +8,7 @@ import { displayWidth } from './displayWidth.js';
 import { layoutLine, layoutRule, type Align } from './layoutTable.js';
 import type { RenderOptions } from './options.js';
 import { tableText } from './tableText.js';
+import { solvedEndLines } from './solvedEndLines.js';
 
 /**
  * One table per scenario under its title: periods down, market cap and utilization, then TVL and
@@ -29,6 +30,7 @@ function* renderScenario(scenario: ScenarioReport, options: RenderOptions): Gene
   // The title, source, case names and what-if texts are data: shown in their visible form.
   const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null).map(visible);
   const heading = [chalk.bold(visible(scenario.title ?? scenario.name)), chalk.dim(details.join(' · '))];
+  heading.push(...solvedEndLines(scenario, options));
   if (scenario.whatIf.length > 0) {
     heading.push(chalk.yellow(`${tableText(options.locale).whatIf}: ${scenario.whatIf.map(visible).join(', ')}`));
   }

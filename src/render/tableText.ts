@@ -27,6 +27,8 @@ export interface TableText {
   readonly belowAgainBy: (period: string) => string;
   readonly backUpBy: (period: string) => string;
   readonly belowThrough: (period: string) => string;
+  /** `Growth solved (exact): 26.43…% a year, to end at $770.6B in 2031` */
+  readonly solvedGrowth: (which: string | null, rate: string, end: string, period: string) => string;
 }
 
 const EN: TableText = {
@@ -54,6 +56,7 @@ const EN: TableText = {
   belowAgainBy: (period) => `below again by ${period}`,
   backUpBy: (period) => `back up by ${period}`,
   belowThrough: (period) => `below through ${period}`,
+  solvedGrowth: (which, rate, end, period) => `Growth solved${which === null ? '' : ` (${which})`}: ${rate} a year, to end at ${end} in ${period}`,
 };
 
 const ZH: TableText = {
@@ -81,6 +84,7 @@ const ZH: TableText = {
   belowAgainBy: (period) => `到 ${period} 再次低于`,
   backUpBy: (period) => `到 ${period} 回升`,
   belowThrough: (period) => `到 ${period} 仍低于`,
+  solvedGrowth: (which, rate, end, period) => `求解增长率${which === null ? '' : `（${which}）`}：每年 ${rate}，${period} 达到 ${end}`,
 };
 
 /** Chinese for zh locales, English otherwise. */

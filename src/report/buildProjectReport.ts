@@ -9,7 +9,7 @@ import { buildTargetReport } from './buildTargetReport.js';
 import { buildReferenceReports, buildReferenceStandings } from './buildReferenceReport.js';
 import { makeRandomSource } from './makeRandomSource.js';
 import { periodLabel } from './periodLabel.js';
-import type { CaseReport, DecimalQuantiles, ProjectReport, ReferenceReport, ReportRow, ScenarioReport } from './types.js';
+import type { CaseReport, DecimalQuantiles, ProjectReport, ReferenceReport, ReportRow, ScenarioReport, SolvedEnd } from './types.js';
 
 /** How cases with ranges are sampled; without it they are projected at their medians, exactly. */
 export interface SimulationRequest {
@@ -47,7 +47,7 @@ export function buildProjectReport(scenarios: readonly ResolvedScenario[], simul
     }
     const walk = (): Iterable<ReportRow> => exactRows(resolved, factors);
     const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, walk());
-    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null });
+    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null, solvedEnd: solvedEnd(resolved) });
   };
   return {
     scenarios: scenarios.map((scenario): ScenarioReport => {
@@ -203,7 +203,24 @@ function sampleCase(
   });
   const withChange = rows.map((row, i) => ({ ...row, change: i === 0 || rows[i - 1]!.tvl.isZero() ? null : row.tvl.div(rows[i - 1]!.tvl).minus(1) }));
   const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, withChange);
-  return { name: resolved.name, rowCount: withChange.length, walk: () => withChange, rows: withChange, target, simulation: { samples: simulation.samples, seed: simulation.seed } };
+  return {
+    name: resolved.name,
+    rowCount: withChange.length,
+    walk: () => withChange,
+    rows: withChange,
+    target,
+    simulation: { samples: simulation.samples, seed: simulation.seed },
+    solvedEnd: solvedEnd(resolved),
+  };
+}
+
+/** The end a case states and the growth solved to reach it, or null when it states a growth. */
+function solvedEnd(resolved: ResolvedCase): SolvedEnd | null {
+  const { input } = resolved;
+  if (input.end === undefined || input.end === null) {
+    return null;
+  }
+  return { end: input.end, growth: input.growthByYear[0]!, period: periodLabel(resolved.start, input.step, input.years, 0) };
 }
 
 /** A float of the simulation as a decimal, at the border: 12 significant digits, deterministic. */

@@ -63,6 +63,18 @@ export interface CaseReport {
   readonly target: TargetReport | null;
   /** Set when the case has ranges and was sampled; its rows then hold medians and percentiles. */
   readonly simulation: SimulationInfo | null;
+  /** For a case that states its end (end: 770.6B): the end and the growth per year solved to reach it; otherwise null or absent. */
+  readonly solvedEnd?: SolvedEnd | null;
+}
+
+/** An end stated instead of a growth, and the growth that reaches it. */
+export interface SolvedEnd {
+  /** The amount (TVL, or market cap) at the last period, exactly as stated. */
+  readonly end: D;
+  /** The growth per year that takes the start to the end, at the engine's precision. */
+  readonly growth: D;
+  /** The last period's label. */
+  readonly period: string;
 }
 
 /** Where a path stands against a reference: at or above its level, exactly at it, or below it. */

@@ -136,6 +136,15 @@ export const FIELD_TABLE = {
     flag: { order: 4, value: '<rate>', help: 'growth per year, a CAGR (26.4%, -74%, 0.05)' },
     grid: { order: 4, kind: 'rate', example: 'growth=0%..30%:10%' },
   },
+  end: {
+    scope: 'case',
+    schema: exactAmount,
+    description: 'The amount (tvl or market_cap) at the horizon, instead of growth: the growth that reaches it is solved exactly and the path ends at this figure: 770.6B',
+    standIn: null,
+    innerKeys: [],
+    flag: { order: 4.5, value: '<amount>', help: 'amount at the horizon; the growth is solved (770.6B)', optIn: true },
+    grid: null,
+  },
   resample: {
     scope: 'case',
     schema: z.enum(['path', 'yearly'], { error: 'must be path or yearly' }),

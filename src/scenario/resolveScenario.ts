@@ -1,5 +1,6 @@
 import { D } from '../engine/decimal.js';
 import { PERIODS_PER_YEAR, type Step, type TvlBase, type TvlInput } from '../engine/types.js';
+import { solveGrowth } from '../engine/solveGrowth.js';
 import { MAX_SAMPLED_LOG10, maxSampledLog10 } from '../engine/sample/maxSampledLog10.js';
 import type { Distribution } from '../engine/distribution.js';
 import type { UncertainInputs } from '../engine/sample/uncertainInputs.js';
@@ -138,7 +139,10 @@ function checkLayer(layer: Layer, unit: Unit, at: (layer: Layer, key: Key, messa
   if (fields.tvl !== undefined && fields.market_cap !== undefined) {
     at(layer, 'market_cap', 'tvl and market_cap are both set', 'a scenario compounds either a TVL, or a market cap times a utilization: keep one of them');
   }
-  for (const key of ['tvl', 'market_cap', 'target'] as const) {
+  if (fields.end !== undefined && fields.growth !== undefined) {
+    at(layer, 'end', 'end and growth are both set', 'end: states the amount at the horizon and solves the growth that reaches it; growth: states the growth. Keep one of them');
+  }
+  for (const key of ['tvl', 'market_cap', 'target', 'end'] as const) {
     const amount = fields[key];
     if (amount?.marker != null && amount.marker !== unit) {
       at(layer, key, `${quoted(amount.text)} is in ${amount.marker}, but the scenario's unit is ${unit}`, `write the amount without a ${amount.marker === 'USD' ? '$' : 'BTC'} marker, or set unit: ${amount.marker}`);
@@ -161,10 +165,16 @@ function merge(layers: readonly (Layer | null)[]): Merged {
     if (setsMarketCap) {
       delete merged['tvl'];
     }
+    // A stated end and a stated growth replace each other, layer over layer.
+    if (layer.fields.end !== undefined) {
+      delete merged['growth'];
+    } else if (layer.fields.growth !== undefined) {
+      delete merged['end'];
+    }
     for (const key of MODEL_KEYS) {
       const value = layer.fields[key];
-      // A layer that sets both (reported by checkLayer) is read as a market cap scenario.
-      if (value !== undefined && !(key === 'tvl' && setsMarketCap)) {
+      // A layer that sets both (reported by checkLayer) is read as a market cap scenario, and as an end.
+      if (value !== undefined && !(key === 'tvl' && setsMarketCap) && !(key === 'growth' && layer.fields.end !== undefined)) {
         merged[key] = { value, layer };
       }
     }
@@ -214,6 +224,10 @@ function toInput(
     valid = false;
   }
 
+  if (merged.end !== undefined) {
+    const solved = base === null ? null : solveEnd(merged, base, years, at);
+    return !valid || solved === null ? null : { years, step, base: base!, growthByYear: new Array<D>(years).fill(solved), end: merged.end.value.value };
+  }
   const growth = merged.growth;
   const growthByYear = growth === undefined ? Array.from({ length: years }, () => new D(0)) : expandGrowth(growth.value, years);
   if (growth !== undefined && growthByYear === null) {
@@ -225,6 +239,29 @@ function toInput(
     return null;
   }
   return { years, step, base, growthByYear };
+}
+
+/**
+ * The growth that takes the start (a TVL, or a market cap) to the stated end in `years`, solved
+ * as `btcfi solve growth` solves it; null (with its issue) when none does or the start is a range.
+ */
+function solveEnd(merged: Merged, base: TvlBase, years: number, at: (layer: Layer, key: Key, message: string, hint?: string | null) => void): D | null {
+  const end = merged.end!;
+  const [key, field] = base.kind === 'tvl' ? (['tvl', merged.tvl!] as const) : (['market_cap', merged.market_cap!] as const);
+  if (field.value.distribution != null) {
+    at(field.layer, key, `${key} is a range, but end: needs an exact start to solve the growth from`, `give ${key} one figure, or state growth: instead of end:`);
+    return null;
+  }
+  const solved = solveGrowth({ from: field.value.value, to: end.value.value, years: new D(years) });
+  if (solved.reason === 'zero-years') {
+    at(end.layer, 'end', 'end: needs a horizon of 1 year or more', 'add years: 5 (the years from the start to the end)');
+    return null;
+  }
+  if (solved.reason === 'zero-start') {
+    at(end.layer, 'end', `from a ${key} of 0 no growth reaches ${quoted(end.value.text)}`, `start from a ${key} above 0`);
+    return null;
+  }
+  return solved.value;
 }
 
 /**

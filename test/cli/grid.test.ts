@@ -25,7 +25,7 @@ const GOLDEN: { name: string; args: string[] }[] = [
   { name: 'inline.long.csv', args: ['grid', ...INLINE, '--format', 'csv', '--layout', 'long'] },
   { name: 'inline.json', args: ['grid', ...INLINE, '--format', 'json'] },
   { name: 'defi-2031.years.table', args: ['grid', 'scenarios/defi-2031.yaml', '--x', 'growth=20%..30%:5%', '--y', 'years=0..5'] },
-  { name: 'defi-2031.case-at.json', args: ['grid', 'defi-2031', '--case', 'exact', '--x', 'tvl=200B,238.5B', '--y', 'years=3..5', '--at', '2028', '--format', 'json'] },
+  { name: 'defi-2031.case-at.json', args: ['grid', 'defi-2031', '--case', 'rounded', '--x', 'tvl=200B,238.5B', '--y', 'years=3..5', '--at', '2028', '--format', 'json'] },
   { name: 'btcfi-2025.btc.csv', args: ['grid', 'scenarios/btcfi-2025.yaml', '--case', 'reported', '--x', 'tvl=90,000..92,000:1,000', '--y', 'growth=-10%,-5%', '-f', 'csv'] },
 ];
 
@@ -155,9 +155,19 @@ describe.concurrent('the scenario and the period', () => {
     const first = await runCli(args);
     expect(first.stderr).toBe("btcfi: note: defi-2031 has 2 cases (rounded, exact); the grid varies the first, rounded: choose one with --case\n");
     expect(csvLines(first.stdout)[1]).toBe('5,769526806517.121024');
-    const exact = await runCli([...args, '--case', 'exact']);
-    expect(exact.stderr).toBe('');
-    expect(csvLines(exact.stdout)[1]).toBe('5,770599999999.9999999999999999999999999998');
+    const rounded = await runCli([...args, '--case', 'rounded']);
+    expect(rounded.stderr).toBe('');
+    expect(rounded.stdout).toBe(first.stdout);
+  });
+
+  it('a case that states its end has its growth solved from its start: a grid may vary growth or years, not the start', async ({ expect }) => {
+    const start = await runCli(['grid', 'defi-2031', '--case', 'exact', '--x', 'tvl=238.5B', '--y', 'years=5']);
+    expect(start.exitCode).toBe(2);
+    expect(start.stderr).toMatch(/^btcfi: error: case exact states end:, so its growth is solved from its start: a grid cannot vary tvl under a fixed growth\nhint: /);
+    const years = await runCli(['grid', 'defi-2031', '--case', 'exact', '--x', 'growth=26.4%', '--y', 'years=1..3', '--format', 'csv']);
+    expect(years.exitCode).toBe(0);
+    // A growth axis replaces the end, as a growth flag would.
+    expect(csvLines(years.stdout)[1]).toBe('1,301464000000');
   });
 
   it('a bundled scenario can be named without its path, and a scenario read from standard input', async ({ expect }) => {

@@ -81,6 +81,7 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
   const paths = await gridScenarioPaths(scenarioArg, options, x, y);
   const { scenario, chosen, inputs, yearsAxis } = await loadGridCase(scenarioArg, paths, options, x, y, context);
   checkAxisUnits(x, y, scenario.unit);
+  checkSolvedEnd(chosen, x, y);
   const period = findGridPeriod(options.at, chosen, yearsAxis === null ? null : Math.min(...inputs.keys()));
   if (!period.ok) {
     throw new UsageError(period.error.message, period.error.hint);
@@ -165,6 +166,17 @@ function checkAxisUnits(x: Axis, y: Axis, unit: Unit): void {
 }
 
 /** Notes on stderr: which case a grid varies when there are several, and an axis that stops short of its end. */
+/** A case that states its end has its growth solved from its start: a grid may not vary that start (a growth axis replaces the end). */
+function checkSolvedEnd(chosen: ResolvedCase, x: Axis, y: Axis): void {
+  const varied = [x, y].find((axis) => axis.field === 'tvl' || axis.field === 'market_cap');
+  if (chosen.input.end != null && varied !== undefined) {
+    throw new UsageError(
+      `${chosen.name === null ? 'the scenario' : `case ${chosen.name}`} states end:, so its growth is solved from its start: a grid cannot vary ${varied.field} under a fixed growth`,
+      'vary growth, utilization or years, or give the scenario a growth: instead of end:',
+    );
+  }
+}
+
 function noteGrid(scenario: ResolvedScenario, chosen: ResolvedCase, x: Axis, y: Axis, options: GridOptions, context: CliContext): void {
   const note = (text: string): void => context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${visible(text)}\n`);
   if (scenario.cases.length > 1 && options.case === undefined) {

@@ -45,7 +45,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     .addOption(new Option('--no-chart', 'no chart, even on a terminal'))
     .addOption(new Option('--seed <s>', 'seed of the random generator: the same seed gives the same output').argParser(parseSeed).default(1));
   addFilterFlags(command);
-  addFieldFlags(command, ['target']);
+  addFieldFlags(command, ['target', 'end']);
   command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
     const scenarios = selectScenarios(await loadScenarios(paths, options, context.io), options.scenario, options.case);
     checkRowCap(scenarios);

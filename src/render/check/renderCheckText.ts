@@ -1,6 +1,6 @@
 import type { CheckReport } from '../../report/checkTypes.js';
 import type { RenderOptions } from '../options.js';
-import { describeDifference, describeGot, describeSubject, describeTarget } from './describeExpectation.js';
+import { describeDifference, describeGot, describeNearMiss, describeSubject, describeTarget } from './describeExpectation.js';
 import { visible } from '../../core/visibleText.js';
 
 /**
@@ -19,7 +19,7 @@ export function renderCheckText(report: CheckReport, options: RenderOptions): st
       const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
       const difference = describeDifference(result.difference, locale);
       const got = describeGot(result.expectation.field, result.got, file.unit!, locale);
-      lines.push(`${mark} ${describeSubject(file.scenario!, result)}: expected ${describeTarget(result.expectation.target, file.unit!, locale)}, got ${got}${difference}`);
+      lines.push(`${mark} ${describeSubject(file.scenario!, result)}: expected ${describeTarget(result.expectation.target, file.unit!, locale)}, got ${got}${difference}${describeNearMiss(result)}`);
     }
   }
   const summary = `${report.passed} passed, ${report.failed} failed${report.invalid > 0 ? `, ${report.invalid} invalid ${report.invalid === 1 ? 'file' : 'files'}` : ''}`;
