@@ -13,6 +13,7 @@ import { EXPECTATION_KEYS } from './expectationSchema.js';
 import { DISTRIBUTION_KEYS } from './fields.js';
 import { innerKeysOf } from './fieldTable.js';
 import { readJsonData } from './readJsonData.js';
+import { SWEEP_KEYS } from './sweepSchema.js';
 
 export type { Locator, ParsedScenario };
 
@@ -23,6 +24,9 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
   }
   if (path[0] === 'cases' && path.length === 2) {
     return MODEL_KEYS;
+  }
+  if (path[0] === 'sweep' && path.length === 1) {
+    return SWEEP_KEYS;
   }
   if (path[0] === 'expect') {
     return path.length === 2 ? EXPECTATION_KEYS : ['at_least', 'at_most'];
