@@ -42,6 +42,10 @@ export function salvage(data: Record<string, unknown>, issues: readonly { readon
       delete copy['cases'];
     } else if (top === 'expect' && typeof second === 'number') {
       badExpectations.add(second);
+    } else if (top === 'sweep' && path.length === 1 && isRecord(copy['sweep']) && Object.keys(copy['sweep']).length > 1) {
+      // A sweep of several fields stands in as a sweep of its first.
+      const [first] = Object.entries(copy['sweep']);
+      copy['sweep'] = Object.fromEntries([first!]);
     } else if (top === 'sweep' && typeof third === 'number' && standInSweepValue(copy, String(second), third)) {
       // A bad value of a sweep stands in for itself, so the sweep's field is not reported missing.
     } else {

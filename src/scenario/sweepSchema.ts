@@ -25,7 +25,11 @@ const valueLists = Object.fromEntries(
 ) as { [K in CaseKey]: z.ZodMiniOptional<z.ZodMiniArray<(typeof FIELD_TABLE)[K]['schema']>> };
 
 export const sweepSchema = z.strictObject(valueLists, { error: 'must name one field and its values, like {utilization: [5%, 10%, 11.9%]}' }).check(
-  z.superRefine((sweep, ctx) => {
+  z.check((ctx) => {
+    if (ctx.issues.some((issue) => issue.code === 'unrecognized_keys' && issue.path.length === 0)) {
+      return; // an unknown key, already reported with a suggestion
+    }
+    const sweep = ctx.value;
     const keys = Object.keys(sweep).filter((key) => (sweep as Record<string, unknown>)[key] !== undefined);
     if (keys.length !== 1) {
       addIssue(ctx, {
