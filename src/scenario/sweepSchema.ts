@@ -26,7 +26,7 @@ const valueLists = Object.fromEntries(
 
 export const sweepSchema = z.strictObject(valueLists, { error: 'must name one field and its values, like {utilization: [5%, 10%, 11.9%]}' }).check(
   z.check((ctx) => {
-    if (ctx.issues.some((issue) => issue.code === 'unrecognized_keys' && issue.path.length === 0)) {
+    if (ctx.issues.some((issue) => issue.code === 'unrecognized_keys' && (issue.path?.length ?? 0) === 0)) {
       return; // an unknown key, already reported with a suggestion
     }
     const sweep = ctx.value;
