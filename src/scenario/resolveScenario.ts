@@ -100,6 +100,11 @@ export function resolveScenario(parsed: ParsedScenario, overrides: Overrides | n
     const where = overrides?.sweep != null ? overrides.locate([overrides.sweep.field]) : locate(data.sweep === undefined ? ['cases'] : ['sweep'], true);
     return err([{ ...where, message: `the scenario would have ${applied.stacks.length} cases; a scenario has at most ${MAX_CASES}`, hint: 'sweep fewer values, or choose cases with --case' }]);
   }
+  const names = applied.stacks.map((stack) => stack.name);
+  const twice = names.find((name, index): name is string => name !== null && names.indexOf(name) !== index);
+  if (twice !== undefined) {
+    return err([{ ...locate(data.sweep === undefined ? ['cases'] : ['sweep'], true), message: `two cases are named ${quoted(twice)}`, hint: 'each value of a sweep names a case: list each value once' }]);
+  }
   for (const layer of new Set([base, ...applied.stacks.flatMap((stack) => stack.layers)])) {
     checkLayer(layer, unit, at);
   }
