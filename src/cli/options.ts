@@ -16,13 +16,24 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return list;
 }
 
+/** A choice in any case, passed on in upper case; a list of choices (year,quarter, a sweep) is checked value by value. */
 function upperChoice(choices: readonly string[]) {
   return (value: string): string => {
     const upper = value.toUpperCase();
-    if (!choices.includes(upper)) {
+    if (!upper.split(',').every((one) => choices.includes(one.trim()))) {
       throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
     }
     return upper;
+  };
+}
+
+/** One of the choices, or a list of them (year,quarter: a sweep). */
+function listChoice(choices: readonly string[]) {
+  return (value: string): string => {
+    if (!value.split(',').every((one) => choices.includes(one.trim()))) {
+      throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}; several, separated by commas, make a case each.`);
+    }
+    return value;
   };
 }
 
@@ -42,7 +53,8 @@ export function addFieldFlags(command: Command, optIn: readonly FlagField[] = []
       if (flag.upper === true) {
         option.argParser(upperChoice(flag.choices));
       } else {
-        option.choices(flag.choices);
+        // choices() for help and completion; the parser then takes a list of them too.
+        option.choices(flag.choices).argParser(listChoice(flag.choices));
       }
     }
     command.addOption(option);

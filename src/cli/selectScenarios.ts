@@ -1,4 +1,5 @@
 import type { ResolvedScenario } from '../scenario/resolveScenario.js';
+import type { UnknownSelectionError } from '../scenario/loadScenarios.js';
 import { suggest } from '../core/suggest.js';
 import { UsageError } from './errors.js';
 import { quoted } from '../core/visibleText.js';
@@ -30,6 +31,13 @@ export function selectScenarios(scenarios: readonly ResolvedScenario[], names: r
       .filter((scenario) => scenario.cases.length > 0);
   }
   return selected;
+}
+
+/** A --scenario or --case that named nothing, as the usage error selectScenarios gives. */
+export function selectionUsageError(error: UnknownSelectionError): UsageError {
+  return error.what === 'scenario'
+    ? new UsageError(`no scenario named ${quoted(error.selected)}`, didYouMean(error.selected, error.known, 'scenarios'))
+    : new UsageError(`no case named ${quoted(error.selected)} in the scenarios selected`, didYouMean(error.selected, error.known, 'cases'));
 }
 
 /**

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { expectationSchema } from './expectationSchema.js';
 import { amount, exactAmount, growthRate, utilizationRate } from './fields.js';
-import { caseFields, MAX_YEARS, phaseSchema } from './fieldTable.js';
+import { caseFields, FIELD_TABLE, MAX_YEARS, phaseSchema } from './fieldTable.js';
+import { sweepSchema } from './sweepSchema.js';
 import { caseSchema, scenarioSchema } from './schema.js';
 import { referencesField } from './referenceSchema.js';
 
@@ -214,6 +215,10 @@ const REFINEMENTS = new Map<unknown, (schema: JsonSchema) => void>([
   [utilizationRate, replaceWith(ref('uncertainUtilizationRate'))],
   [caseFields.years, replaceWith(wholeNumber(0, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
   [caseFields.start, replaceWith(wholeNumber(1, 9999, '0*[1-9][0-9]{0,3}'))],
+  // The values of a sweep are read as the fields are.
+  [FIELD_TABLE.years.schema, replaceWith(wholeNumber(0, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
+  [FIELD_TABLE.start.schema, replaceWith(wholeNumber(1, 9999, '0*[1-9][0-9]{0,3}'))],
+  [sweepSchema, (schema) => Object.assign(schema, { minProperties: 1, maxProperties: 1 })],
   [phaseSchema.shape.years, replaceWith(wholeNumber(1, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9][0-9]?)'))],
   [scenarioSchema, tvlOrMarketCap],
   [caseSchema, tvlOrMarketCap],

@@ -7,12 +7,15 @@ import { err, ok, type Result } from '../core/result.js';
 import { DATE_HINT, parseHistoryDate, type HistoryDate } from './parseHistoryDate.js';
 import { MIN_GROWTH_YEARS } from './parseSolveFlags.js';
 import { quoted, shown } from '../core/visibleText.js';
+import { anniversarySpan, yearsBetween, type AnniversarySpan, type DayCount } from './dayCount.js';
 
 export interface HistoryColumns {
   /** The header of the date column (any case); by default the one named like a date or year, else the first. */
   readonly dateColumn?: string | undefined;
   /** The header of the value column (any case); by default the other column of two, or the one named like a value or TVL. */
   readonly valueColumn?: string | undefined;
+  /** How dates become years (see dayCount.ts); anniversary unless told. Plain years are their difference either way. */
+  readonly dayCount?: DayCount | undefined;
 }
 
 /** Rows of data a history may hold: a daily series over 270 years. */
@@ -37,7 +40,7 @@ export interface HistoryPoint {
   readonly line: number;
   /** The date or year as written. */
   readonly label: string;
-  /** Years since the first point: days / 365.25 for dates, the difference for plain years. */
+  /** Years since the first point: by the day count for dates, the difference for plain years. */
   readonly years: D;
   readonly value: D;
 }
@@ -53,6 +56,10 @@ export interface History {
   readonly points: readonly HistoryPoint[];
   /** Days from the first date to the last, or null for plain years. */
   readonly spanDays: D | null;
+  /** How the dates were counted in years, or null for plain years. */
+  readonly dayCount: DayCount | null;
+  /** With the anniversary count: the whole years and the days left over; else null. */
+  readonly anniversary: AnniversarySpan | null;
   readonly spanYears: D;
 }
 
@@ -101,7 +108,7 @@ export function parseHistory(text: string, file: string, columns: HistoryColumns
   if (issues.length > 0) {
     return err(issues.sort((a, b) => (a.span?.line ?? 0) - (b.span?.line ?? 0) || (a.span?.column ?? 0) - (b.span?.column ?? 0)));
   }
-  return toHistory(parsed, table.value, file, unit, issueAt);
+  return toHistory(parsed, table.value, file, unit, issueAt, columns.dayCount ?? 'anniversary');
 }
 
 /** The rows of the CSV, its header, and where the date and value columns are; or the one problem that stops reading. */
@@ -233,21 +240,22 @@ function repeatedDates(parsed: readonly ParsedRow[], dateIndex: number, issueAt:
 }
 
 /** The points in time order, each at its years since the first; refused when they span too short a time for a rate per year. */
-function toHistory(parsed: readonly ParsedRow[], table: Table, file: string, unit: Unit, issueAt: IssueAt): Result<History, InputIssue[]> {
+function toHistory(parsed: readonly ParsedRow[], table: Table, file: string, unit: Unit, issueAt: IssueAt, dayCount: DayCount): Result<History, InputIssue[]> {
   const { headers, dateIndex, valueIndex } = table;
   const time = (date: HistoryDate): number => (date.kind === 'years' ? date.year : date.epochMs);
   const sorted = [...parsed].sort((a, b) => time(a.date) - time(b.date));
   const origin = sorted[0]!.date;
-  const yearsSince = (date: HistoryDate): D =>
-    date.kind === 'years' ? new D(String(date.year - time(origin))) : new D(String(date.epochMs - time(origin))).div(MS_PER_DAY).div(DAYS_PER_YEAR);
+  const yearsSince = (date: HistoryDate): D => (date.kind === 'years' ? new D(String(date.year - time(origin))) : yearsBetween(time(origin), date.epochMs, dayCount));
   const points: HistoryPoint[] = sorted.map(({ row, date, value }) => ({ line: row.line, label: row.fields[dateIndex]!.trim(), years: yearsSince(date), value }));
   const last = sorted.at(-1)!.date;
   const spanYears = points.at(-1)!.years;
-  if (spanYears.lt(MIN_GROWTH_YEARS)) {
+  const spanDays = origin.kind === 'dates' ? new D(String(time(last) - time(origin))).div(MS_PER_DAY) : null;
+  // Held to days / 365.25 whatever the day count, so the shortest span is 3.65 days either way.
+  if ((spanDays === null ? spanYears : spanDays.div(DAYS_PER_YEAR)).lt(MIN_GROWTH_YEARS)) {
     // A growth per year over minutes would be a number of millions of digits, computed for ever.
     const lastRow = sorted.at(-1)!.row;
     return err([
-      issueAt(lastRow.line, `the dates span ${spanYears.times(DAYS_PER_YEAR).toSignificantDigits(4).toFixed()} days; a growth rate per year needs a span of at least ${MIN_GROWTH_YEARS.toFixed()} years (3.65 days)`, 'add rows further apart, or solve with --from, --to and --years', { row: lastRow, index: dateIndex }),
+      issueAt(lastRow.line, `the dates span ${(spanDays ?? spanYears.times(DAYS_PER_YEAR)).toSignificantDigits(4).toFixed()} days; a growth rate per year needs a span of at least ${MIN_GROWTH_YEARS.toFixed()} years (3.65 days)`, 'add rows further apart, or solve with --from, --to and --years', { row: lastRow, index: dateIndex }),
     ]);
   }
   return ok({
@@ -257,8 +265,10 @@ function toHistory(parsed: readonly ParsedRow[], table: Table, file: string, uni
     dates: origin.kind,
     unit,
     points,
-    spanDays: origin.kind === 'dates' ? new D(String(time(last) - time(origin))).div(MS_PER_DAY) : null,
+    spanDays,
     spanYears,
+    dayCount: origin.kind === 'dates' ? dayCount : null,
+    anniversary: origin.kind === 'dates' && dayCount === 'anniversary' ? anniversarySpan(time(origin), time(last)) : null,
   });
 }
 

@@ -14,6 +14,7 @@ import { DISTRIBUTION_KEYS } from './fields.js';
 import { innerKeysOf } from './fieldTable.js';
 import { readJsonData } from './readJsonData.js';
 import { REFERENCE_KEYS } from './referenceSchema.js';
+import { SWEEP_KEYS } from './sweepSchema.js';
 
 export type { Locator, ParsedScenario };
 
@@ -27,6 +28,9 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
   }
   if (path[0] === 'references' && path.length === 2) {
     return REFERENCE_KEYS;
+  }
+  if (path[0] === 'sweep' && path.length === 1) {
+    return SWEEP_KEYS;
   }
   if (path[0] === 'expect') {
     return path.length === 2 ? EXPECTATION_KEYS : ['at_least', 'at_most'];

@@ -15,12 +15,34 @@ import type { IncludedReferences } from './parseReferencesFile.js';
 import { resolveReferences, type ResolvedReference } from './resolveReferences.js';
 
 export type { ResolvedReference };
+import { crossStacks, fileCaseStacks, type CaseStack, type Layer } from './caseStacks.js';
 
 /** Fields that override every case of every scenario: the what-if flags of the command line. */
 export interface Overrides {
   readonly fields: CaseFields;
   readonly unit: Unit | null;
   readonly locate: Locator;
+  /** A flag given several values: each case becomes one case per value. */
+  readonly sweep?: FlagSweep | null;
+}
+
+/** A what-if flag given several values (--utilization 5%,10%), each read as the field is. */
+export interface FlagSweep {
+  readonly field: Key;
+  /** The values as typed, each the name of its case, with the field it sets. */
+  readonly values: readonly { readonly name: string; readonly fields: CaseFields }[];
+}
+
+/** A what-if field that a scenario's cases (all of them, or those named) cannot take, and why: it is left out there. */
+export interface NotApplied {
+  readonly field: string;
+  /** The value as typed, or the values of a sweep. */
+  readonly text: string;
+  /** The cases it was left out of (null for a scenario without cases). */
+  readonly cases: readonly (string | null)[];
+  /** Whether it was left out of every case of the scenario. */
+  readonly all: boolean;
+  readonly reason: string;
 }
 
 export interface ResolvedCase {
@@ -50,13 +72,8 @@ export interface ResolvedScenario {
   readonly whatIf: readonly string[];
   /** The levels its paths are compared with: those of the files it includes, then its own. */
   readonly references: readonly ResolvedReference[];
-}
-
-/** One mapping of model fields (the scenario's own, a case's, or the flags) and where to point at them. */
-interface Layer {
-  readonly fields: CaseFields;
-  readonly prefix: IssuePath;
-  readonly locate: Locator;
+  /** The what-if fields left out where they do not apply (a utilization on a TVL that compounds directly). */
+  readonly notApplied?: readonly NotApplied[];
 }
 
 type Key = keyof CaseFields;
@@ -67,12 +84,14 @@ const MAX_LAST_YEAR = 9999;
 /**
  * Applies each case (and then any overrides) to the scenario's own fields and checks what only
  * the combination can show. A layer that sets tvl replaces a market cap below it and the
- * reverse, so a case or a flag may switch how a scenario is modelled.
+ * reverse, so a case or a flag may switch how a scenario is modelled. With `caseFilter`, only
+ * the cases it names (before any what-if sweep makes more of them).
  */
 export function resolveScenario(
   parsed: ParsedScenario,
   overrides: Overrides | null = null,
   included: readonly IncludedReferences[] = [],
+  caseFilter: ReadonlySet<string> | null = null,
 ): Result<ResolvedScenario, InputIssue[]> {
   const { data, locate } = parsed;
   const caseCount = data.cases === undefined ? 0 : Object.keys(data.cases).length;
@@ -82,25 +101,29 @@ export function resolveScenario(
   }
   const unit: Unit = overrides?.unit ?? data.unit ?? 'USD';
   const base: Layer = { fields: data, prefix: [], locate };
-  const caseLayers: [string | null, Layer | null][] =
-    data.cases === undefined || Object.keys(data.cases).length === 0
-      ? [[null, null]]
-      : Object.entries(data.cases).map(([name, fields]) => [name, { fields, prefix: ['cases', name], locate }]);
-  const overrideLayer: Layer | null = overrides === null ? null : { fields: overrides.fields, prefix: [], locate: overrides.locate };
-
+  const fileStacks = fileCaseStacks(data, locate);
+  const selected = caseFilter === null ? fileStacks : fileStacks.filter((stack) => stack.name !== null && caseFilter.has(stack.name));
+  const applied = applyOverrides(base, selected, overrides);
   const issues: InputIssue[] = [];
   const at = (layer: Layer, key: Key, message: string, hint: string | null = null): void => {
     issues.push({ ...layer.locate([...layer.prefix, key]), message, hint });
   };
-  for (const layer of [base, ...caseLayers.map(([, l]) => l), overrideLayer]) {
-    if (layer !== null) {
-      checkLayer(layer, unit, at);
-    }
+  if (applied.stacks.length > MAX_CASES) {
+    const where = overrides?.sweep != null ? overrides.locate([overrides.sweep.field]) : locate(data.sweep === undefined ? ['cases'] : ['sweep'], true);
+    return err([{ ...where, message: `the scenario would have ${applied.stacks.length} cases; a scenario has at most ${MAX_CASES}`, hint: 'sweep fewer values, or choose cases with --case' }]);
+  }
+  const names = applied.stacks.map((stack) => stack.name);
+  const twice = names.find((name, index): name is string => name !== null && names.indexOf(name) !== index);
+  if (twice !== undefined) {
+    return err([{ ...locate(data.sweep === undefined ? ['cases'] : ['sweep'], true), message: `two cases are named ${quoted(twice)}`, hint: 'each value of a sweep names a case: list each value once' }]);
+  }
+  for (const layer of new Set([base, ...applied.stacks.flatMap((stack) => stack.layers)])) {
+    checkLayer(layer, unit, at);
   }
 
   const cases: ResolvedCase[] = [];
-  for (const [name, caseLayer] of caseLayers) {
-    const merged = merge([base, caseLayer, overrideLayer]);
+  for (const { name, layers } of applied.stacks) {
+    const merged = merge([base, ...layers]);
     const input = toInput(merged, at, () => issues.push({ ...locate([]), message: 'a scenario needs tvl, or market_cap with utilization', hint: 'add tvl: 100B, or market_cap: 2T and utilization: 5%' }));
     if (input !== null) {
       const uncertain = uncertainInputs(merged, input.years);
@@ -129,9 +152,63 @@ export function resolveScenario(
     cases,
     expectations: data.expect ?? [],
     locate,
-    whatIf: overrides === null ? [] : describeOverrides(overrides),
+    whatIf: overrides === null ? [] : describeOverrides(overrides, applied.notApplied),
+    notApplied: applied.notApplied,
     references,
   });
+}
+
+interface Applied {
+  readonly stacks: readonly CaseStack[];
+  readonly notApplied: readonly NotApplied[];
+}
+
+/**
+ * The what-if flags on each case: a sweep makes one case per value, and the fixed values go on
+ * top. A field that a case cannot take (a utilization where a TVL compounds directly) is left
+ * out of that case, and said so.
+ */
+function applyOverrides(base: Layer, stacks: readonly CaseStack[], overrides: Overrides | null): Applied {
+  if (overrides === null) {
+    return { stacks, notApplied: [] };
+  }
+  const sweep = overrides.sweep ?? null;
+  const combined: CaseFields = { ...overrides.fields, ...(sweep === null ? {} : sweep.values[0]!.fields) };
+  const skipped = new Map<Key, { reason: string; cases: (string | null)[] }>();
+  const out: CaseStack[] = [];
+  for (const stack of stacks) {
+    const below = merge([base, ...stack.layers]);
+    const left = new Set<Key>();
+    for (const key of Object.keys(combined) as Key[]) {
+      const reason = notApplying(key, combined, below);
+      if (reason !== null) {
+        left.add(key);
+        const entry = skipped.get(key) ?? { reason, cases: [] };
+        entry.cases.push(stack.name);
+        skipped.set(key, entry);
+      }
+    }
+    const fields = Object.fromEntries(Object.entries(overrides.fields).filter(([key]) => !left.has(key as Key))) as CaseFields;
+    const fixed: Layer = { fields, prefix: [], locate: overrides.locate };
+    const swept =
+      sweep === null || left.has(sweep.field) ? [stack] : crossStacks([stack], sweep.values.map((value) => ({ name: value.name, layer: { fields: value.fields, prefix: [], locate: overrides.locate } })));
+    out.push(...swept.map((s) => ({ name: s.name, layers: [...s.layers, fixed] })));
+  }
+  const texts = overrideTexts(overrides);
+  const notApplied = [...skipped].map(([field, { reason, cases }]) => ({ field, text: texts.get(field) ?? '', cases, all: cases.length === stacks.length, reason }));
+  return { stacks: out, notApplied };
+}
+
+/** Why a what-if field does not apply to a case (what the layers below it make), or null when it does. */
+function notApplying(key: Key, over: CaseFields, below: Merged): string | null {
+  if (key === 'utilization' && over.tvl === undefined && over.market_cap === undefined && below.tvl !== undefined) {
+    return 'a TVL compounds directly there, not a market cap times a utilization';
+  }
+  const growth = below.growth?.value;
+  if (key === 'years' && over.growth === undefined && Array.isArray(growth) && growth.reduce((sum, phase) => sum + phase.years, 0) !== over.years) {
+    return 'growth phases fix the horizon there';
+  }
+  return null;
 }
 
 function checkLayer(layer: Layer, unit: Unit, at: (layer: Layer, key: Key, message: string, hint?: string | null) => void): void {
@@ -340,8 +417,26 @@ function expandGrowth(growth: GrowthField, years: number): D[] | null {
 }
 
 
-function describeOverrides(overrides: Overrides): string[] {
-  const texts = Object.entries(overrides.fields).map(([key, value]) => `${key} ${describeValue(value)}`);
+/** Each what-if field as typed: `utilization 7%`; a sweep's values joined. */
+function overrideTexts(overrides: Overrides): Map<string, string> {
+  const texts = new Map(Object.entries(overrides.fields).map(([key, value]) => [key, describeValue(value)]));
+  if (overrides.sweep != null) {
+    texts.set(overrides.sweep.field, overrides.sweep.values.map((value) => value.name).join(', '));
+  }
+  return texts;
+}
+
+function describeOverrides(overrides: Overrides, notApplied: readonly NotApplied[]): string[] {
+  const texts: string[] = [];
+  for (const [key, text] of overrideTexts(overrides)) {
+    const left = notApplied.find((entry) => entry.field === key);
+    if (left?.all === true) {
+      continue;
+    }
+    const each = overrides.sweep?.field === key ? ' (a case each)' : '';
+    const except = left === undefined ? '' : ` (not in ${left.cases.length === 1 ? 'case' : 'cases'} ${left.cases.join(', ')})`;
+    texts.push(`${key} ${text}${each}${except}`);
+  }
   return overrides.unit === null ? texts : [...texts, `unit ${overrides.unit}`];
 }
 

@@ -42,6 +42,12 @@ export function salvage(data: Record<string, unknown>, issues: readonly { readon
       delete copy['cases'];
     } else if (top === 'expect' && typeof second === 'number') {
       badExpectations.add(second);
+    } else if (top === 'sweep' && path.length === 1 && isRecord(copy['sweep']) && Object.keys(copy['sweep']).length > 1) {
+      // A sweep of several fields stands in as a sweep of its first.
+      const [first] = Object.entries(copy['sweep']);
+      copy['sweep'] = Object.fromEntries([first!]);
+    } else if (top === 'sweep' && typeof third === 'number' && standInSweepValue(copy, String(second), third)) {
+      // A bad value of a sweep stands in for itself, so the sweep's field is not reported missing.
     } else {
       replaceField(copy, String(top));
     }
@@ -60,6 +66,17 @@ export function salvage(data: Record<string, unknown>, issues: readonly { readon
     copy['years'] = Array.isArray(growth) ? String(growth.reduce((sum: number, phase) => sum + Number(isRecord(phase) ? phase['years'] : 0), 0)) : '0';
   }
   return copy;
+}
+
+/** Puts the field's stand-in in place of a sweep's failed value; false when there is none. */
+function standInSweepValue(copy: Record<string, unknown>, field: string, index: number): boolean {
+  const sweep = copy['sweep'];
+  const values = isRecord(sweep) ? sweep[field] : undefined;
+  if (!Array.isArray(values) || !Object.hasOwn(STAND_INS, field) || field === 'name') {
+    return false;
+  }
+  copy['sweep'] = { ...(sweep as Record<string, unknown>), [field]: values.map((value, at) => (at === index ? STAND_INS[field] : value)) };
+  return true;
 }
 
 /** Puts the stand-in in place of a failed field, or removes a key that has none. */

@@ -4,6 +4,7 @@ import { expectationSchema } from './expectationSchema.js';
 import type { Locator } from './locate.js';
 import { described } from './fields.js';
 import { caseFields, scenarioLevelFields } from './fieldTable.js';
+import { sweepSchema } from './sweepSchema.js';
 
 export { MAX_YEARS } from './fieldTable.js';
 
@@ -48,6 +49,10 @@ export const scenarioSchema = z.strictObject({
       }),
     ),
     'Named variants, each overriding fields of the scenario: {rounded: {growth: 26.4%}}',
+  ),
+  sweep: described(
+    z.optional(sweepSchema),
+    'One field and a list of its values, a case each, named by the value as written: {utilization: [5%, 10%, 11.9%]}',
   ),
   expect: described(
     z.optional(z.array(expectationSchema, { error: 'must be a list of expectations, like - {period: 2031, tvl: 770.6B, within: 0.5%}' })),

@@ -41,6 +41,10 @@ const EXAMPLES = {
   'growth-btc': ['solve', 'growth', '--from', '101,721 BTC', '--to', '91332', '--years', '1'],
   'history-yearly': ['solve', 'growth', '--history', `${HISTORY}/defi-tvl-yearly.csv`],
   'history-dates': ['solve', 'growth', '--history', `${HISTORY}/defi-tvl-dates.csv`, '--date-column', 'Date', '--value-column', 'TVL'],
+  'history-dates-365': ['solve', 'growth', '--history', `${HISTORY}/defi-tvl-dates.csv`, '--day-count', 'actual/365.25'],
+  // The source article's year ends: one year by anniversary, so the change is the article's exactly.
+  'history-year-ends': ['solve', 'growth', '--history', `${HISTORY}/btcfi-2025-year-ends.csv`],
+  'history-year-ends-365': ['solve', 'growth', '--history', `${HISTORY}/btcfi-2025-year-ends.csv`, '--day-count', 'actual/365.25'],
 } as const satisfies Record<string, readonly string[]>;
 type Example = keyof typeof EXAMPLES;
 
@@ -285,11 +289,27 @@ describe('growth from a history', () => {
       document: { points: 6, span_days: null, inputs: { history: `${HISTORY}/defi-tvl-yearly.csv`, date_column: 'year', value_column: 'tvl_usd', first: '2020', last: '2025', from: '700000000', to: '120000000000' } },
     },
     {
+      // By anniversary, 1 January to 1 January is a whole year: the same span as the yearly file.
       example: 'history-dates',
+      endpoint: '1.7977998413198749234528184956829523126679423337550',
+      logLinear: '1.1581041639720247248190354199967865058571269764270',
+      span: '5',
+      document: { points: 6, span_days: '1827', day_count: 'anniversary', inputs: { date_column: 'date', value_column: 'tvl', first: '2020-01-01', last: '2025-01-01' } },
+    },
+    {
+      example: 'history-dates-365',
       endpoint: '1.7966184529868137544776596238210635275329008813894',
       logLinear: '1.1583796345537106778269587174042608159704417705791',
       span: '5.0020533880903490759753593429158110882956878850103',
-      document: { points: 6, span_days: '1827', inputs: { date_column: 'date', value_column: 'tvl', first: '2020-01-01', last: '2025-01-01' } },
+      document: { points: 6, span_days: '1827', day_count: 'actual/365.25', inputs: { date_column: 'date', value_column: 'tvl', first: '2020-01-01', last: '2025-01-01' } },
+    },
+    {
+      // (91,332 - 101,721) / 101,721, the article's change, over exactly one year.
+      example: 'history-year-ends',
+      endpoint: '-0.10213230306426401627982422508626537293184298227504645',
+      logLinear: '-0.10213230306426401627982422508626537293184298227504645',
+      span: '1',
+      document: { points: 2, span_days: '365', day_count: 'anniversary', unit: 'BTC' },
     },
   ])('$example: the endpoint and log-linear CAGRs agree with 50-digit references to 30 digits', async ({ example, endpoint, logLinear, span, document }) => {
     const got = await jsonOf(example);
@@ -310,7 +330,13 @@ describe('growth from a history', () => {
     expect(yearly).toContain('log-linear  115.8% a year, the least-squares CAGR of all 6 points');
     expect(yearly).toContain('6 points from 2020 to 2025, a span of 5 years');
     const dated = await stdoutOf(text('history-dates'));
-    expect(dated).toContain('1827 days / 365.25 = 5.002 years');
+    expect(dated).toContain('6 points from 2020-01-01 to 2025-01-01, 5 years by anniversary');
+    const actual = await stdoutOf(text('history-dates-365'));
+    expect(actual).toContain('1827 days / 365.25 = 5.002 years');
+    const yearEnds = await stdoutOf(text('history-year-ends'));
+    expect(yearEnds).toContain('exact       -10.21323030642640162798242250862653729318%');
+    expect(yearEnds).toContain('1 year by anniversary');
+    expect(await stdoutOf(text('history-year-ends-365'))).toContain('365 days / 365.25 = 0.9993 years');
   });
 
   it('reads standard input with -', async () => {

@@ -43,8 +43,16 @@ describe('parseHistory', () => {
     ]);
   });
 
-  it('reads the dated fixture: newest first is put in time order, quoted $ amounts, days / 365.25', () => {
+  it('reads the dated fixture by anniversary: 1 January to 1 January is a whole year', () => {
     const history = parsed(fixture('defi-tvl-dates.csv'));
+    expect(history.points.map((p) => p.years.toFixed())).toEqual(['0', '1', '2', '3', '4', '5']);
+    expect(history.spanDays?.toFixed()).toBe('1827');
+    expect(history).toMatchObject({ dayCount: 'anniversary', anniversary: { wholeYears: 5 } });
+    expect(history.spanYears.toFixed()).toBe('5');
+  });
+
+  it('reads the dated fixture: newest first is put in time order, quoted $ amounts, days / 365.25', () => {
+    const history = parsed(fixture('defi-tvl-dates.csv'), { dayCount: 'actual/365.25' });
     expect(history).toMatchObject({ dateColumn: 'date', valueColumn: 'tvl', dates: 'dates', unit: 'USD' });
     expect(history.points.map((p) => p.label)).toEqual(['2020-01-01', '2021-01-01', '2022-01-01', '2023-01-01', '2024-01-01', '2025-01-01']);
     expect(history.points[1]!.years.toFixed()).toBe('1.002053388090349075975359342915811088296');
@@ -97,7 +105,9 @@ describe('parseHistory', () => {
     { rule: 'a byte order mark, CRLF line ends and blank lines', text: '\uFEFFdate,value\r\n2020,1\r\n\r\n2021,2\r\n', dateColumn: 'date', valueColumn: 'value', unit: 'USD', span: '1' },
     { rule: 'suffixed amounts and spaces around cells', text: 'date , value\n 2020 , 238.5B \n2025,770.6B\n', dateColumn: 'date', valueColumn: 'value', unit: 'USD', span: '5' },
     { rule: 'a row of empty cells is skipped', text: 'date,value\n2020,1\n,\n2021,2\n', dateColumn: 'date', valueColumn: 'value', unit: 'USD', span: '1' },
-    { rule: 'times of day and zones: 14:00 at +02:00 five days on is 5.5 days', text: 'time,value\n2024-01-01T00:00Z,1\n2024-01-06T14:00+02:00,2\n', dateColumn: 'time', valueColumn: 'value', unit: 'USD', span: '0.01505817932922655715263518138261464750171' },
+    // Python: Decimal('5.5') / 366 (2024 is a leap year) = 0.015027322404371584699453551912568306010928961748634
+    { rule: 'times of day and zones: 14:00 at +02:00 five days on is 5.5 days of 366', text: 'time,value\n2024-01-01T00:00Z,1\n2024-01-06T14:00+02:00,2\n', dateColumn: 'time', valueColumn: 'value', unit: 'USD', span: '0.01502732240437158469945355191256830601093' },
+    { rule: 'times of day and zones, counted actual/365.25', text: 'time,value\n2024-01-01T00:00Z,1\n2024-01-06T14:00+02:00,2\n', columns: { dayCount: 'actual/365.25' }, dateColumn: 'time', valueColumn: 'value', unit: 'USD', span: '0.01505817932922655715263518138261464750171' },
   ])('accepts $rule', ({ text, columns, dateColumn, valueColumn, unit, span }) => {
     const history = parsed(text, columns);
     expect(history).toMatchObject({ dateColumn, valueColumn, unit });

@@ -5,7 +5,8 @@ import type { D } from '../../engine/decimal.js';
 import type { TvlInput } from '../../engine/types.js';
 import { parseAxis } from '../../scenario/parseAxis.js';
 import { FIELD_KIND, GRID_FIELDS, type Axis, type GridField } from '../../scenario/axis.js';
-import { BASE_FIELDS, flagKey, flagName, isFlagField, type FieldKey } from '../../scenario/fieldTable.js';
+import { BASE_FIELDS, fieldsFromFlags, flagKey, flagName, isFlagField, type FieldKey } from '../../scenario/fieldTable.js';
+import { readFieldFlags } from '../../scenario/whatIfFlags.js';
 import { buildGridReport, findGridPeriod } from '../../report/buildGridReport.js';
 import { GRID_LAYOUTS, gridRenderers, type GridLayout } from '../../render/grid/index.js';
 import { FORMATS } from '../../render/index.js';
@@ -123,6 +124,12 @@ interface GridCase {
 async function loadGridCase(scenarioArg: string | undefined, paths: readonly string[], options: GridOptions, x: Axis, y: Axis, context: CliContext): Promise<GridCase> {
   const { io } = context;
   const stdinOnce = once(io.readStdin);
+  // A grid varies fields on its axes; a field flag given a list (a sweep) would make cases instead.
+  const reading = readFieldFlags(fieldsFromFlags(options as FieldFlags));
+  if (reading.ok && reading.value.sweep !== null) {
+    const { field, values } = reading.value.sweep;
+    throw new UsageError(`${flagName(field as FieldKey)}: a grid takes one value a field flag (got ${quoted(values.join(','))})`, `vary ${field} on an axis: --x ${field}=${values.join(',')}`);
+  }
   const load = async (years: string | null): Promise<{ scenario: ResolvedScenario; chosen: ResolvedCase }> => {
     const flags: Record<string, unknown> = { ...options };
     for (const axis of [x, y]) {

@@ -3,11 +3,13 @@ import { buildProjectReport } from '../../report/buildProjectReport.js';
 import { FORMATS, renderers } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
 import { UsageError } from '../errors.js';
-import { loadScenarios, type FieldFlags } from '../../scenario/loadScenarios.js';
+import { loadScenarios, UnknownSelectionError, type FieldFlags } from '../../scenario/loadScenarios.js';
+import { notAppliedNotes } from '../../scenario/whatIfFlags.js';
+import { visible } from '../../core/visibleText.js';
 import { addFieldFlags, addFilterFlags, parseDigits, parseSamples, parseSeed } from '../options.js';
 import { makeProgress } from '../progress.js';
 import type { CliContext } from '../context.js';
-import { checkRowCap, selectScenarios } from '../selectScenarios.js';
+import { checkRowCap, selectionUsageError } from '../selectScenarios.js';
 
 interface ProjectOptions extends FieldFlags {
   readonly format: Format;
@@ -47,8 +49,14 @@ export function addProjectCommand(program: Command, context: CliContext): void {
   addFilterFlags(command);
   addFieldFlags(command, ['target', 'end']);
   command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
-    const scenarios = selectScenarios(await loadScenarios(paths, options, context.io), options.scenario, options.case);
+    // Filters first, then what-ifs: a what-if is checked against the scenarios and cases selected.
+    const scenarios = await loadScenarios(paths, options, context.io, { scenarios: options.scenario, cases: options.case }).catch((error: unknown) => {
+      throw error instanceof UnknownSelectionError ? selectionUsageError(error) : error;
+    });
     checkRowCap(scenarios);
+    for (const note of notAppliedNotes(scenarios)) {
+      context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${visible(note)}\n`);
+    }
     const progress = makeProgress(context);
     const report = buildProjectReport(scenarios, { samples: options.samples, seed: options.seed, onProgress: progress.update });
     progress.end();

@@ -11,6 +11,7 @@ import {
 } from '../../report/buildSolveReport.js';
 import { loadHistoryText } from '../../scenario/loadHistoryText.js';
 import { parseHistory } from '../../scenario/parseHistory.js';
+import { DAY_COUNTS, type DayCount } from '../../scenario/dayCount.js';
 import {
   agreeUnit,
   MIN_GROWTH_YEARS,
@@ -39,6 +40,7 @@ interface SolveFlags {
   readonly history?: string;
   readonly dateColumn?: string;
   readonly valueColumn?: string;
+  readonly dayCount?: DayCount;
 }
 
 type FlagKey = Exclude<keyof SolveFlags, 'format' | 'output'>;
@@ -86,7 +88,7 @@ function growthSpec(context: CliContext): SubcommandSpec {
     description:
       'The CAGR that takes --from to --to in --years:\ngrowth = (to / from)^(1 / years) - 1.\n\n' +
       'Or, with --history, the growth of a CSV of dates and values (a header row, then one row per date): the endpoint CAGR, from the first point to the last, and the least-squares log-linear CAGR, e^b - 1 for the line ln(value) = a + b × years through every point. ' +
-      'Dates are years (2024) or ISO dates (2024-12-31); with dates the span in years is the days from the first to the last / 365.25, with plain years the difference. ' +
+      'Dates are years (2024) or ISO dates (2024-12-31). With plain years the span is their difference; with dates it is counted by anniversary: the whole years from the first date to its last anniversary, then the days left over that year\'s length (365 or 366), so 2024-12-31 to 2025-12-31 is 1 year; --day-count actual/365.25 counts the days / 365.25 instead. ' +
       'Values must be above zero; lines starting with # are comments. Every bad row is reported with its line.',
     options: [
       amountOption('--from <amount>', 'amount at the start'),
@@ -95,11 +97,13 @@ function growthSpec(context: CliContext): SubcommandSpec {
       new Option('--history <file>', 'a CSV of dates and values, or - for standard input').conflicts(['from', 'to', 'years']),
       new Option('--date-column <name>', 'with --history: the column of dates (default: one named like date or year, else the first)'),
       new Option('--value-column <name>', 'with --history: the column of values (default: the other of two, or one named like value or tvl)'),
+      new Option('--day-count <convention>', 'with --history: how dates count as years: anniversary (the default; 2024-12-31 to 2025-12-31 is 1 year) or actual/365.25').choices(DAY_COUNTS),
     ],
     examples: [
       '$ btcfi solve growth --from 238.5B --to 770.6B --years 5',
       '$ btcfi solve growth --from "101,721 BTC" --to "91,332 BTC" --years 1',
       '$ btcfi solve growth --history tvl.csv --value-column tvl_usd',
+      '$ btcfi solve growth --history tvl.csv --day-count actual/365.25',
       '$ cat tvl.csv | btcfi solve growth --history -',
     ],
     solve: (flags) => (flags.history === undefined ? solveGrowthBetween(flags) : solveGrowthOfHistory(flags.history, flags, context)),
@@ -108,9 +112,9 @@ function growthSpec(context: CliContext): SubcommandSpec {
 
 /** growth from --from to --to over --years. */
 function solveGrowthBetween(flags: SolveFlags): SolveReport {
-  for (const flag of ['dateColumn', 'valueColumn'] as const) {
+  for (const flag of ['dateColumn', 'valueColumn', 'dayCount'] as const) {
     if (flags[flag] !== undefined) {
-      throw new UsageError(`${flagName(flag)} needs --history`, 'it names a column of the history CSV');
+      throw new UsageError(`${flagName(flag)} needs --history`, flag === 'dayCount' ? 'it says how the dates of a history CSV count as years' : 'it names a column of the history CSV');
     }
   }
   need('growth', flags, ['from', 'to', 'years'], 'btcfi solve growth --from 238.5B --to 770.6B --years 5 (or --history FILE)');
@@ -132,7 +136,7 @@ async function solveGrowthOfHistory(history: string, flags: SolveFlags, context:
   if (!loaded.ok) {
     throw new InputError([loaded.error]);
   }
-  const parsed = parseHistory(loaded.value.text, loaded.value.file, { dateColumn: flags.dateColumn, valueColumn: flags.valueColumn });
+  const parsed = parseHistory(loaded.value.text, loaded.value.file, { dateColumn: flags.dateColumn, valueColumn: flags.valueColumn, dayCount: flags.dayCount });
   if (!parsed.ok) {
     throw new InputError(parsed.error);
   }

@@ -29,6 +29,7 @@ export function renderSolveJson(report: SolveReport, options: RenderOptions): st
         points: history.points.length,
         span_years: figure(history.spanYears),
         span_days: maybe(history.spanDays),
+        day_count: history.dayCount,
         inputs: {
           history: history.file,
           date_column: history.dateColumn,

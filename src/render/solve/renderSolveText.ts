@@ -89,15 +89,26 @@ function growthLines(report: GrowthReport, options: RenderOptions): Line[] {
   ];
 }
 
+/** How the span became years: plain years, anniversaries and days left over, or days / 365.25. */
+function describeSpan(history: HistoryGrowthReport['history'], options: RenderOptions): string {
+  const exact = `${formatYears(history.spanYears, options.locale)} years (exact ${plainFigure(history.spanYears)})`;
+  if (history.spanDays === null) {
+    return `a span of ${plainFigure(history.spanYears)} years`;
+  }
+  const { anniversary } = history;
+  if (anniversary === null) {
+    return `${plainFigure(history.spanDays)} days / 365.25 = ${exact}`;
+  }
+  const whole = `${anniversary.wholeYears} ${anniversary.wholeYears === 1 ? 'year' : 'years'} by anniversary`;
+  return anniversary.days.isZero() ? whole : `${whole} + ${plainFigure(anniversary.days)} days of ${plainFigure(anniversary.yearDays)} = ${exact}`;
+}
+
 function historyLines(report: HistoryGrowthReport, options: RenderOptions): Line[] {
   const { history } = report;
   const amount = (value: D): string => formatExactAmount(value, report.unit);
   const first = history.points[0]!;
   const last = history.points.at(-1)!;
-  const span =
-    history.spanDays === null
-      ? `a span of ${plainFigure(history.spanYears)} years`
-      : `${plainFigure(history.spanDays)} days / 365.25 = ${formatYears(history.spanYears, options.locale)} years (exact ${plainFigure(history.spanYears)})`;
+  const span = describeSpan(history, options);
   return [
     ['growth', `${options.chalk.bold(`${readableRate(report.value, options)} a year`)}, the endpoint CAGR`],
     ['exact', formatExactRate(report.value)],
