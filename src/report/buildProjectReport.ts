@@ -193,7 +193,11 @@ function sampleCase(
       },
     };
   });
-  const withChange = rows.map((row, i) => ({ ...row, change: i === 0 || rows[i - 1]!.tvl.isZero() ? null : row.tvl.div(rows[i - 1]!.tvl).minus(1) }));
+  // The change of two medians of SIMULATED_DIGITS digits, kept to as many.
+  const withChange = rows.map((row, i) => ({
+    ...row,
+    change: i === 0 || rows[i - 1]!.tvl.isZero() ? null : row.tvl.div(rows[i - 1]!.tvl).minus(1).toSignificantDigits(SIMULATED_DIGITS),
+  }));
   const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, withChange);
   return { name: resolved.name, rowCount: withChange.length, walk: () => withChange, rows: withChange, target, simulation: { samples: simulation.samples, seed: simulation.seed } };
 }

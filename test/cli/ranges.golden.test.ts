@@ -33,9 +33,10 @@ describe('btcfi project with ranges', () => {
     expect(table.stdout).toMatch(/TVL p50 +p5–p95 +P\(target\)/);
     const csv = await runCli(['project', RANGE, ...SAMPLES, '--format', 'csv']);
     const [header, first] = csv.stdout.split('\r\n');
-    expect(header).toBe('scenario,case,period,index,unit,market_cap,utilization,tvl,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability');
+    expect(header).toBe('scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability');
     const cells = first!.split(',');
-    expect(cells[7], 'the figure columns hold the median').toBe(cells[15]);
+    const columns = header!.split(',');
+    expect(cells[columns.indexOf('tvl')], 'the figure columns hold the median').toBe(cells[columns.indexOf('p50')]);
     const json = JSON.parse((await runCli(['project', RANGE, ...SAMPLES, '--format', 'json'])).stdout);
     const row = json.scenarios[0].rows[5];
     expect(Object.keys(row.quantiles)).toEqual(['mean', 'p5', 'p25', 'p50', 'p75', 'p95']);
