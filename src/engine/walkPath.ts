@@ -5,8 +5,7 @@ import { P, type D } from './decimal.js';
 import type { Fixed } from '../core/fixed.js';
 import { decimalOf } from './decimalOf.js';
 import { fixedOf } from './fixedOf.js';
-import { fixedPlus } from './fixedPlus.js';
-import { fixedQuotient } from './fixedQuotient.js';
+import { fixedChange } from './fixedChange.js';
 import { fixedTimes } from './fixedTimes.js';
 import type { Factors } from './makeFactors.js';
 import { nextYearProduct } from './nextYearProduct.js';
@@ -20,7 +19,8 @@ import { PERIODS_PER_YEAR, type ExactFigures, type TvlInput, type TvlPoint } fro
  * (1 + g)^(j / periods per year), so quarterly and monthly paths meet the yearly one at every year
  * end. Everything is computed at the engine's precision (60 digits, in BigInt: see fixed.ts) and
  * rounded only when printed (a ramp's utilization: see rampUtilization.ts). The change of a period is its
- * growth factor less 1 (exact for a yearly step), or with a ramp tvl / previous tvl - 1; it is
+ * growth factor less 1 (exact for a yearly step), or with a ramp (tvl - previous tvl) / previous
+ * tvl, rounded once (fixedChange.ts); it is
  * computed only when read (tables and CSV show it, JSON does not), as are the points' decimals.
  */
 export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint, void, undefined> {
@@ -111,7 +111,7 @@ class PathPoint implements TvlPoint {
     if (this.previousTvl === null || this.previousTvl.m === 0n) {
       return null;
     }
-    return this.rate === null ? this.tvl.div(decimalOf(this.previousTvl)).minus(1) : this.factors.periodChange(this.rate, this.perYear);
+    return this.rate === null ? decimalOf(fixedChange(this.exact.tvl, this.previousTvl)) : this.factors.periodChange(this.rate, this.perYear);
   }
 
   /** The change in the step's BigInt arithmetic, the same value: for a growth rate, one object shared by every period at that rate. */
@@ -119,8 +119,6 @@ class PathPoint implements TvlPoint {
     if (this.previousTvl === null || this.previousTvl.m === 0n) {
       return null;
     }
-    return this.rate === null ? fixedPlus(fixedQuotient(this.exact.tvl, this.previousTvl), MINUS_ONE) : this.factors.periodChangeFixed(this.rate, this.perYear);
+    return this.rate === null ? fixedChange(this.exact.tvl, this.previousTvl) : this.factors.periodChangeFixed(this.rate, this.perYear);
   }
 }
-
-const MINUS_ONE: Fixed = { m: -1n, e: 0, digits: 1 };

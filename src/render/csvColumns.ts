@@ -12,7 +12,7 @@ export interface CsvCells {
   readonly figure: (value: D | null) => string;
   /** A figure of the engine's step, rounded to the run's digits; empty for null. */
   readonly exact: (value: Fixed | null) => string;
-  /** As exact, remembered by identity: for a value many rows share (a utilization, a growth rate's change). */
+  /** As exact, remembered by identity: for a value many rows share (a utilization, which the cases of a ramp share). */
   readonly shared: (value: Fixed | null) => string;
 }
 
@@ -79,7 +79,22 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     meaning: 'the TVL\'s growth from the previous period, as a fraction (0.1 for +10%), as the table\'s change column; empty for the first period and after a TVL of 0',
     figure: true,
     perPeriod: true,
-    fill: (cells) => (row) => (row.exactChange === undefined ? cells.figure(row.change) : cells.shared(row.exactChange)),
+    fill: (cells) => {
+      // A growth rate's change is one object for every period at that rate: written once while it repeats.
+      let last: Fixed | null = null;
+      let text = '';
+      return (row) => {
+        const value = row.exactChange;
+        if (value === undefined) {
+          return cells.figure(row.change);
+        }
+        if (value !== last) {
+          last = value;
+          text = cells.exact(value);
+        }
+        return text;
+      };
+    },
   },
   { name: 'target', meaning: 'the target TVL; empty without a target', figure: true, perPeriod: false, fill: (cells, _s, c) => cells.figure(c.target?.value ?? null) },
   {
