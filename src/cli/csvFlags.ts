@@ -19,12 +19,15 @@ export function parseCsvFlags(format: Format, columns: string | undefined, layou
   const known = CSV_COLUMNS.filter((column) => !wide || column.perPeriod).map((column) => column.name);
   const names = columns.split(',').map((name) => name.trim());
   for (const name of names) {
+    if (name === '') {
+      throw new UsageError(`--columns has an empty name in ${quoted(columns)}`, `the columns are: ${known.join(', ')}`);
+    }
+    if (wide && CSV_COLUMNS.some((column) => column.name === name && !column.perPeriod)) {
+      throw new UsageError(`--layout wide gives each case a column per figure, and ${quoted(name)} is not a figure of a period`, `the figures are: ${known.join(', ')}`);
+    }
     if (!known.includes(name)) {
       const near = suggest(name, known);
-      throw new UsageError(
-        name === '' ? `--columns has an empty name in ${quoted(columns)}` : `no CSV column named ${quoted(name)}${wide ? ' in --layout wide' : ''}`,
-        near !== null && name !== '' ? `did you mean ${quoted(near)}? The columns are: ${known.join(', ')}` : `the columns are: ${known.join(', ')}`,
-      );
+      throw new UsageError(`no CSV column named ${quoted(name)}`, near !== null ? `did you mean ${quoted(near)}?` : `the columns are: ${known.join(', ')}`);
     }
   }
   return { columns: names, layout: layout ?? 'long' };

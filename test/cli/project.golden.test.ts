@@ -68,6 +68,11 @@ const PROJECT_CASES: Case[] = [
   { golden: 'project/falls-to-zero.table', args: ['project', '--tvl', '1B', '--growth', '-100%', '--years', '2'] },
   { golden: 'project/falls-99pct.table', args: ['project', '--tvl', '1B', '--growth', '-99%', '--years', '10'] },
   { golden: 'project/stdin.table', args: ['project', '-'], stdin: 'scenarios/l2-2025.yaml' },
+  // The CSV's shapes: chosen columns, and a row per period with a column per case (periods of every start and step, in time order).
+  { golden: 'project/defi-2031.columns.csv', args: ['project', 'scenarios/defi-2031.yaml', '--format', 'csv', '--columns', 'period,case,tvl,change'] },
+  { golden: 'project/bundled.wide.csv', args: ['project', '--format', 'csv', '--layout', 'wide'] },
+  { golden: 'project/wide-columns.csv', args: ['project', '-s', 'btcfi-5-10', '-s', 'defi-2031', '--format', 'csv', '--layout', 'wide', '--columns', 'market_cap,tvl'] },
+  { golden: 'project/extremes.wide.csv', args: ['project', 'test/fixtures/figures/extremes.yaml', '--format', 'csv', '--layout', 'wide'] },
 ];
 
 const CLI_CASES: Case[] = [
@@ -117,6 +122,9 @@ const ERROR_CASES: ErrorCase[] = [
   { golden: 'errors/unknown-flag', args: ['project', '--fromat', 'csv'], place: 'none', mentions: [/--fromat/, /--format/] },
   { golden: 'errors/unknown-format', args: ['project', '--format', 'xml'], place: 'none', mentions: [/xml/] },
   { golden: 'errors/digits-out-of-range', args: ['project', '--digits', '0'], place: 'none' },
+  { golden: 'errors/unknown-column', args: ['project', '--format', 'csv', '--columns', 'period,tvl,chnage'], place: 'none', mentions: [/'chnage'/, /did you mean 'change'\?/] },
+  { golden: 'errors/wide-text-column', args: ['project', '--format', 'csv', '--layout', 'wide', '--columns', 'scenario'], place: 'none', mentions: [/--layout wide/, /the figures are: market_cap/] },
+  { golden: 'errors/columns-without-csv', args: ['project', '--columns', 'tvl'], place: 'none', mentions: [/--columns applies only to --format csv/] },
   { golden: 'errors/unknown-scenario', args: ['project', '--scenario', 'defi2031'], place: 'none', mentions: [/defi-2031/] },
   { golden: 'errors/unknown-case', args: ['project', '--case', 'exakt'], place: 'none', mentions: [/exact/] },
   { golden: 'errors/flag-growth-bare-number', args: ['project', ...INLINE, '--growth', '26.4'], place: 'none', mentions: [/26\.4%/] },
@@ -283,7 +291,8 @@ function parseJsonOutput(text: string): { btcfi: number; scenarios: JsonScenario
   return document;
 }
 
-const csvCases = PROJECT_CASES.filter((c) => c.args?.includes('csv') === true);
+/** The long CSV with every column; --columns and --layout wide have their own shapes (test/cli/csv.test.ts). */
+const csvCases = PROJECT_CASES.filter((c) => c.args?.includes('csv') === true && !c.args.includes('--columns') && !c.args.includes('--layout'));
 const jsonCases = PROJECT_CASES.filter((c) => c.args?.includes('json') === true);
 
 describe.concurrent('csv', () => {

@@ -14,6 +14,7 @@ const SAMPLES = ['--samples', '2000'];
 const GOLDEN = [
   { golden: 'ranges/btcfi-5-10-range.table', args: ['project', RANGE, ...SAMPLES] },
   { golden: 'ranges/btcfi-5-10-range.csv', args: ['project', RANGE, ...SAMPLES, '--format', 'csv'] },
+  { golden: 'ranges/btcfi-5-10-range.wide.csv', args: ['project', RANGE, 'scenarios/btcfi-5-10.yaml', ...SAMPLES, '--format', 'csv', '--layout', 'wide'] },
   { golden: 'ranges/btcfi-5-10-range.json', args: ['project', RANGE, ...SAMPLES, '--format', 'json', '--digits', '8'] },
   { golden: 'ranges/every-form.table', args: ['project', EVERY_FORM, ...SAMPLES, '--seed', '42'] },
   { golden: 'ranges/inline.table', args: ['project', '--market-cap', '2T', '--utilization', '5% to 10%', ...SAMPLES] },
