@@ -99,14 +99,14 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'target', meaning: 'the target TVL; empty without a target', figure: true, perPeriod: false, fill: (cells, _s, c) => cells.figure(c.target?.value ?? null) },
   {
     name: 'target_reached',
-    meaning: 'the first period at or above the target; empty when none is',
+    meaning: 'the first period that reaches the target (in the direction it lies from the start); empty when none does',
     figure: false,
     perPeriod: false,
     fill: (cells, _s, c) => (c.target?.reached == null ? EMPTY : cells.period(c.target.reached)),
   },
   {
     name: 'growth_needed',
-    meaning: 'the constant growth a year that reaches the target at the last period',
+    meaning: 'the constant growth a year that reaches the target exactly at the last period; empty over 0 years or from 0',
     figure: true,
     perPeriod: false,
     fill: (cells, _s, c) => cells.figure(c.target?.growthNeeded ?? null),
