@@ -56,7 +56,8 @@ export function runBtcfi(args, dir = '.') {
         reject(new Error(`btcfi ${args} printed nothing${error === null ? '' : ` (exit ${error.code})`}`));
         return;
       }
-      resolvePromise(stdout + stderr);
+      // A CSV's CRLF line ends read as a terminal shows them: a Markdown file keeps one kind of line end.
+      resolvePromise((stdout + stderr).replace(/\r\n/g, '\n'));
     });
   });
 }

@@ -5,7 +5,10 @@ Reads the bench's scenario files (JSON, only the fields the bench writes: name, 
 step, tvl or market_cap with utilization (a figure or {from, to}), growth (one rate) and cases)
 in file-name order, and writes the same CSV bytes btcfi writes: the same model at 60 significant
 digits (year factors 1 + g, part-year factors (1 + g)^(j/n) computed once per rate and step at 70
-digits), each figure rounded once, half to even, to 40 significant digits.
+digits), each figure rounded once, half to even, to 40 significant digits. The change of a period
+is its growth factor less 1, or with a utilization ramp (tvl - previous tvl) / previous tvl, the
+difference exact and the quotient rounded once; the columns btcfi
+writes empty for these scenarios (targets, percentiles) are written empty.
 
 Usage: python3 bench/project/project.py DIR OUT
 """
@@ -17,6 +20,8 @@ from decimal import Decimal
 
 P = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN, Emax=999999, Emin=-999999)
 WIDE = decimal.Context(prec=70, rounding=decimal.ROUND_HALF_EVEN, Emax=999999, Emin=-999999)
+# Wide enough for the difference of two figures of 60 digits, exactly.
+EXACT = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_EVEN, Emax=999999, Emin=-999999)
 PRINTED = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN, Emax=999999, Emin=-999999)
 PER_YEAR = {"year": 1, "quarter": 4, "month": 12}
 SUFFIX = {"K": 3, "M": 6, "B": 9, "T": 12}
@@ -43,7 +48,7 @@ def figure(value):
 
 
 def label(start, step, year, sub):
-    y = str(start + year) if start is not None else "+%d" % year
+    y = str(start + year) if start is not None else "%d" % year
     if step == "year":
         return y
     if step == "quarter":
@@ -72,6 +77,7 @@ def rows(name, case, c):
     g = rate(c.get("growth", "0%"))
     market = "market_cap" in c
     first = amount(c["market_cap"] if market else c["tvl"])
+    ramp = False
     if market:
         u = c["utilization"]
         u_from, u_to = (rate(u["from"]), rate(u["to"])) if isinstance(u, dict) else (rate(u), rate(u))
@@ -81,6 +87,9 @@ def rows(name, case, c):
     prefix = "%s,%s," % (name, case)
     unit = c.get("unit", "USD")
     factor = year_factors.setdefault(g, P.add(1, g))
+    # The change of a period at a growth rate: one value for the whole path.
+    rate_change = figure(P.subtract(factor if per_year == 1 else part_factor(g, 1, per_year), 1))
+    previous = None
     product = Decimal(1)
     year_end = P.multiply(first, product)
     out = []
@@ -98,16 +107,31 @@ def rows(name, case, c):
             else:
                 utilization = u_from
             tvl = P.multiply(value, utilization)
-            out.append("%s%s,%d,%s,%s,%s,%s\r\n" % (prefix, label(start, step, year, sub), index, unit, figure(value), figure(utilization), figure(tvl)))
         else:
-            out.append("%s%s,%d,%s,,,%s\r\n" % (prefix, label(start, step, year, sub), index, unit, figure(value)))
+            tvl = value
+        if previous is None or not previous:
+            change = ""
+        elif ramp:
+            change = figure(P.divide(EXACT.subtract(tvl, previous), previous))
+        else:
+            change = rate_change
+        if market:
+            out.append("%s%s,%d,%s,%s,%s,%s,%s%s" % (prefix, label(start, step, year, sub), index, unit, figure(value), figure(utilization), figure(tvl), change, EMPTY))
+        else:
+            out.append("%s%s,%d,%s,,,%s,%s%s" % (prefix, label(start, step, year, sub), index, unit, figure(value), change, EMPTY))
+        previous = tvl
     return "".join(out)
+
+
+HEADER = "scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability\r\n"
+# The target and percentile columns, empty for these scenarios, and the end of the row.
+EMPTY = "," * 11 + "\r\n"
 
 
 def main():
     folder, output = sys.argv[1], sys.argv[2]
     with open(output, "w", newline="") as out:
-        out.write("scenario,case,period,index,unit,market_cap,utilization,tvl\r\n")
+        out.write(HEADER)
         for file in sorted(f for f in os.listdir(folder) if f.endswith(".json")):
             with open(os.path.join(folder, file)) as f:
                 scenario = json.load(f)

@@ -24,6 +24,8 @@ export interface Factors {
   readonly ramp: (from: D, to: D, periods: number) => (index: number) => Fixed;
   /** The change over one period of a year of `perYear` at `rate`: (1 + rate)^(1 / perYear) - 1. */
   readonly periodChange: (rate: D, perYear: number) => D;
+  /** periodChange(rate, perYear), as the step's BigInt arithmetic takes it: the same object for the same rate and step. */
+  readonly periodChangeFixed: (rate: D, perYear: number) => Fixed;
 }
 
 /**
@@ -76,6 +78,15 @@ export function makeFactors(): Factors {
     }
     return row;
   };
+  const changesFixed = new Map<number, (rate: D) => Fixed>();
+  const periodChangeFixed = (rate: D, perYear: number): Fixed => {
+    let memo = changesFixed.get(perYear);
+    if (memo === undefined) {
+      memo = memoFixed((r) => periodChange(r, perYear), (r) => r.toString());
+      changesFixed.set(perYear, memo);
+    }
+    return memo(rate);
+  };
   const ramps = new Map<string, (index: number) => Fixed>();
   const ramp = (from: D, to: D, periods: number): ((index: number) => Fixed) => {
     const key = `${periods}|${from.toString()}|${to.toString()}`;
@@ -89,7 +100,7 @@ export function makeFactors(): Factors {
     }
     return values;
   };
-  return { year, partYear, yearFixed, partYearFixed, ramp, periodChange };
+  return { year, partYear, yearFixed, partYearFixed, ramp, periodChange, periodChangeFixed };
 }
 
 /** A factor as a Fixed, converted once per distinct key. */

@@ -45,6 +45,8 @@ export interface TvlPoint {
   readonly change: D | null;
   /** The same figures in the step's own arithmetic, for a fast printer; absent where a point was made otherwise. */
   readonly exact?: ExactFigures;
+  /** change in the step's arithmetic (the same value), for a fast printer; absent where exact is absent. */
+  readonly exactChange?: Fixed | null;
 }
 
 /** A point's figures as the per-period step holds them (BigInt coefficients, 60 digits). */

@@ -5,6 +5,7 @@ import { P, type D } from './decimal.js';
 import type { Fixed } from '../core/fixed.js';
 import { decimalOf } from './decimalOf.js';
 import { fixedOf } from './fixedOf.js';
+import { fixedChange } from './fixedChange.js';
 import { fixedTimes } from './fixedTimes.js';
 import type { Factors } from './makeFactors.js';
 import { nextYearProduct } from './nextYearProduct.js';
@@ -18,8 +19,9 @@ import { PERIODS_PER_YEAR, type ExactFigures, type TvlInput, type TvlPoint } fro
  * (1 + g)^(j / periods per year), so quarterly and monthly paths meet the yearly one at every year
  * end. Everything is computed at the engine's precision (60 digits, in BigInt: see fixed.ts) and
  * rounded only when printed (a ramp's utilization: see rampUtilization.ts). The change of a period is its
- * growth factor less 1 (exact for a yearly step), or with a ramp tvl / previous tvl - 1; it is
- * computed only when read (a table shows it, CSV and JSON do not), as are the points' decimals.
+ * growth factor less 1 (exact for a yearly step), or with a ramp (tvl - previous tvl) / previous
+ * tvl, rounded once (fixedChange.ts); it is
+ * computed only when read (tables and CSV show it, JSON does not), as are the points' decimals.
  */
 export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint, void, undefined> {
   assertTvlInput(input);
@@ -111,6 +113,14 @@ class PathPoint implements TvlPoint {
     if (this.previousTvl === null || this.previousTvl.m === 0n) {
       return null;
     }
-    return this.rate === null ? this.tvl.div(decimalOf(this.previousTvl)).minus(1) : this.factors.periodChange(this.rate, this.perYear);
+    return this.rate === null ? decimalOf(fixedChange(this.exact.tvl, this.previousTvl)) : this.factors.periodChange(this.rate, this.perYear);
+  }
+
+  /** The change in the step's BigInt arithmetic, the same value: for a growth rate, one object shared by every period at that rate. */
+  get exactChange(): Fixed | null {
+    if (this.previousTvl === null || this.previousTvl.m === 0n) {
+      return null;
+    }
+    return this.rate === null ? fixedChange(this.exact.tvl, this.previousTvl) : this.factors.periodChangeFixed(this.rate, this.perYear);
   }
 }

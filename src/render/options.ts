@@ -10,4 +10,15 @@ export interface RenderOptions {
   readonly locale: string;
   /** Columns for a line chart under each table, or null/absent for none (the CLI decides: terminals, --chart). */
   readonly chartWidth?: number | null;
+  /** The CSV's shape: --columns (names of CSV_COLUMNS, checked by the CLI; null for all) and --layout. */
+  readonly csv?: CsvOptions;
+}
+
+export type CsvLayout = 'long' | 'wide';
+
+export const CSV_LAYOUTS: readonly CsvLayout[] = ['long', 'wide'];
+
+export interface CsvOptions {
+  readonly columns: readonly string[] | null;
+  readonly layout: CsvLayout;
 }

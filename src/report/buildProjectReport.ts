@@ -1,4 +1,5 @@
 import { D } from '../engine/decimal.js';
+import type { Fixed } from '../core/fixed.js';
 import { makeFactors, type Factors } from '../engine/makeFactors.js';
 import type { Quantiles } from '../engine/sample/quantiles.js';
 import { simulateCase } from '../engine/sample/simulateCase.js';
@@ -122,7 +123,7 @@ function labelsFor(start: number | null, step: Step): (index: number, year: numb
   return (index, year, subperiod) => (known[index] ??= periodLabel(start, step, year, subperiod));
 }
 
-/** A row of an exact case; its change is computed only when read (tables show it, CSV and JSON do not). */
+/** A row of an exact case; its change is computed only when read (tables and CSV show it, JSON does not). */
 class ExactRow implements ReportRow {
   readonly index: number;
   readonly quantiles = null;
@@ -150,6 +151,10 @@ class ExactRow implements ReportRow {
 
   get change(): D | null {
     return this.point.change;
+  }
+
+  get exactChange(): Fixed | null | undefined {
+    return this.point.exactChange;
   }
 }
 
@@ -201,7 +206,11 @@ function sampleCase(
       },
     };
   });
-  const withChange = rows.map((row, i) => ({ ...row, change: i === 0 || rows[i - 1]!.tvl.isZero() ? null : row.tvl.div(rows[i - 1]!.tvl).minus(1) }));
+  // The change of two medians of SIMULATED_DIGITS digits, kept to as many.
+  const withChange = rows.map((row, i) => ({
+    ...row,
+    change: i === 0 || rows[i - 1]!.tvl.isZero() ? null : row.tvl.div(rows[i - 1]!.tvl).minus(1).toSignificantDigits(SIMULATED_DIGITS),
+  }));
   const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, withChange);
   return {
     name: resolved.name,

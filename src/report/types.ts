@@ -1,6 +1,7 @@
 import type { D } from '../engine/decimal.js';
 import type { Unit } from '../core/unit.js';
 import type { ExactFigures } from '../engine/types.js';
+import type { Fixed } from '../core/fixed.js';
 
 export interface ReportRow {
   readonly period: string;
@@ -14,6 +15,8 @@ export interface ReportRow {
   readonly quantiles: RowQuantiles | null;
   /** The same figures as the engine's step holds them, for a fast printer (exact cases). */
   readonly exact?: ExactFigures;
+  /** change as the engine's step holds it (the same value), for a fast printer (exact cases). */
+  readonly exactChange?: Fixed | null;
 }
 
 /** Mean and percentiles of a figure over the simulated paths, rounded to 12 significant digits. */

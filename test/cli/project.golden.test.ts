@@ -68,6 +68,11 @@ const PROJECT_CASES: Case[] = [
   { golden: 'project/falls-to-zero.table', args: ['project', '--tvl', '1B', '--growth', '-100%', '--years', '2'] },
   { golden: 'project/falls-99pct.table', args: ['project', '--tvl', '1B', '--growth', '-99%', '--years', '10'] },
   { golden: 'project/stdin.table', args: ['project', '-'], stdin: 'scenarios/l2-2025.yaml' },
+  // The CSV's shapes: chosen columns, and a row per period with a column per case (periods of every start and step, in time order).
+  { golden: 'project/defi-2031.columns.csv', args: ['project', 'scenarios/defi-2031.yaml', '--format', 'csv', '--columns', 'period,case,tvl,change'] },
+  { golden: 'project/bundled.wide.csv', args: ['project', '--format', 'csv', '--layout', 'wide'] },
+  { golden: 'project/wide-columns.csv', args: ['project', '-s', 'btcfi-5-10', '-s', 'defi-2031', '--format', 'csv', '--layout', 'wide', '--columns', 'market_cap,tvl'] },
+  { golden: 'project/extremes.wide.csv', args: ['project', 'test/fixtures/figures/extremes.yaml', '--format', 'csv', '--layout', 'wide'] },
 ];
 
 const CLI_CASES: Case[] = [
@@ -117,6 +122,9 @@ const ERROR_CASES: ErrorCase[] = [
   { golden: 'errors/unknown-flag', args: ['project', '--fromat', 'csv'], place: 'none', mentions: [/--fromat/, /--format/] },
   { golden: 'errors/unknown-format', args: ['project', '--format', 'xml'], place: 'none', mentions: [/xml/] },
   { golden: 'errors/digits-out-of-range', args: ['project', '--digits', '0'], place: 'none' },
+  { golden: 'errors/unknown-column', args: ['project', '--format', 'csv', '--columns', 'period,tvl,chnage'], place: 'none', mentions: [/'chnage'/, /did you mean 'change'\?/] },
+  { golden: 'errors/wide-text-column', args: ['project', '--format', 'csv', '--layout', 'wide', '--columns', 'scenario'], place: 'none', mentions: [/--layout wide/, /the figures are: market_cap/] },
+  { golden: 'errors/columns-without-csv', args: ['project', '--columns', 'tvl'], place: 'none', mentions: [/--columns applies only to --format csv/] },
   { golden: 'errors/unknown-scenario', args: ['project', '--scenario', 'defi2031'], place: 'none', mentions: [/defi-2031/] },
   { golden: 'errors/unknown-case', args: ['project', '--case', 'exakt'], place: 'none', mentions: [/exact/] },
   { golden: 'errors/flag-growth-bare-number', args: ['project', ...INLINE, '--growth', '26.4'], place: 'none', mentions: [/26\.4%/] },
@@ -236,9 +244,9 @@ describe('output for pipes', () => {
 /** Plain notation: no exponent, no grouping, no currency, no trailing zeros after the point. */
 const PLAIN_FIGURE = /^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/;
 const PERIOD = /^(\d{4}|\+\d+)(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
-const CSV_HEADER = 'scenario,case,period,index,unit,market_cap,utilization,tvl';
-/** Scenarios with a target add these columns (issue: targets inside scenarios). */
-const TARGET_COLUMNS = ',target,target_reached,growth_needed,utilization_needed';
+/** Every CSV of project has the same columns, whatever its scenarios hold. */
+const CSV_HEADER =
+  'scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability';
 
 /** Significant digits of a plain figure; the trailing zeros of a whole number are not counted. */
 function significantDigits(figure: string): number {
@@ -283,7 +291,8 @@ function parseJsonOutput(text: string): { btcfi: number; scenarios: JsonScenario
   return document;
 }
 
-const csvCases = PROJECT_CASES.filter((c) => c.args?.includes('csv') === true);
+/** The long CSV with every column; --columns and --layout wide have their own shapes (test/cli/csv.test.ts). */
+const csvCases = PROJECT_CASES.filter((c) => c.args?.includes('csv') === true && !c.args.includes('--columns') && !c.args.includes('--layout'));
 const jsonCases = PROJECT_CASES.filter((c) => c.args?.includes('json') === true);
 
 describe.concurrent('csv', () => {
@@ -292,7 +301,7 @@ describe.concurrent('csv', () => {
     expect(stdout.endsWith('\r\n')).toBe(true);
     expect(stdout.replace(/\r\n/g, ''), 'no bare LF or CR').not.toMatch(/[\r\n]/);
     const [header, ...records] = stdout.slice(0, -2).split('\r\n');
-    expect([CSV_HEADER, CSV_HEADER + TARGET_COLUMNS]).toContain(header);
+    expect(header).toBe(CSV_HEADER);
     expect(records.length).toBeGreaterThan(0);
     for (const record of records) {
       const fields = csvFields(record);
@@ -302,6 +311,8 @@ describe.concurrent('csv', () => {
         expect(text, `a text cell a spreadsheet would run as a formula, in ${record}`).not.toMatch(/^[=+\-@\t\r]/);
       }
       expect(index).toMatch(/^[0-9]+$/);
+      // A period without a start year is a plain count of years from the start: 0, 1-Q3, 2-07.
+      expect(period).toMatch(/^([0-9]{4}|[0-9]+)(-Q[1-4]|-(0[1-9]|1[0-2]))?$/);
       expect(unit).toMatch(/^(USD|BTC)$/);
       expect(tvl).toMatch(PLAIN_FIGURE);
       for (const figure of [marketCap, utilization]) {
@@ -320,9 +331,9 @@ describe.concurrent('csv', () => {
       const jsonRecords = parseJsonOutput((await resultOf(twin)).stdout).scenarios.flatMap((s) =>
         s.rows.map((row) => [s.name, s.case ?? '', row.period, String(row.index), s.unit, row.market_cap ?? '', row.utilization ?? '', row.tvl ?? '']),
       );
-      // The CSV neutralises text cells that begin with + (periods without a start year: +0); JSON does not.
-      const unneutralised = csvRecords.map((fields) => fields.map((field, i) => (i === 2 ? field.replace(/^'(?=\+)/, '') : field)));
-      expect(unneutralised, c.golden).toEqual(jsonRecords);
+      // The CSV writes a period without a start year as years from the start (0, 1-Q3), JSON as its label (+0, +1-Q3).
+      const labelled = jsonRecords.map((fields) => fields.map((field, i) => (i === 2 ? field.replace(/^\+(?=[0-9])/, '') : field)));
+      expect(csvRecords, c.golden).toEqual(labelled);
     }
   });
 

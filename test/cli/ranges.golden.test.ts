@@ -14,6 +14,7 @@ const SAMPLES = ['--samples', '2000'];
 const GOLDEN = [
   { golden: 'ranges/btcfi-5-10-range.table', args: ['project', RANGE, ...SAMPLES] },
   { golden: 'ranges/btcfi-5-10-range.csv', args: ['project', RANGE, ...SAMPLES, '--format', 'csv'] },
+  { golden: 'ranges/btcfi-5-10-range.wide.csv', args: ['project', RANGE, 'scenarios/btcfi-5-10.yaml', ...SAMPLES, '--format', 'csv', '--layout', 'wide'] },
   { golden: 'ranges/btcfi-5-10-range.json', args: ['project', RANGE, ...SAMPLES, '--format', 'json', '--digits', '8'] },
   { golden: 'ranges/every-form.table', args: ['project', EVERY_FORM, ...SAMPLES, '--seed', '42'] },
   { golden: 'ranges/inline.table', args: ['project', '--market-cap', '2T', '--utilization', '5% to 10%', ...SAMPLES] },
@@ -33,9 +34,10 @@ describe('btcfi project with ranges', () => {
     expect(table.stdout).toMatch(/TVL p50 +p5–p95 +P\(target\)/);
     const csv = await runCli(['project', RANGE, ...SAMPLES, '--format', 'csv']);
     const [header, first] = csv.stdout.split('\r\n');
-    expect(header).toBe('scenario,case,period,index,unit,market_cap,utilization,tvl,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability');
+    expect(header).toBe('scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability');
     const cells = first!.split(',');
-    expect(cells[7], 'the figure columns hold the median').toBe(cells[15]);
+    const columns = header!.split(',');
+    expect(cells[columns.indexOf('tvl')], 'the figure columns hold the median').toBe(cells[columns.indexOf('p50')]);
     const json = JSON.parse((await runCli(['project', RANGE, ...SAMPLES, '--format', 'json'])).stdout);
     const row = json.scenarios[0].rows[5];
     expect(Object.keys(row.quantiles)).toEqual(['mean', 'p5', 'p25', 'p50', 'p75', 'p95']);

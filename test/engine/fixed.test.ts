@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { P } from '../../src/engine/decimal.js';
 import { decimalOf } from '../../src/engine/decimalOf.js';
+import { Decimal } from 'decimal.js';
+import { fixedChange } from '../../src/engine/fixedChange.js';
 import { fixedDivide } from '../../src/engine/fixedDivide.js';
 import { fixedOf } from '../../src/engine/fixedOf.js';
 import { fixedPlus } from '../../src/engine/fixedPlus.js';
@@ -22,6 +24,23 @@ describe('properties', () => {
       }),
       { numRuns: 3000, seed: 11 },
     );
+  });
+
+  it('a change (a - b) / b is the exact change rounded once to 60 digits, half to even', () => {
+    // 400 digits hold every difference of these operands exactly, and the quotient far past the 60th digit.
+    const Wide = Decimal.clone({ precision: 400, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+    const near = fc.tuple(decimal, fc.integer({ min: -12, max: 3 }), fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n })).map(([b, shift, step]) => [b, b.plus(new P(`${step}e${b.e + shift - 20}`))] as const);
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(decimal, decimal), near), ([b, a]) => {
+        fc.pre(!b.isZero());
+        const expected = new Wide(a.toFixed()).minus(new Wide(b.toFixed())).div(new Wide(b.toFixed())).toSignificantDigits(60, Decimal.ROUND_HALF_EVEN);
+        expect(decimalOf(fixedChange(fixedOf(a), fixedOf(b))).toFixed()).toBe(expected.toFixed());
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
+    expect(decimalOf(fixedChange(fixedOf(new P('110')), fixedOf(new P('100')))).toFixed()).toBe('0.1');
+    expect(decimalOf(fixedChange(fixedOf(new P('7')), fixedOf(new P('7')))).toFixed()).toBe('0');
+    expect(decimalOf(fixedChange(fixedOf(new P('1')), fixedOf(new P('3')))).toFixed()).toBe(`-0.${'6'.repeat(59)}7`);
   });
 
   it('ties round to even, as decimal.js does', () => {

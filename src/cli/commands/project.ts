@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import { buildProjectReport } from '../../report/buildProjectReport.js';
 import { FORMATS, renderers } from '../../render/index.js';
-import type { Format } from '../../render/options.js';
+import { CSV_LAYOUTS, type CsvLayout, type Format } from '../../render/options.js';
+import { parseCsvFlags } from '../csvFlags.js';
 import { UsageError } from '../errors.js';
 import { loadScenarios, UnknownSelectionError, type FieldFlags } from '../../scenario/loadScenarios.js';
 import { notAppliedNotes } from '../../scenario/whatIfFlags.js';
@@ -20,12 +21,15 @@ interface ProjectOptions extends FieldFlags {
   readonly samples: number;
   readonly seed: number;
   readonly chart?: boolean;
+  readonly columns?: string;
+  readonly layout?: CsvLayout;
 }
 
 const EXAMPLES = `
 Examples:
   $ btcfi project                                    the bundled scenarios of the source article
   $ btcfi project defi-2031 --format csv > defi.csv  a bundled scenario by name
+  $ btcfi project --format csv --layout wide         a row per period, a column per case
   $ btcfi project --market-cap 2T --utilization 5%   one inline scenario: 5% of $2T
   $ btcfi project --tvl 238.5B --growth 26.4% --years 5 --start 2026 --format json
   $ btcfi project --growth 10%                       what if everything grew 10% a year?
@@ -41,6 +45,8 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     .argument('[paths...]', 'scenario files (.yaml, .yml, .json), directories of them, bundled scenario names (defi-2031), or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(new Option('--digits <n>', 'round CSV and JSON figures to n significant digits').argParser(parseDigits))
+    .addOption(new Option('--columns <names>', 'CSV columns to write, in this order (scenario,period,tvl); see the README for all'))
+    .addOption(new Option('--layout <layout>', 'CSV layout: long (a row per case and period) or wide (a row per period, a column per case)').choices(CSV_LAYOUTS))
     .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))
     .addOption(new Option('--samples <n>', 'paths to sample for scenarios with ranges (5% to 10%)').argParser(parseSamples).default(10_000, '10,000'))
     .addOption(new Option('--chart', 'draw a chart of each TVL path under its table (on a terminal by default)'))
@@ -49,6 +55,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
   addFilterFlags(command);
   addFieldFlags(command, ['target', 'end']);
   command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
+    const csv = parseCsvFlags(options.format, options.columns, options.layout);
     // Filters first, then what-ifs: a what-if is checked against the scenarios and cases selected.
     const scenarios = await loadScenarios(paths, options, context.io, { scenarios: options.scenario, cases: options.case }).catch((error: unknown) => {
       throw error instanceof UnknownSelectionError ? selectionUsageError(error) : error;
@@ -67,6 +74,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
       chalk: context.resultChalk(options.format === 'table', options.output),
       locale: context.settings.locale,
       chartWidth: charted ? Math.min(context.io.columns ?? 80, 100) : null,
+      csv,
     });
     // Rows are computed as they are written: memory stays flat however many there are.
     await context.emit(pieces, options.output);
