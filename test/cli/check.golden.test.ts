@@ -145,7 +145,7 @@ describe('btcfi schema', () => {
   });
 
   it('is named on the first line of every bundled scenario', () => {
-    for (const name of readdirSync(join(REPO_ROOT, 'scenarios'))) {
+    for (const name of readdirSync(join(REPO_ROOT, 'scenarios')).filter((file) => file.endsWith('.yaml'))) {
       const first = readFileSync(join(REPO_ROOT, 'scenarios', name), 'utf8').split('\n')[0];
       expect(first, name).toBe('# yaml-language-server: $schema=../schema/scenario.schema.json');
     }

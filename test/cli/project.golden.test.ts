@@ -268,6 +268,7 @@ interface JsonScenario {
   title: string | null;
   unit: string;
   rows: JsonRow[];
+  references: { value: string | null; crossing: { years: string | null } | null; growth_needed: string | null; utilization_needed: string | null }[];
 }
 
 /** JSON.parse, failing if any value other than `btcfi` and `index` is a JS number. */
@@ -343,7 +344,13 @@ describe.concurrent('json', () => {
     expect(document.btcfi).toBe(1);
     expect(document.scenarios.length).toBeGreaterThan(0);
     for (const scenario of document.scenarios) {
-      expect(Object.keys(scenario)).toEqual(['name', 'case', 'title', 'unit', 'rows', 'target']);
+      expect(Object.keys(scenario)).toEqual(['name', 'case', 'title', 'unit', 'rows', 'target', 'references']);
+      for (const reference of scenario.references) {
+        expect(Object.keys(reference)).toEqual(['name', 'value', 'period', 'source', 'note', 'start', 'end', 'crossing', 'growth_needed', 'utilization_needed']);
+        for (const figure of [reference.value, reference.crossing?.years ?? null, reference.growth_needed, reference.utilization_needed]) {
+          expect(figure === null || (typeof figure === 'string' && PLAIN_FIGURE.test(figure)), String(figure)).toBe(true);
+        }
+      }
       expect(typeof scenario.name).toBe('string');
       for (const field of [scenario.case, scenario.title]) {
         expect(field === null || typeof field === 'string').toBe(true);
