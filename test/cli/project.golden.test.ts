@@ -68,6 +68,9 @@ const PROJECT_CASES: Case[] = [
   { golden: 'project/falls-to-zero.table', args: ['project', '--tvl', '1B', '--growth', '-100%', '--years', '2'] },
   { golden: 'project/falls-99pct.table', args: ['project', '--tvl', '1B', '--growth', '-99%', '--years', '10'] },
   { golden: 'project/stdin.table', args: ['project', '-'], stdin: 'scenarios/l2-2025.yaml' },
+  { golden: 'project/references.table', args: ['project', 'test/fixtures/references/crossings.yaml', '--chart'] },
+  { golden: 'project/references.json', args: ['project', 'test/fixtures/references/crossings.yaml', '--format', 'json', '--case', 'up'] },
+  { golden: 'project/references.csv', args: ['project', 'test/fixtures/references/crossings.yaml', '--format', 'csv', '--case', 'up'] },
 ];
 
 const CLI_CASES: Case[] = [
