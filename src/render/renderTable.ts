@@ -318,8 +318,5 @@ function describeStanding(standing: ReferenceStanding, options: RenderOptions): 
   if (standing.utilizationNeeded !== null) {
     needed.push(text.utilizationNeeded(formatRate(standing.utilizationNeeded, locale), standing.utilizationNeeded.gt(1)));
   }
-  if (needed.length === 0) {
-    return words.join(', ');
-  }
-  return crossing === null ? `${words.join(', ')} (${needed.join(', ')})` : [...words, ...needed].join(', ');
+  return [...words, ...needed].join(', ');
 }

@@ -101,7 +101,9 @@ export const expectationSchema = z.pipe(
       return readReferenceExpectation(raw, relations[0]!, fail);
     }
     if (raw.period === undefined) {
-      return fail(['period'], 'is required', 'name the period to check, as the output labels it: 2031, 2026-Q3, +5');
+      // Reported as zod reports a missing key: period is left out only beside above or below.
+      ctx.issues.push({ code: 'invalid_type', expected: 'string', input: undefined, path: ['period'], message: 'Invalid input' } as z.core.$ZodRawIssue);
+      return z.NEVER;
     }
     const field = fields[0]!;
     const written = raw[field]!;

@@ -1,20 +1,11 @@
 import type { InputIssue } from '../core/inputIssue.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { Unit } from '../core/unit.js';
 import { describeZodIssue, fieldLabel } from './describeZodIssue.js';
-import type { IssuePath, Locator } from './locate.js';
+import type { IssuePath } from './locate.js';
 import { readScenarioText } from './parseScenario.js';
-import { REFERENCE_KEYS, REFERENCES_FILE_KEYS, referencesFileSchema, type ReferenceEntry } from './referenceSchema.js';
+import { REFERENCE_KEYS, REFERENCES_FILE_KEYS, referencesFileSchema, type IncludedReferences } from './referenceSchema.js';
 
-/** The references of an included file, and where each was written (in that file). */
-export interface IncludedReferences {
-  /** The file as messages name it. */
-  readonly file: string;
-  /** The unit the file states, or null: its amounts are then in the unit of the scenario that includes it. */
-  readonly unit: Unit | null;
-  readonly entries: readonly ReferenceEntry[];
-  readonly locate: Locator;
-}
+export type { IncludedReferences };
 
 const FILE_HINT = 'a file of references holds references: {eth-defi: {value: 238B, source: "..."}}, and may state its unit: USD';
 

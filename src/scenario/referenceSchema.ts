@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { addIssue, numeral } from './fields.js';
 import { parseAmount, type Amount } from './parseAmount.js';
 import { quoted, shown } from '../core/visibleText.js';
+import type { Unit } from '../core/unit.js';
+import type { Locator } from './locate.js';
 
 // References: named levels a path is compared with (Ethereum DeFi's $238B, the ETFs' $115B).
 //   references:
@@ -26,6 +28,16 @@ export interface ReferenceEntry {
   readonly period: string | null;
   readonly source: string | null;
   readonly note: string | null;
+}
+
+/** The references of an included file, and where each was written (in that file). */
+export interface IncludedReferences {
+  /** The file as messages name it. */
+  readonly file: string;
+  /** The unit the file states, or null: its amounts are then in the unit of the scenario that includes it. */
+  readonly unit: Unit | null;
+  readonly entries: readonly ReferenceEntry[];
+  readonly locate: Locator;
 }
 
 /** The references field: the files it includes (as written) and its own references, in order. */

@@ -3,8 +3,7 @@ import type { InputIssue } from '../core/inputIssue.js';
 import type { Unit } from '../core/unit.js';
 import { quoted } from '../core/visibleText.js';
 import type { Locator } from './locate.js';
-import type { IncludedReferences } from './parseReferencesFile.js';
-import type { ReferenceEntry, ReferencesField } from './referenceSchema.js';
+import type { IncludedReferences, ReferenceEntry, ReferencesField } from './referenceSchema.js';
 
 /** A level the paths of a scenario are compared with, in the scenario's unit. */
 export interface ResolvedReference {

@@ -11,7 +11,7 @@ import type { Unit } from '../core/unit.js';
 import { err, ok, type Result } from '../core/result.js';
 import { MAX_CASES, MAX_PERIODS, MODEL_KEYS, type CaseFields, type GrowthField, type ParsedScenario, type Resample } from './schema.js';
 import { quoted } from '../core/visibleText.js';
-import type { IncludedReferences } from './parseReferencesFile.js';
+import type { IncludedReferences } from './referenceSchema.js';
 import { resolveReferences, type ResolvedReference } from './resolveReferences.js';
 
 export type { ResolvedReference };

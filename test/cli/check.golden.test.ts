@@ -25,6 +25,12 @@ const GOLDEN: { golden: string; args: string[]; exit: number }[] = [
   { golden: 'check/mixed.json', args: ['check', `${FIXTURES}/mixed`, '--format', 'json'], exit: 2 },
   { golden: 'check/bad-references.text', args: ['check', `${FIXTURES}/bad-references.yaml`], exit: 2 },
   { golden: 'check/missing-file', args: ['check', `${FIXTURES}/missing.yaml`, `${FIXTURES}/mixed/b-good.yaml`], exit: 2 },
+  { golden: 'check/references.text', args: ['check', 'test/fixtures/references/crossings.yaml'], exit: 0 },
+  { golden: 'check/references.json', args: ['check', 'test/fixtures/references/crossings.yaml', '--format', 'json'], exit: 0 },
+  { golden: 'check/references-unknown-name', args: ['check', 'test/fixtures/references/bad-name.yaml'], exit: 2 },
+  { golden: 'check/references-broken-include', args: ['check', 'test/fixtures/references/broken/includes-broken.yaml'], exit: 2 },
+  { golden: 'check/references-missing-include', args: ['check', 'test/fixtures/references/broken/includes-missing.yaml'], exit: 2 },
+  { golden: 'check/references-wrong-unit', args: ['check', 'test/fixtures/references/broken/wrong-unit.yaml'], exit: 2 },
   { golden: 'validate/bundled', args: ['validate'], exit: 0 },
   { golden: 'validate/mixed', args: ['validate', `${FIXTURES}/mixed`, `${FIXTURES}/bad-references.yaml`], exit: 2 },
   { golden: 'list/table', args: ['list'], exit: 0 },
@@ -145,7 +151,7 @@ describe('btcfi schema', () => {
   });
 
   it('is named on the first line of every bundled scenario', () => {
-    for (const name of readdirSync(join(REPO_ROOT, 'scenarios'))) {
+    for (const name of readdirSync(join(REPO_ROOT, 'scenarios')).filter((file) => file.endsWith('.yaml'))) {
       const first = readFileSync(join(REPO_ROOT, 'scenarios', name), 'utf8').split('\n')[0];
       expect(first, name).toBe('# yaml-language-server: $schema=../schema/scenario.schema.json');
     }

@@ -73,6 +73,9 @@ const PROJECT_CASES: Case[] = [
   { golden: 'project/bundled.wide.csv', args: ['project', '--format', 'csv', '--layout', 'wide'] },
   { golden: 'project/wide-columns.csv', args: ['project', '-s', 'btcfi-5-10', '-s', 'defi-2031', '--format', 'csv', '--layout', 'wide', '--columns', 'market_cap,tvl'] },
   { golden: 'project/extremes.wide.csv', args: ['project', 'test/fixtures/figures/extremes.yaml', '--format', 'csv', '--layout', 'wide'] },
+  { golden: 'project/references.table', args: ['project', 'test/fixtures/references/crossings.yaml', '--chart'] },
+  { golden: 'project/references.json', args: ['project', 'test/fixtures/references/crossings.yaml', '--format', 'json', '--case', 'up'] },
+  { golden: 'project/references.csv', args: ['project', 'test/fixtures/references/crossings.yaml', '--format', 'csv', '--case', 'up'] },
 ];
 
 const CLI_CASES: Case[] = [
@@ -276,6 +279,7 @@ interface JsonScenario {
   title: string | null;
   unit: string;
   rows: JsonRow[];
+  references: { value: string | null; crossing: { years: string | null } | null; growth_needed: string | null; utilization_needed: string | null }[];
 }
 
 /** JSON.parse, failing if any value other than `btcfi` and `index` is a JS number. */
@@ -356,7 +360,13 @@ describe.concurrent('json', () => {
     for (const scenario of document.scenarios) {
       // A case that states its end also gives the end and the growth solved to reach it.
       const solved = 'end' in scenario ? ['end', 'growth_solved'] : [];
-      expect(Object.keys(scenario)).toEqual(['name', 'case', 'title', 'unit', ...solved, 'rows', 'target']);
+      expect(Object.keys(scenario)).toEqual(['name', 'case', 'title', 'unit', ...solved, 'rows', 'target', 'references']);
+      for (const reference of scenario.references) {
+        expect(Object.keys(reference)).toEqual(['name', 'value', 'period', 'source', 'note', 'start', 'end', 'crossing', 'growth_needed', 'utilization_needed']);
+        for (const figure of [reference.value, reference.crossing?.years ?? null, reference.growth_needed, reference.utilization_needed]) {
+          expect(figure === null || (typeof figure === 'string' && PLAIN_FIGURE.test(figure)), String(figure)).toBe(true);
+        }
+      }
       expect(typeof scenario.name).toBe('string');
       for (const field of [scenario.case, scenario.title]) {
         expect(field === null || typeof field === 'string').toBe(true);

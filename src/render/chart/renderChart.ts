@@ -70,7 +70,7 @@ export function renderChart(series: readonly ChartSeries[], options: ChartOption
   const points = longest.values.length;
   const height = Math.max(2, Math.floor(options.height ?? DEFAULT_HEIGHT));
 
-  const references = options.references ?? [];
+  const { shown: references, off } = referencesInReach(drawn, options.references ?? []);
   const { scale, toPlot, plotLow, plotHigh } = plotRange(drawn, references);
   const frame = { min: plotLow, max: plotHigh, height: height - 1 };
 
@@ -117,7 +117,24 @@ export function renderChart(series: readonly ChartSeries[], options: ChartOption
   const gap = columns - displayWidth(first) - displayWidth(last);
   lines.push(chalk.dim(gap >= 1 ? `${indent}${first}${' '.repeat(gap)}${last}` : `${indent}${first}`));
   lines.push(...legend(drawn, options.width, paint));
+  if (off.length > 0) {
+    lines.push(chalk.dim(fit(`off the chart: ${off.map((r) => `${visible(r.name)} ${formatAmount(r.value, options.unit, options.locale)}`).join(', ')}`, options.width)));
+  }
   return lines.join('\n');
+}
+
+/**
+ * The references drawn: those within half the paths' span beyond their lowest and highest
+ * figures (the range then takes them in). One far away would flatten every path into a line;
+ * those are named under the chart instead.
+ */
+function referencesInReach(drawn: readonly ChartSeries[], references: readonly ChartReference[]): { shown: ChartReference[]; off: ChartReference[] } {
+  const all = drawn.flatMap((s) => s.values);
+  const low = D.min(...all);
+  const high = D.max(...all);
+  const reach = D.max(high.minus(low).div(2), high.abs().div(2));
+  const within = (r: ChartReference): boolean => r.value.gte(low.minus(reach)) && r.value.lte(high.plus(reach));
+  return { shown: references.filter(within), off: references.filter((r) => !within(r)) };
 }
 
 /**

@@ -17,7 +17,7 @@ function describeTargetText(target: ExpectTarget, unit: Unit, locale: string): s
     // `below eth-defi ($238B)`, `equals eth-defi ($238B) within 0.5%`.
     const level = target.level === null ? '' : ` (${formatAmount(target.level, unit, locale)})`;
     const tolerance = target.tolerance.kind === 'relative' ? ` within ${target.tolerance.rate.text}` : target.tolerance.kind === 'absolute' ? ` ± ${target.tolerance.amount.text}` : '';
-    return `${target.relation} ${target.reference}${level}${tolerance}`;
+    return `${target.relation === 'equals' ? 'equal to' : target.relation} ${target.reference}${level}${tolerance}`;
   }
   if (target.kind === 'bounds') {
     const { atLeast, atMost } = target;
