@@ -44,6 +44,8 @@ export interface ResolvedScenario {
   readonly locate: Locator;
   /** The overrides applied on top of the file, as `field value` texts: what-if runs say so. */
   readonly whatIf: readonly string[];
+  /** Cases of the file left out by a --case filter: `check` does not evaluate the expectations that name them. */
+  readonly casesLeftOut?: readonly string[];
 }
 
 /** One mapping of model fields (the scenario's own, a case's, or the flags) and where to point at them. */
