@@ -40,7 +40,7 @@ export function addCheckCommand(program: Command, context: CliContext): void {
     .argument('[paths...]', 'scenario files, directories of them, bundled scenario names (defi-2031), or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .addOption(new Option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout'))
-    .addOption(new Option('--samples <n>', 'paths to sample for expectations of sampled figures (p50, p_target)').argParser(parseSamples).default(CHECK_SIMULATION.samples, '10,000'))
+    .addOption(new Option('--samples <n>', 'paths sampled for p50, p_target and the like').argParser(parseSamples).default(CHECK_SIMULATION.samples, '10,000'))
     .addOption(new Option('--seed <s>', 'seed of the random generator, as project takes it').argParser(parseSeed).default(CHECK_SIMULATION.seed));
   addFilterFlags(command);
   command
