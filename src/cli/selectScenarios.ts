@@ -61,3 +61,21 @@ function didYouMean(name: string, known: readonly string[], what: string): strin
   }
   return known.length === 0 ? `there are no ${what} to choose from` : `the ${what} are: ${known.join(', ')}`;
 }
+
+/**
+ * The scenarios and cases that --scenario and --case name, as `project` selects them, each with
+ * the cases left out named: an expectation naming one of them is not evaluated (one naming a
+ * case the scenario does not have is still reported).
+ */
+export function selectForCheck(scenarios: readonly ResolvedScenario[], names: readonly string[] = [], cases: readonly string[] = []): ResolvedScenario[] {
+  const selected = selectScenarios(scenarios, names, cases);
+  if (cases.length === 0) {
+    return selected;
+  }
+  const original = new Map(scenarios.map((scenario) => [scenario.name, scenario]));
+  return selected.map((scenario) => {
+    const kept = new Set(scenario.cases.map((c) => c.name));
+    const casesLeftOut = original.get(scenario.name)!.cases.flatMap((c) => (c.name === null || kept.has(c.name) ? [] : [c.name]));
+    return { ...scenario, casesLeftOut };
+  });
+}

@@ -1,12 +1,13 @@
 import type { D } from '../engine/decimal.js';
-import { buildProjectReport } from './buildProjectReport.js';
-import type { CaseReport, ReportRow } from './types.js';
+import { buildProjectReport, type SimulationRequest } from './buildProjectReport.js';
+import type { CaseReport, ReportRow, ScenarioReport } from './types.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { Expectation, ExpectField } from '../scenario/expectationSchema.js';
 import type { InputIssue } from '../core/inputIssue.js';
 import type { ResolvedScenario } from '../scenario/resolveScenario.js';
 import { suggest } from '../core/suggest.js';
 import { evaluateExpectation } from './evaluateExpectation.js';
-import type { CheckReport, ExpectationResult, FileCheck } from './checkTypes.js';
+import type { CheckReport, EvaluationBasis, ExpectationResult, FileCheck } from './checkTypes.js';
 import { quoted, shown } from '../core/visibleText.js';
 
 const ROW_FIELD = { tvl: 'tvl', market_cap: 'marketCap', utilization: 'utilization' } as const satisfies Record<ExpectField, keyof ReportRow>;
@@ -16,7 +17,7 @@ const ROW_FIELD = { tvl: 'tvl', market_cap: 'marketCap', utilization: 'utilizati
  * (including an expectation that names a case, period or field that does not exist) is
  * reported with its issues and nothing of it is evaluated.
  */
-export function buildCheckReport(scenarios: readonly ResolvedScenario[], issues: readonly InputIssue[]): CheckReport {
+export function buildCheckReport(scenarios: readonly ResolvedScenario[], issues: readonly InputIssue[], simulation: SimulationRequest = CHECK_SIMULATION): CheckReport {
   const files: FileCheck[] = [];
   const issuesByFile = new Map<string, InputIssue[]>();
   for (const issue of issues) {
@@ -26,7 +27,7 @@ export function buildCheckReport(scenarios: readonly ResolvedScenario[], issues:
     files.push({ file, scenario: null, unit: null, issues: fileIssues, results: [] });
   }
   for (const scenario of scenarios) {
-    files.push(checkScenario(scenario));
+    files.push(checkScenario(scenario, simulation));
   }
   files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const results = files.flatMap((file) => file.results);
@@ -38,8 +39,45 @@ export function buildCheckReport(scenarios: readonly ResolvedScenario[], issues:
   };
 }
 
-function checkScenario(scenario: ResolvedScenario): FileCheck {
+/** How `check` samples the cases whose expectations name p50, p_target, ...: as `project` does by default, so the figures agree. */
+export const CHECK_SIMULATION: SimulationRequest = { samples: 10_000, seed: 1 };
+
+type FigureProblem = { readonly key: string; readonly message: string; readonly hint: string | null };
+
+/** The figure an expectation names at a row of a case, and what it was evaluated on; or why the case has no such figure. */
+function readFigure(
+  expectation: Expectation,
+  c: CaseReport,
+  row: ReportRow,
+  sampledCase: CaseReport | null,
+  scenario: ResolvedScenario,
+): Result<{ got: D; basis: EvaluationBasis }, FigureProblem> {
+  const who = c.name === null ? 'the scenario' : `case ${c.name}`;
+  const { statistic } = expectation;
+  if (statistic == null || sampledCase === null) {
+    const got = row[ROW_FIELD[expectation.field]] as D | null;
+    if (got === null) {
+      return err({ key: expectation.field, message: `${who} compounds a TVL directly, so it has no ${expectation.field}`, hint: 'check tvl instead, or model the scenario with market_cap and utilization' });
+    }
+    const ranged = scenario.cases.find((resolved) => resolved.name === c.name)?.uncertain != null;
+    return ok({ got, basis: ranged ? { kind: 'median-path' } : { kind: 'exact' } });
+  }
+  const { simulation } = sampledCase;
+  const quantiles = sampledCase.rows.find((r) => r.period === row.period)?.quantiles ?? null;
+  if (simulation === null || quantiles === null) {
+    return err({ key: statistic, message: `${statistic} is a figure of sampled paths, and ${who} has no ranges`, hint: `expect tvl: of the exact path instead; a case is sampled when a field is a range (5% to 10%)` });
+  }
+  const got = statistic === 'p_target' ? quantiles.targetProbability : quantiles.tvl[statistic];
+  if (got === null) {
+    return err({ key: statistic, message: `p_target is the share of paths that reach the target, and ${who} has none`, hint: 'add target: 238B to the scenario or the case' });
+  }
+  return ok({ got, basis: { kind: 'sampled', statistic, samples: simulation.samples, seed: simulation.seed } });
+}
+
+function checkScenario(scenario: ResolvedScenario, simulation: SimulationRequest): FileCheck {
   const report = buildProjectReport([scenario]).scenarios[0]!;
+  // Sampled only when an expectation names a figure of the sampled paths, as project samples it.
+  let sampled: ScenarioReport | null = null;
   const issues: InputIssue[] = [];
   const results: ExpectationResult[] = [];
   const caseNames = report.cases.flatMap((c) => (c.name === null ? [] : [c.name]));
@@ -53,6 +91,9 @@ function checkScenario(scenario: ResolvedScenario): FileCheck {
       return;
     }
     let cases: readonly CaseReport[] = report.cases;
+    if (expectation.case !== null && scenario.casesLeftOut?.includes(expectation.case) === true) {
+      return;
+    }
     if (expectation.case !== null) {
       const named = report.cases.find((c) => c.name === expectation.case);
       if (named === undefined) {
@@ -78,12 +119,14 @@ function checkScenario(scenario: ResolvedScenario): FileCheck {
         at('period', `no period ${shown(expectation.period ?? '')}${c.name === null ? '' : ` in case ${c.name}`}`, `periods run from ${periods[0]} to ${periods.at(-1)}`);
         return;
       }
-      const got = row[ROW_FIELD[expectation.field]] as D | null;
-      if (got === null) {
-        at(expectation.field, `${c.name === null ? 'the scenario' : `case ${c.name}`} compounds a TVL directly, so it has no ${expectation.field}`, 'check tvl instead, or model the scenario with market_cap and utilization');
+      const sampledCase = expectation.statistic == null ? null : (sampled ??= buildProjectReport([scenario], simulation).scenarios[0]!).cases.find((s) => s.name === c.name)!;
+      const read = readFigure(expectation, c, row, sampledCase, scenario);
+      if (!read.ok) {
+        at(read.error.key, read.error.message, read.error.hint);
         return;
       }
-      results.push({ expectation, index, line, case: c.name, got, ...evaluateExpectation(target, got) });
+      const { got, basis } = read.value;
+      results.push({ expectation, index, line, case: c.name, got, ...evaluateExpectation(target, got), basis });
     }
   });
 

@@ -1,9 +1,9 @@
 import type { D } from '../engine/decimal.js';
-import type { Expectation } from '../scenario/expectationSchema.js';
+import type { Expectation, Statistic } from '../scenario/expectationSchema.js';
 import type { InputIssue } from '../core/inputIssue.js';
 import type { Unit } from '../core/unit.js';
 
-export type { Expectation, ExpectField, ExpectTarget, Figure } from '../scenario/expectationSchema.js';
+export type { Expectation, ExpectField, ExpectTarget, Figure, Statistic } from '../scenario/expectationSchema.js';
 
 /** One expectation applied to one case: expectations without a case apply to every case. */
 export interface ExpectationResult {
@@ -17,7 +17,19 @@ export interface ExpectationResult {
   /** (got - expected) / |expected| for a value, or against the bound that was crossed; null when not defined. */
   readonly difference: D | null;
   readonly passed: boolean;
+  /** Which figure was evaluated; absent: the exact path of an exact case. */
+  readonly basis?: EvaluationBasis;
 }
+
+/**
+ * What an expectation was evaluated on: the exact path of an exact case; for a case with ranges,
+ * the exact path at the medians of its ranges (an expectation of tvl, market_cap or utilization),
+ * or a figure of its sampled paths (p50, p_target, ...), as `project` prints them.
+ */
+export type EvaluationBasis =
+  | { readonly kind: 'exact' }
+  | { readonly kind: 'median-path' }
+  | { readonly kind: 'sampled'; readonly statistic: Statistic; readonly samples: number; readonly seed: number };
 
 export interface FileCheck {
   readonly file: string;

@@ -47,7 +47,16 @@ export type ExpectTarget =
       readonly tolerance: Tolerance;
     };
 
+/**
+ * A figure of the sampled paths of a case with ranges, as `project` reports it: a percentile or
+ * the mean of the TVL, or p_target, the share of the paths that reached the target by the period.
+ */
+export const STATISTICS = ['p5', 'p25', 'p50', 'p75', 'p95', 'mean', 'p_target'] as const;
+export type Statistic = (typeof STATISTICS)[number];
+
 export interface Expectation {
+  /** A figure of the sampled paths rather than of the exact path; null or absent: the exact path. */
+  readonly statistic?: Statistic | null;
   /** null: the scenario has no cases, or the expectation applies to every case. */
   readonly case: string | null;
   /** As the output labels it: `2031`, `2026-Q3`, `2026-07`, `+5`; null for every period (a reference's above or below only). */
@@ -79,7 +88,14 @@ const writtenExpectation = z.strictObject({
   above: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must be above: at the period, or at every period'),
   below: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must be below: at the period, or at every period'),
   equals: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must equal at the period (within/abs allowed)'),
+  ...sampledKeys(),
 });
+
+function sampledKeys(): Record<Statistic, z.ZodMiniOptional<typeof expected>> {
+  const description = (key: Statistic): string =>
+    key === 'p_target' ? 'For a case with ranges: the share of sampled paths that reached the target by the period: 0.67 or 67%' : `For a case with ranges: the ${key === 'mean' ? 'mean' : `${key.slice(1)}th percentile`} of the sampled TVLs, as project reports it`;
+  return Object.fromEntries(STATISTICS.map((key) => [key, described(z.optional(expected), description(key))])) as Record<Statistic, z.ZodMiniOptional<typeof expected>>;
+}
 
 /** The keys an expectation may have. */
 export const EXPECTATION_KEYS: readonly string[] = Object.keys(writtenExpectation.shape);
@@ -91,11 +107,16 @@ export const expectationSchema = z.pipe(
       addIssue(ctx, { path, message, params: { hint } });
       return z.NEVER;
     };
-    const fields = EXPECT_FIELDS.filter((name) => raw[name] !== undefined);
+    const statistics = STATISTICS.filter((name) => raw[name] !== undefined);
+    const fields = [...EXPECT_FIELDS.filter((name) => raw[name] !== undefined), ...statistics];
     const relations = REFERENCE_RELATIONS.filter((name) => raw[name] !== undefined);
     if (fields.length + relations.length !== 1) {
       const named = [...fields, ...relations];
-      return fail([], named.length === 0 ? 'names no figure' : `names ${named.join(' and ')}; an expectation checks one figure`, 'give exactly one of tvl, market_cap or utilization, or one of above, below or equals with a reference name');
+      return fail(
+        [],
+        named.length === 0 ? 'names no figure' : `names ${named.join(' and ')}; an expectation checks one figure`,
+        'give exactly one of tvl, market_cap or utilization (or, for a case with ranges, one of p5, p25, p50, p75, p95, mean or p_target), or one of above, below or equals with a reference name',
+      );
     }
     if (relations.length === 1) {
       return readReferenceExpectation(raw, relations[0]!, fail);
@@ -105,38 +126,41 @@ export const expectationSchema = z.pipe(
       ctx.issues.push({ code: 'invalid_type', expected: 'string', input: undefined, path: ['period'], message: 'Invalid input' } as z.core.$ZodRawIssue);
       return z.NEVER;
     }
-    const field = fields[0]!;
-    const written = raw[field]!;
+    const statistic = statistics[0] ?? null;
+    // A percentile or mean is of the TVL; p_target is a share, read as a rate.
+    const field: ExpectField = statistic === null ? (fields[0] as ExpectField) : 'tvl';
+    const key = fields[0]!;
+    const written = raw[key]!;
     /** The figure, or null when it does not parse (its issue added): every bad figure is reported. */
     const figure = (path: string[], text: string | number): Figure | null => {
-      const read = readFigure(field, String(text));
+      const read = readFigure(statistic === 'p_target' ? 'utilization' : field, String(text));
       if (read.ok) {
         return read.value;
       }
       fail(path, read.error.message, read.error.hint);
       return null;
     };
-    const base = { case: raw.case === undefined ? null : String(raw.case), period: String(raw.period).trim(), field };
+    const base = { case: raw.case === undefined ? null : String(raw.case), period: String(raw.period).trim(), field, ...(statistic === null ? {} : { statistic }) };
 
     if (typeof written === 'object') {
       if (raw.within !== undefined || raw.abs !== undefined) {
         return fail([raw.within !== undefined ? 'within' : 'abs'], 'a tolerance does not apply to bounds', 'bounds are already a range: drop within/abs');
       }
       if (written.at_least === undefined && written.at_most === undefined) {
-        return fail([field], 'bounds need at_least, at_most or both');
+        return fail([key], 'bounds need at_least, at_most or both');
       }
-      const atLeast = written.at_least === undefined ? null : figure([field, 'at_least'], written.at_least);
-      const atMost = written.at_most === undefined ? null : figure([field, 'at_most'], written.at_most);
+      const atLeast = written.at_least === undefined ? null : figure([key, 'at_least'], written.at_least);
+      const atMost = written.at_most === undefined ? null : figure([key, 'at_most'], written.at_most);
       if ((written.at_least !== undefined && atLeast === null) || (written.at_most !== undefined && atMost === null)) {
         return z.NEVER;
       }
       if (atLeast !== null && atMost !== null && atLeast.value.gt(atMost.value)) {
-        return fail([field], `at_least (${atLeast.text}) is above at_most (${atMost.text})`);
+        return fail([key], `at_least (${atLeast.text}) is above at_most (${atMost.text})`);
       }
       return { ...base, target: { kind: 'bounds', atLeast, atMost } };
     }
 
-    const value = figure([field], written);
+    const value = figure([key], written);
     if (value === null) {
       return z.NEVER;
     }

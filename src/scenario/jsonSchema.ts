@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { expectationSchema } from './expectationSchema.js';
+import { expectationSchema, STATISTICS } from './expectationSchema.js';
 import { amount, exactAmount, growthRate, utilizationRate } from './fields.js';
 import { caseFields, FIELD_TABLE, MAX_YEARS, phaseSchema } from './fieldTable.js';
 import { sweepSchema } from './sweepSchema.js';
@@ -137,9 +137,9 @@ function wholeNumber(min: number, max: number, pattern: string): JsonSchema {
   return { anyOf: [{ type: 'integer', minimum: min, maximum: max }, { type: 'string', pattern: whole(pattern) }] };
 }
 
-/** A scenario, or a case, compounds a TVL or a market cap, not both. */
+/** A scenario, or a case, compounds a TVL or a market cap, not both; and states a growth or an end, not both. */
 function tvlOrMarketCap(schema: JsonSchema): void {
-  schema['not'] = { required: ['tvl', 'market_cap'] };
+  schema['not'] = { anyOf: [{ required: ['tvl', 'market_cap'] }, { required: ['growth', 'end'] }] };
 }
 
 function expectation(schema: JsonSchema): void {
@@ -154,7 +154,11 @@ function expectation(schema: JsonSchema): void {
   for (const relation of ['above', 'below', 'equals']) {
     set(relation, { type: 'string', pattern: REFERENCE_NAME });
   }
-  const figures = ['tvl', 'market_cap', 'utilization'];
+  for (const key of STATISTICS) {
+    // A share of paths is a rate; a percentile or mean, an amount of TVL.
+    set(key, bounded(key === 'p_target' ? 'rate' : 'amount'));
+  }
+  const figures = ['tvl', 'market_cap', 'utilization', ...STATISTICS];
   schema['allOf'] = [
     // Exactly one figure, or one reference, an expectation.
     { oneOf: [...figures, 'above', 'below', 'equals'].map((key) => ({ required: [key] })) },

@@ -74,6 +74,8 @@ export interface ResolvedScenario {
   readonly references: readonly ResolvedReference[];
   /** The what-if fields left out where they do not apply (a utilization on a TVL that compounds directly). */
   readonly notApplied?: readonly NotApplied[];
+  /** Cases of the file left out by a --case filter: `check` does not evaluate the expectations that name them. */
+  readonly casesLeftOut?: readonly string[];
 }
 
 type Key = keyof CaseFields;

@@ -61,6 +61,11 @@ const ALSO_INVALID: readonly { readonly kind: string; readonly text: string }[] 
   { kind: 'a tolerance on bounds', text: `${BASE}tvl: 1B\nexpect:\n  - {period: 2026, tvl: {at_least: 1B}, within: 1%}\n` },
   { kind: 'bounds of nothing', text: `${BASE}tvl: 1B\nexpect:\n  - {period: 2026, tvl: {}}\n` },
   { kind: 'a negative tolerance', text: `${BASE}tvl: 1B\nexpect:\n  - {period: 2026, tvl: 1B, within: -1%}\n` },
+  { kind: 'end with growth', text: `${BASE}tvl: 1B\ngrowth: 5%\nend: 2B\n` },
+  { kind: 'a case with end and growth', text: `${BASE}tvl: 1B\ncases:\n  bull: {end: 2B, growth: 5%}\n` },
+  { kind: 'an end that is not an amount', text: `${BASE}tvl: 1B\nend: lots\n` },
+  { kind: 'a sampled figure with another', text: `${BASE}tvl: 1B to 2B\nexpect:\n  - {period: 2026, p50: 1B, tvl: 1B}\n` },
+  { kind: 'a share of paths that is not a rate', text: `${BASE}tvl: 1B to 2B\ntarget: 2B\nexpect:\n  - {period: 2026, p_target: lots}\n` },
 ];
 
 async function btcfiValidate(text: string): Promise<number | null> {

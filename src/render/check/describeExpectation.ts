@@ -54,7 +54,7 @@ export function describeDifference(difference: D | null, locale: string): string
 
 /** `defi-2031 · rounded · 2031 · tvl`: which figure of which scenario, case and period (`every period` for a reference's above or below without one). */
 export function describeSubject(scenario: string, result: ExpectationResult): string {
-  return [scenario, result.case, result.expectation.period ?? 'every period', result.expectation.field].filter((part) => part !== null).map(visible).join(' · ');
+  return [scenario, result.case, result.expectation.period ?? 'every period', result.expectation.statistic ?? result.expectation.field].filter((part) => part !== null).map(visible).join(' · ');
 }
 
 /**
@@ -104,4 +104,27 @@ function firstDifferentDigit(a: string, b: string): number | null {
 /** A relative difference in scientific form, two significant digits: `-2.6e-40`, `1.0e-12`. */
 export function scientific(value: D): string {
   return value.toExponential(1, D.ROUND_HALF_EVEN);
+}
+
+/** The figure a result got, as describeGot writes it; a share of paths (p_target) as a rate. */
+export function describeResultGot(result: ExpectationResult, unit: Unit, locale: string): string {
+  return describeGot(result.expectation.statistic === 'p_target' ? 'utilization' : result.expectation.field, result.got, unit, locale);
+}
+
+/**
+ * Which figure was evaluated, for a case with ranges: ` [exact path at the medians of the ranges]`
+ * for tvl, market_cap or utilization (what project prints without sampling), or
+ * ` [sampled p50 of 10,000 paths, seed 1]`. Empty for an exact case.
+ */
+export function describeBasis(result: ExpectationResult): string {
+  const basis = result.basis;
+  if (basis === undefined || basis.kind === 'exact') {
+    return '';
+  }
+  if (basis.kind === 'median-path') {
+    return ' [exact path at the medians of the ranges]';
+  }
+  const samples = basis.samples.toLocaleString('en-US');
+  const what = basis.statistic === 'p_target' ? 'share of paths at the target' : basis.statistic;
+  return ` [sampled ${what}, ${samples} paths, seed ${basis.seed}]`;
 }

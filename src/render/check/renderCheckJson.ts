@@ -1,4 +1,4 @@
-import type { CheckReport, Figure } from '../../report/checkTypes.js';
+import type { CheckReport, ExpectationResult, Figure } from '../../report/checkTypes.js';
 import { plainFigure } from '../formatNumber.js';
 import type { RenderOptions } from '../options.js';
 import { JSON_VERSION } from '../renderJson.js';
@@ -35,6 +35,7 @@ export function renderCheckJson(report: CheckReport, options: RenderOptions): st
             at_most: target.kind === 'bounds' ? figure(target.atMost) : null,
             ...(target.kind === 'reference' ? { reference: target.reference, relation: target.relation, level: target.level === null ? null : plainFigure(target.level, options.digits) } : {}),
           },
+          ...basisFields(result),
           got: plainFigure(result.got, options.digits),
           difference: result.difference === null ? null : plainFigure(result.difference, options.digits),
           passed: result.passed,
@@ -43,4 +44,13 @@ export function renderCheckJson(report: CheckReport, options: RenderOptions): st
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** For a case with ranges, which figure was evaluated: `evaluated: "median path"`, or `"sampled"` with the statistic, samples and seed. */
+function basisFields(result: ExpectationResult): Record<string, string | number> {
+  const basis = result.basis;
+  if (basis === undefined || basis.kind === 'exact') {
+    return {};
+  }
+  return basis.kind === 'median-path' ? { evaluated: 'median path' } : { evaluated: 'sampled', statistic: basis.statistic, samples: basis.samples, seed: basis.seed };
 }

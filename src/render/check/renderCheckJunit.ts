@@ -1,7 +1,7 @@
 import type { CheckReport, FileCheck } from '../../report/checkTypes.js';
 import { plainFigure } from '../formatNumber.js';
 import type { RenderOptions } from '../options.js';
-import { describeDifference, describeGot, describeNearMiss, describeSubject, describeTarget } from './describeExpectation.js';
+import { describeBasis, describeDifference, describeNearMiss, describeResultGot, describeSubject, describeTarget } from './describeExpectation.js';
 import { escapeCharacter, visible, visibleLines } from '../../core/visibleText.js';
 
 /**
@@ -37,9 +37,9 @@ export function renderCheckJunit(report: CheckReport, options: RenderOptions): s
         lines.push(`${testcase}/>`);
       } else {
         lines.push(`${testcase}>`);
-        const got = describeGot(result.expectation.field, result.got, file.unit!, options.locale);
+        const got = describeResultGot(result, file.unit!, options.locale);
         const difference = describeDifference(result.difference, options.locale);
-        const message = `expected ${expected}, got ${got}${difference}${describeNearMiss(result)}`;
+        const message = `expected ${expected}, got ${got}${difference}${describeBasis(result)}${describeNearMiss(result)}`;
         lines.push(`      <failure message="${xml(message)}" type="expectation">${xmlLines(`${message}\nexact value: ${plainFigure(result.got)}`)}</failure>`);
         lines.push('    </testcase>');
       }

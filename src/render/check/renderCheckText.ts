@@ -1,6 +1,6 @@
 import type { CheckReport } from '../../report/checkTypes.js';
 import type { RenderOptions } from '../options.js';
-import { describeDifference, describeGot, describeNearMiss, describeSubject, describeTarget } from './describeExpectation.js';
+import { describeBasis, describeDifference, describeNearMiss, describeResultGot, describeSubject, describeTarget } from './describeExpectation.js';
 import { visible } from '../../core/visibleText.js';
 
 /**
@@ -18,11 +18,12 @@ export function renderCheckText(report: CheckReport, options: RenderOptions): st
     for (const result of file.results) {
       const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
       const difference = describeDifference(result.difference, locale);
-      const got = describeGot(result.expectation.field, result.got, file.unit!, locale);
-      lines.push(`${mark} ${describeSubject(file.scenario!, result)}: expected ${describeTarget(result.expectation.target, file.unit!, locale)}, got ${got}${difference}${describeNearMiss(result)}`);
+      const got = describeResultGot(result, file.unit!, locale);
+      lines.push(`${mark} ${describeSubject(file.scenario!, result)}: expected ${describeTarget(result.expectation.target, file.unit!, locale)}, got ${got}${difference}${describeBasis(result)}${describeNearMiss(result)}`);
     }
   }
-  const summary = `${report.passed} passed, ${report.failed} failed${report.invalid > 0 ? `, ${report.invalid} invalid ${report.invalid === 1 ? 'file' : 'files'}` : ''}`;
-  lines.push(report.failed > 0 || report.invalid > 0 ? chalk.red(summary) : chalk.green(summary));
+  const nothing = report.passed + report.failed + report.invalid === 0 ? ': no expectation was evaluated' : '';
+  const summary = `${report.passed} passed, ${report.failed} failed${report.invalid > 0 ? `, ${report.invalid} invalid ${report.invalid === 1 ? 'file' : 'files'}` : ''}${nothing}`;
+  lines.push(report.failed > 0 || report.invalid > 0 || nothing !== '' ? chalk.red(summary) : chalk.green(summary));
   return `${lines.join('\n')}\n`;
 }
