@@ -29,7 +29,7 @@ const EXAMPLES = `
 Examples:
   $ btcfi project                                    the bundled scenarios of the source article
   $ btcfi project defi-2031 --format csv > defi.csv  a bundled scenario by name
-  $ btcfi project --format csv --layout wide         a row per period, a column per case
+  $ btcfi project --format csv --layout wide         one column per case
   $ btcfi project --market-cap 2T --utilization 5%   one inline scenario: 5% of $2T
   $ btcfi project --tvl 238.5B --growth 26.4% --years 5 --start 2026 --format json
   $ btcfi project --growth 10%                       what if everything grew 10% a year?
