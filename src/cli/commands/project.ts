@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { loadScenarios, type FieldFlags } from '../../scenario/loadScenarios.js';
 import { addFieldFlags, addFilterFlags, parseDigits, parseSamples, parseSeed } from '../options.js';
 import { makeProgress } from '../progress.js';
-import type { CliContext } from '../context.js';
+import { DEFAULT_WIDTH, type CliContext } from '../context.js';
 import { checkRowCap, selectScenarios } from '../selectScenarios.js';
 
 interface ProjectOptions extends FieldFlags {
@@ -38,7 +38,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     .description('Project the TVL path of every scenario and case, exactly, as a table, CSV or JSON.\nWith no path, the bundled scenarios of the source article.')
     .argument('[paths...]', 'scenario files (.yaml, .yml, .json), directories of them, bundled scenario names (defi-2031), or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .addOption(new Option('--digits <n>', 'round CSV and JSON figures to n significant digits').argParser(parseDigits))
+    .addOption(new Option('--digits <n>', 'round figures to n significant digits (tables 4, CSV and JSON 40 unless told)').argParser(parseDigits))
     .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))
     .addOption(new Option('--samples <n>', 'paths to sample for scenarios with ranges (5% to 10%)').argParser(parseSamples).default(10_000, '10,000'))
     .addOption(new Option('--chart', 'draw a chart of each TVL path under its table (on a terminal by default)'))
@@ -58,7 +58,8 @@ export function addProjectCommand(program: Command, context: CliContext): void {
       digits: options.digits ?? null,
       chalk: context.resultChalk(options.format === 'table', options.output),
       locale: context.settings.locale,
-      chartWidth: charted ? Math.min(context.io.columns ?? 80, 100) : null,
+      chartWidth: charted ? Math.min(context.width ?? DEFAULT_WIDTH, 100) : null,
+      width: context.width,
     });
     // Rows are computed as they are written: memory stays flat however many there are.
     await context.emit(pieces, options.output);
