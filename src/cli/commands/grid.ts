@@ -65,7 +65,7 @@ export function addGridCommand(program: Command, context: CliContext): void {
     .addOption(new Option('--at <period>', 'the period of every cell, as outputs label it: 2031, 2026-Q3, or +5 from the first (default: the last)'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(new Option('--layout <layout>', 'CSV layout: matrix (y down, x across) or long (x,y,value rows)').choices(GRID_LAYOUTS).default('matrix'))
-    .addOption(new Option('--digits <n>', 'round CSV and JSON cells to n significant digits').argParser(parseDigits))
+    .addOption(new Option('--digits <n>', 'round cells to n significant digits (tables 4, CSV and JSON 40 unless told)').argParser(parseDigits))
     .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'));
   addFieldFlags(command);
   command.addHelpText('after', EXAMPLES).action((scenario: string | undefined, options: GridOptions) => runGrid(scenario, options, context));
@@ -89,7 +89,7 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
 
   const report = buildGridReport({ scenario, chosen, x, y, inputs, period: period.value });
   const forPeople = options.format === 'table';
-  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout };
+  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout, width: context.width };
   await context.emit(gridRenderers[options.format](report, renderOptions), options.output);
 }
 

@@ -246,7 +246,7 @@ function addSubcommand(solve: Command, context: CliContext, spec: SubcommandSpec
       const report = await spec.solve(flags);
       const forPeople = flags.format === 'text';
       const chalk = context.resultChalk(forPeople, flags.output);
-      await context.emit(solveRenderers[flags.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US' }), flags.output);
+      await context.emit(solveRenderers[flags.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US', width: context.width }), flags.output);
     });
 }
 
