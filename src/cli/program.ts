@@ -15,10 +15,10 @@ import { addHelpCommand } from './commands/help.js';
 
 const EXAMPLES = `
 Examples:
-  $ btcfi project                                   tables of the bundled scenarios
-  $ btcfi project --market-cap 2T --utilization 5%  5% of a $2T bitcoin
+  $ btcfi project                               tables of the bundled scenarios
+  $ btcfi project --market-cap 2T --utilization 5%          5% of a $2T bitcoin
   $ btcfi project defi-2031 --format csv > defi.csv
-  $ btcfi check --format junit -o btcfi.xml         check every expected figure, for CI
+  $ btcfi check --format junit -o btcfi.xml     every expected figure, for CI
 
 Exit codes: 0 ok, 1 an expectation failed, 2 bad input, 3 internal error.`;
 

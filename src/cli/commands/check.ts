@@ -14,12 +14,14 @@ interface CheckOptions {
 
 const EXAMPLES = `
 Examples:
-  $ btcfi check                                 every expectation of the bundled scenarios
-  $ btcfi check defi-2031 my-claims.yaml        a bundled scenario by name, and a file
-  $ btcfi check --format junit -o btcfi.xml     a JUnit report for CI
+  $ btcfi check                          every expectation of the bundled ones
+  $ btcfi check defi-2031 my-claims.yaml     a bundled scenario, and a file
+  $ btcfi check --format junit -o btcfi.xml          a JUnit report for CI
+  $ btcfi check --format markdown >> "$GITHUB_STEP_SUMMARY"    a CI summary
   $ btcfi check --format json | jq '.check'
 
-Exit codes: 0 every expectation passed, 1 one failed, 2 a file is invalid (the others are still checked).`;
+Exit codes: 0 every expectation passed, 1 one failed, 2 a file is invalid
+(the others are still checked).`;
 
 export function addCheckCommand(program: Command, context: CliContext): void {
   program

@@ -40,15 +40,20 @@ type AxisName = '--x' | '--y';
 
 const EXAMPLES = `
 Examples:
-  $ btcfi grid --market-cap 2T --x utilization=1%..10%:1% --y growth=0%..30%:10% --years 5
+  $ btcfi grid --market-cap 2T --years 5 \\
+      --x utilization=1%..10%:1% --y growth=0%..30%:10%
   $ btcfi grid defi-2031 --case exact --x growth=20%..30%:2.5% --y years=1..10
-  $ btcfi grid btcfi-100b --x market_cap=1T..5T:1T --y utilization=1%,2.5%,5%,10% --format csv
-  $ btcfi grid defi-2031 --x tvl=200B..300B:25B --y growth=10%,20%,30% --at 2028 --format json
+  $ btcfi grid btcfi-100b --format csv \\
+      --x market_cap=1T..5T:1T --y utilization=1%,2.5%,5%,10%
+  $ btcfi grid defi-2031 --at 2028 --format json \\
+      --x tvl=200B..300B:25B --y growth=10%,20%,30%
 
-FIELD is ${GRID_FIELDS.slice(0, -1).join(', ')} or ${GRID_FIELDS.at(-1)}. RANGE is start..end:step, the end included
-when a whole number of steps away (years may leave out the step: years=1..10), or a list such as
-5%,7.5%,10% (amounts in a list without thousands separators). At most 1,000 values an axis.
-Each cell is the TVL at the last period (or at --at) with the two fields set to its values.`;
+FIELD is ${GRID_FIELDS.slice(0, -1).join(', ')} or ${GRID_FIELDS.at(-1)}.
+RANGE is start..end:step, the end included when a whole number of steps away
+(years may leave out the step: years=1..10), or a list such as 5%,7.5%,10%
+(amounts in a list without thousands separators). At most 1,000 values an
+axis. Each cell is the TVL at the last period (or at --at) with the two fields
+set to its values.`;
 
 export function addGridCommand(program: Command, context: CliContext): void {
   const command = program

@@ -22,14 +22,19 @@ interface ProjectOptions extends FieldFlags {
 
 const EXAMPLES = `
 Examples:
-  $ btcfi project                                    the bundled scenarios of the source article
-  $ btcfi project defi-2031 --format csv > defi.csv  a bundled scenario by name
-  $ btcfi project --market-cap 2T --utilization 5%   one inline scenario: 5% of $2T
-  $ btcfi project --tvl 238.5B --growth 26.4% --years 5 --start 2026 --format json
-  $ btcfi project --growth 10%                       what if everything grew 10% a year?
-  $ cat my.yaml | btcfi project -                    a scenario on standard input
-  $ btcfi project --market-cap 2T --utilization '5% to 10%' --samples 100000 --seed 7
-                                                     ranges are sampled: medians and percentiles`;
+  the bundled scenarios of the source article:
+  $ btcfi project
+  a bundled scenario by name, as CSV:
+  $ btcfi project defi-2031 --format csv > defi.csv
+  one inline scenario, 5% of $2T:
+  $ btcfi project --market-cap 2T --utilization 5%
+  $ btcfi project --tvl 238.5B --growth 26.4% --years 5 --start 2026 -f json
+  what if everything grew 10% a year?
+  $ btcfi project --growth 10%
+  a scenario on standard input, as a markdown table for a pull request:
+  $ cat my.yaml | btcfi project - --format markdown
+  ranges are sampled: medians and percentiles:
+  $ btcfi project --market-cap 2T --utilization '5% to 10%' --seed 7`;
 
 export function addProjectCommand(program: Command, context: CliContext): void {
   const command = program
