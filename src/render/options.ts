@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 
-export type Format = 'table' | 'csv' | 'json';
+export type Format = 'table' | 'csv' | 'json' | 'markdown';
 
 export interface RenderOptions {
   /** Significant digits of figures: CSV and JSON keep the engine's 40 when null, tables and markdown their 4. */

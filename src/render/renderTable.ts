@@ -59,7 +59,7 @@ interface CaseShape {
 }
 
 /** What the columns of a table depend on, learnt by walking its cases once. */
-interface TableShape {
+export interface TableShape {
   readonly periodWidth: number;
   readonly last: string;
   /** The periods, for a chart; empty without one. */
@@ -80,7 +80,7 @@ interface TableShape {
 const CELL_END = '\u0000';
 
 /** A column of figures: its header, and whose field it shows. */
-interface Column {
+export interface Column {
   readonly header: string;
   readonly k: number;
   readonly field: Field;
@@ -96,10 +96,8 @@ const LINES_PER_PIECE = 64;
  */
 function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): Generator<string, void, undefined> {
   const { chalk, locale } = options;
-  const cellText = makeCellText(scenario, options);
-  const shape = measureCases(cases, cellText, options.chartWidth != null);
-  const columns = tableColumns(cases, shape, tableText(locale));
-  const head = [tableText(locale).period, ...columns.map((column) => column.header)].map((header) => chalk.bold(header));
+  const { shape, columns, header, cellsOf } = measureTable(cases, scenario, options);
+  const head = header.map((text) => chalk.bold(text));
   const widths = [Math.max(displayWidth(head[0]!), shape.periodWidth), ...columns.map((column, j) => Math.max(displayWidth(head[j + 1]!), shape.cases[column.k]!.widths[column.field]))];
   // Too wide for the width: blocks of columns one under another, each repeating the period.
   const blocks = fitColumns(widths, options.width, caseUnits(columns));
@@ -111,12 +109,7 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
     piece += `${b === 0 ? '' : '\n\n'}${layoutLine(pick(head), blockWidths, aligns)}\n${layoutRule(blockWidths)}`;
     let count = 0;
     for (const line of shape.lines) {
-      const cells = line.split(CELL_END);
-      const cellOf = (j: number): string => {
-        const column = columns[j - 1]!;
-        return cells[1 + column.k * FIELDS.length + FIELDS.indexOf(column.field)]!;
-      };
-      piece += `\n${layoutLine([cells[0]!, ...block.map(cellOf)], blockWidths, aligns)}`;
+      piece += `\n${layoutLine(pick(cellsOf(line)), blockWidths, aligns)}`;
       count += 1;
       if (count === LINES_PER_PIECE) {
         yield piece;
@@ -136,6 +129,27 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
           { width: options.chartWidth, chalk, unit: scenario.unit, locale },
         );
   yield [piece, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
+}
+
+/** A table of cases measured: its header texts and, for each of its row texts, the cells in the header's order. */
+export interface MeasuredTable {
+  readonly shape: TableShape;
+  readonly columns: readonly Column[];
+  /** The period, then a header for each figure column. */
+  readonly header: readonly string[];
+  readonly cellsOf: (line: string) => string[];
+}
+
+/** The columns and cell texts of cases that share their periods, as the table shows them (and markdown, from the same texts). */
+export function measureTable(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): MeasuredTable {
+  const text = tableText(options.locale);
+  const shape = measureCases(cases, makeCellText(scenario, options), options.chartWidth != null);
+  const columns = tableColumns(cases, shape, text);
+  const cellsOf = (line: string): string[] => {
+    const cells = line.split(CELL_END);
+    return [cells[0]!, ...columns.map((column) => cells[1 + column.k * FIELDS.length + FIELDS.indexOf(column.field)]!)];
+  };
+  return { shape, columns, header: [text.period, ...columns.map((column) => column.header)], cellsOf };
 }
 
 /** Runs of columns kept in one block where they fit: each shared column alone, each case's own columns together. */
@@ -277,7 +291,7 @@ function same(a: D | null, b: D | null): boolean {
 }
 
 /** Cases with the same number of rows and the same first period (its label shows the start and the step) have the same periods. */
-function groupBySamePeriods(cases: readonly CaseReport[]): CaseReport[][] {
+export function groupBySamePeriods(cases: readonly CaseReport[]): CaseReport[][] {
   const groups = new Map<string, CaseReport[]>();
   for (const c of cases) {
     const firstRow = c.walk()[Symbol.iterator]().next().value as ReportRow;
@@ -288,7 +302,7 @@ function groupBySamePeriods(cases: readonly CaseReport[]): CaseReport[][] {
 }
 
 /** `Target $100B (rounded): reached in 2029 · growth needed 20.11% a year · utilization needed 5%`. */
-function describeTarget(c: CaseReport, last: string, scenario: ScenarioReport, options: RenderOptions): string {
+export function describeTarget(c: CaseReport, last: string, scenario: ScenarioReport, options: RenderOptions): string {
   const { chalk, locale } = options;
   const text = tableText(locale);
   const target = c.target!;

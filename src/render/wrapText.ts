@@ -3,7 +3,7 @@ import { displayWidth } from './displayWidth.js';
 /**
  * The lines of a text at most `width` columns wide (display columns: colour codes take none),
  * broken at spaces and never inside a word: a word wider than the width has a line of its own.
- * Every line after the first starts with `indent`. A null width keeps the text on one line.
+ * Every line after the first starts with `indent` (unless its word fits only without it). A null width keeps the text on one line.
  */
 export function wrapText(text: string, width: number | null | undefined, indent = ''): string[] {
   if (width == null || displayWidth(text) <= width) {
@@ -24,9 +24,11 @@ export function wrapText(text: string, width: number | null | undefined, indent 
       line += ` ${word}`;
       lineWidth += 1 + wordWidth;
     } else {
+      // A word that fits the width only without the indent starts its line at the margin.
+      const lead = indentWidth + wordWidth <= width ? indent : '';
       lines.push(line);
-      line = indent + word;
-      lineWidth = indentWidth + wordWidth;
+      line = lead + word;
+      lineWidth = displayWidth(lead) + wordWidth;
     }
   }
   lines.push(line);

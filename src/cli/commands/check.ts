@@ -42,7 +42,9 @@ export function addCheckCommand(program: Command, context: CliContext): void {
       io.stderr(report.files.flatMap((file) => file.issues).map((issue) => formatIssue(issue, context.chalk.stderr)).join(''));
       const forPeople = options.format === 'text';
       const chalk = context.resultChalk(forPeople, options.output);
-      const text = checkRenderers[options.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US', width: context.width });
+      // Markdown is for people too, in their language, without colour.
+      const locale = forPeople || options.format === 'markdown' ? context.settings.locale : 'en-US';
+      const text = checkRenderers[options.format](report, { digits: null, chalk, locale, width: context.width });
       await context.emit(text, options.output);
       context.setExitCode(getExitCode(report));
     });

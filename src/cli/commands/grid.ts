@@ -94,7 +94,9 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
 
   const report = buildGridReport({ scenario, chosen, x, y, inputs, period: period.value });
   const forPeople = options.format === 'table';
-  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout, width: context.width };
+  // Markdown is for people too, in their language, without colour.
+  const locale = forPeople || options.format === 'markdown' ? context.settings.locale : 'en-US';
+  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale, layout: options.layout, width: context.width };
   await context.emit(gridRenderers[options.format](report, renderOptions), options.output);
 }
 

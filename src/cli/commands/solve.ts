@@ -247,7 +247,9 @@ function addSubcommand(solve: Command, context: CliContext, spec: SubcommandSpec
       const report = await spec.solve(flags);
       const forPeople = flags.format === 'text';
       const chalk = context.resultChalk(forPeople, flags.output);
-      await context.emit(solveRenderers[flags.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US', width: context.width }), flags.output);
+      // Markdown is for people too, in their language, without colour.
+      const locale = forPeople || flags.format === 'markdown' ? context.settings.locale : 'en-US';
+      await context.emit(solveRenderers[flags.format](report, { digits: null, chalk, locale, width: context.width }), flags.output);
     });
 }
 

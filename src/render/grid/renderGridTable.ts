@@ -93,7 +93,8 @@ function widestCell(low: D | null, high: D | null, hasZero: boolean, cell: (valu
   return Math.max(widest, cell(low).length, cell(high).length);
 }
 
-function axisLabel(axis: Axis, value: D, unit: Unit, locale: string): string {
+/** An axis value as the grid's table and markdown label it: an amount, a rate, whole years. */
+export function axisLabel(axis: Axis, value: D, unit: Unit, locale: string): string {
   switch (FIELD_KIND[axis.field]) {
     case 'amount':
       return formatAmount(value, unit, locale);
