@@ -116,3 +116,19 @@ describe('the width', () => {
     expect(stderr).toMatch(/^btcfi: error: option '--width <n>' argument .* is invalid\. It must be 0 \(no limit\) or a whole number from 20 to 1000\./);
   });
 });
+
+describe('--digits in tables', () => {
+  it('rounds each table figure once, from the exact value, to the digits asked', async () => {
+    // 238.5B × 1.264^5 = 769,526,806,517.121024 exactly; 12 digits are 769.526806517B.
+    const { stdout } = await runCli(['project', 'defi-2031', '--case', 'rounded', '--digits', '12']);
+    expect(stdout).toMatch(/^2031 +\$769\.526806517B +\+26\.4%$/m);
+    // 238.5B × 1.264 = 301.464B: with 5 digits 301.46B, never 301.5B rounded again.
+    const five = await runCli(['project', 'defi-2031', '--case', 'rounded', '--digits', '5']);
+    expect(five.stdout).toMatch(/^2027 +\$301\.46B +\+26\.4%$/m);
+  });
+
+  it('rounds grid cells too', async () => {
+    const { stdout } = await runCli(['grid', '--tvl', '1B', '--years', '1', '--x', 'growth=1%,2%', '--y', 'tvl=1B', '--digits', '3']);
+    expect(stdout).toMatch(/\$1\.01B +\$1\.02B/);
+  });
+});
