@@ -1,7 +1,7 @@
 // --format markdown read back with a real markdown parser (marked, GitHub-flavoured): the tables
 // have the structure and alignment they claim, every figure equals the JSON output's rounded as
 // the table rounds it, and text from files stays text: no HTML, link, emphasis or extra column.
-import DecimalJs from 'decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
