@@ -35,6 +35,8 @@ export interface CliContext {
   readonly emit: (result: string | Iterable<string>, output: string | undefined) => Promise<void>;
   /** The chalk for a result: colours only for a format meant for people, going to stdout. */
   readonly resultChalk: (forPeople: boolean, output: string | undefined) => ChalkInstance;
+  /** Columns that text for people must fit (decideWidth), or null for no limit (--width 0). */
+  readonly width: number | null;
 }
 
 /** The context of one run: the colour of each stream decided once, from the flags, the environment and the streams. */
@@ -64,6 +66,7 @@ export function makeCliContext(argv: readonly string[], io: Io, setExitCode: (co
     },
     emit: (result, output) => emit(result, output, context),
     resultChalk: (forPeople, output) => (forPeople && (output === undefined || output === '-') ? chalk.stdout : none),
+    width: decideWidth(scanWidthFlag(argv), io),
   };
   return context;
 }
@@ -79,6 +82,49 @@ function scanColorFlag(argv: readonly string[]): boolean | undefined {
       flag = true;
     } else if (arg === '--no-color') {
       flag = false;
+    }
+  }
+  return flag;
+}
+
+/** The narrowest width asked for that btcfi lays out to; COLUMNS below it is ignored. */
+export const MIN_WIDTH = 20;
+
+/** Columns when nothing says otherwise: a pipe or a file, as a terminal of the classic width. */
+export const DEFAULT_WIDTH = 80;
+
+/**
+ * The columns tables, titles and help must fit: --width N (0 for no limit), else COLUMNS, else the
+ * terminal's width, else DEFAULT_WIDTH (pipes and files). COLUMNS wins over the terminal, as it
+ * does for ls: a user who sets it means it.
+ */
+export function decideWidth(flag: number | undefined, io: Pick<Io, 'columns' | 'env'>): number | null {
+  if (flag !== undefined) {
+    return flag === 0 ? null : flag;
+  }
+  const columns = parseWidthText(io.env['COLUMNS'] ?? '');
+  if (columns !== undefined && columns >= MIN_WIDTH) {
+    return columns;
+  }
+  return io.columns !== null && io.columns > 0 ? io.columns : DEFAULT_WIDTH;
+}
+
+/** A width as --width and COLUMNS write it: a whole number from 0 to 1000, else undefined. */
+export function parseWidthText(text: string): number | undefined {
+  return /^[0-9]{1,4}$/.test(text) && Number(text) <= 1000 ? Number(text) : undefined;
+}
+
+/** The last --width N or --width=N before a `--`, so the width is known before commander runs (its help needs it). */
+function scanWidthFlag(argv: readonly string[]): number | undefined {
+  let flag: number | undefined;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      break;
+    }
+    const text = arg === '--width' ? argv[i + 1] : arg.startsWith('--width=') ? arg.slice('--width='.length) : undefined;
+    if (text !== undefined) {
+      flag = parseWidthText(text) ?? flag;
     }
   }
   return flag;

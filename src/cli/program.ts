@@ -1,8 +1,8 @@
 import { quoted, visibleLines } from '../core/visibleText.js';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { addProjectCommand } from './commands/project.js';
-import type { CliContext } from './context.js';
+import { DEFAULT_WIDTH, MIN_WIDTH, parseWidthText, type CliContext } from './context.js';
 import { addCheckCommand } from './commands/check.js';
 import { addInitCommand } from './commands/init.js';
 import { addListCommand } from './commands/list.js';
@@ -15,10 +15,10 @@ import { addHelpCommand } from './commands/help.js';
 
 const EXAMPLES = `
 Examples:
-  $ btcfi project                                   tables of the bundled scenarios
-  $ btcfi project --market-cap 2T --utilization 5%  5% of a $2T bitcoin
+  $ btcfi project                               tables of the bundled scenarios
+  $ btcfi project --market-cap 2T --utilization 5%          5% of a $2T bitcoin
   $ btcfi project defi-2031 --format csv > defi.csv
-  $ btcfi check --format junit -o btcfi.xml         check every expected figure, for CI
+  $ btcfi check --format junit -o btcfi.xml     every expected figure, for CI
 
 Exit codes: 0 ok, 1 an expectation failed, 2 bad input, 3 internal error.`;
 
@@ -73,6 +73,7 @@ export function makeProgram(context: CliContext, argv: readonly string[] = []): 
     .addOption(new Option('--color', 'colour the output even when it is not a terminal'))
     .addOption(new Option('--no-color', 'never colour the output (NO_COLOR does the same)'))
     .addOption(new Option('-q, --quiet', 'print only the result and errors: no notes, progress or "wrote FILE"'))
+    .addOption(new Option('--width <n>', 'columns that tables and help fit (0: no limit; default: COLUMNS, the terminal, or 80)').argParser(parseWidth))
     .addOption(new Option('--locale <locale>', 'language of tables and figures for people: en-US, zh-CN').env('BTCFI_LOCALE').default('en-US'))
     .addHelpText('after', EXAMPLES)
     .showHelpAfterError('hint: add --help for usage')
@@ -81,6 +82,9 @@ export function makeProgram(context: CliContext, argv: readonly string[] = []): 
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
       outputError: (text, write) => write(`btcfi: ${visibleLines(commanderHint(text))}`),
+      // Help fits the width tables fit (commander wraps descriptions; our examples are written to fit 80).
+      getOutHelpWidth: () => context.width ?? DEFAULT_WIDTH,
+      getErrHelpWidth: () => context.width ?? DEFAULT_WIDTH,
     });
   program.hook('preAction', () => {
     const options = program.opts<{ quiet?: boolean; locale: string }>();
@@ -125,4 +129,13 @@ function chooseLocale(asked: string, context: CliContext): string {
     return 'en-US';
   }
   return supported[0]!;
+}
+
+/** --width N: columns to fit, a whole number from 20 to 1000, or 0 for no limit. */
+function parseWidth(value: string): number {
+  const width = parseWidthText(value);
+  if (width === undefined || (width !== 0 && width < MIN_WIDTH)) {
+    throw new InvalidArgumentError(`It must be 0 (no limit) or a whole number from ${MIN_WIDTH} to 1000.`);
+  }
+  return width;
 }

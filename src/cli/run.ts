@@ -6,6 +6,8 @@ import { formatIssue, formatUsageError } from './formatIssue.js';
 import type { Io } from './io.js';
 import { visibleLines } from '../core/visibleText.js';
 import { makeProgram } from './program.js';
+import { DEFAULT_WIDTH } from './context.js';
+import { wrapText } from '../render/wrapText.js';
 import { forgetInputFiles } from '../scenario/loadScenarioTexts.js';
 
 /** Runs btcfi on the arguments (without node and the script) and returns the exit code. Never throws. */
@@ -51,16 +53,16 @@ function shortHelp(program: Command): string {
   const commands = program.commands.filter((command) => command.name() !== 'help');
   const width = Math.max(...commands.map((command) => command.name().length));
   return [
-    `btcfi: ${program.description()}`,
+    ...wrapText(`btcfi: ${program.description()}`, DEFAULT_WIDTH, '       '),
     '',
     'Commands:',
     ...commands.map((command) => `  ${command.name().padEnd(width)}  ${command.summary() || command.description().split('\n')[0]}`),
     '',
     'Examples:',
-    '  btcfi project                                    the bundled scenarios of the source article',
-    '  btcfi project --market-cap 2T --utilization 5%   5% of a $2T bitcoin',
+    '  btcfi project                                   the bundled scenarios',
+    '  btcfi project --market-cap 2T --utilization 5%  5% of a $2T bitcoin',
     '  btcfi solve growth --from 238.5B --to 770.6B --years 5',
-    '  btcfi check                                      every expected figure, as CI runs it',
+    '  btcfi check                                     every expected figure, for CI',
     '',
     'More: btcfi --help, btcfi <command> --help',
     '',

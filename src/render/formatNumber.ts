@@ -23,6 +23,9 @@ function numberFormat(locale: string, kind: string, options: () => Intl.NumberFo
 const COMPACT_FROM = new D('1e6');
 const SIGNIFICANT = 4;
 
+/** Significant digits of a figure in a table for people, unless --digits asks for others. */
+export const TABLE_DIGITS = SIGNIFICANT;
+
 /** Intl formats a decimal string exactly; a JS number would lose digits past the 16th. */
 function exact(value: D): string {
   return value.isZero() ? '0' : value.toFixed();

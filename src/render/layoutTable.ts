@@ -27,3 +27,47 @@ export function layoutLine(cells: readonly string[], widths: readonly number[], 
 export function layoutRule(widths: readonly number[]): string {
   return widths.map((width) => '─'.repeat(width)).join('  ');
 }
+
+/** Columns between two cells. */
+const GAP = 2;
+
+/**
+ * The columns of a table too wide for `width`, in blocks stacked one under another, each
+ * repeating the first column (the period, the label) and fitting the width: column indexes
+ * (from 1) in their order, never a cell cut. `units` are runs of columns kept in one block
+ * where they fit together (a case's TVL and change); a column wider than the width alone has
+ * a block of its own. With a null width, or when everything fits, one block.
+ */
+export function fitColumns(widths: readonly number[], width: number | null | undefined, units: readonly (readonly number[])[] = widths.slice(1).map((_, j) => [j + 1])): number[][] {
+  const cost = (columns: readonly number[]): number => columns.reduce((sum, j) => sum + GAP + widths[j]!, 0);
+  const blocks: number[][] = [];
+  let block: number[] = [];
+  let used = widths[0]!;
+  const close = (): void => {
+    if (block.length > 0) {
+      blocks.push(block);
+    }
+    block = [];
+    used = widths[0]!;
+  };
+  for (const unit of units) {
+    if (width != null && used + cost(unit) > width) {
+      close();
+    }
+    if (width == null || used + cost(unit) <= width) {
+      block.push(...unit);
+      used += cost(unit);
+      continue;
+    }
+    // A unit wider than a block: its columns one by one.
+    for (const j of unit) {
+      if (block.length > 0 && used + cost([j]) > width) {
+        close();
+      }
+      block.push(j);
+      used += cost([j]);
+    }
+  }
+  close();
+  return blocks.length === 0 ? [[]] : blocks;
+}

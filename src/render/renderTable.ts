@@ -1,14 +1,15 @@
 import type { D } from '../engine/decimal.js';
 import { visible } from '../core/visibleText.js';
 import type { CaseReport, ProjectReport, ReferenceStanding, ReportRow, ScenarioReport } from '../report/types.js';
-import { formatAmount, formatRate, formatYears } from './formatNumber.js';
+import { formatAmount, formatRate, formatYears, TABLE_DIGITS } from './formatNumber.js';
 import { renderChart } from './chart/renderChart.js';
 import { group } from './formatEnUs.js';
 import { displayWidth } from './displayWidth.js';
-import { layoutLine, layoutRule, type Align } from './layoutTable.js';
+import { fitColumns, layoutLine, layoutRule, type Align } from './layoutTable.js';
 import type { RenderOptions } from './options.js';
 import { tableText } from './tableText.js';
 import { solvedEndLines } from './solvedEndLines.js';
+import { wrapText } from './wrapText.js';
 
 /**
  * One table per scenario under its title: periods down, market cap and utilization, then TVL and
@@ -29,16 +30,18 @@ function* renderScenario(scenario: ScenarioReport, options: RenderOptions): Gene
   const { chalk } = options;
   // The title, source, case names and what-if texts are data: shown in their visible form.
   const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null).map(visible);
-  const heading = [chalk.bold(visible(scenario.title ?? scenario.name)), chalk.dim(details.join(' · '))];
-  heading.push(...solvedEndLines(scenario, options));
+  // Each line wraps at spaces to fit the width, then takes its colour.
+  const fit = (text: string, colour: (line: string) => string): string[] => wrapText(text, options.width).map((line) => colour(line));
+  const heading = [...fit(visible(scenario.title ?? scenario.name), chalk.bold), ...fit(details.join(' · '), chalk.dim)];
+  heading.push(...solvedEndLines(scenario, options).flatMap((line) => wrapText(line, options.width, '  ')));
   if (scenario.whatIf.length > 0) {
-    heading.push(chalk.yellow(`${tableText(options.locale).whatIf}: ${scenario.whatIf.map(visible).join(', ')}`));
+    heading.push(...fit(`${tableText(options.locale).whatIf}: ${scenario.whatIf.map(visible).join(', ')}`, chalk.yellow));
   }
   // Cases that share their periods share one table; a case that changes the horizon or step gets its own.
   const groups = groupBySamePeriods(scenario.cases);
   let before = `${heading.join('\n')}\n`;
   for (const cases of groups) {
-    const caption = groups.length > 1 ? `${chalk.dim(tableText(options.locale).case)} ${cases.map((c) => visible(c.name ?? '')).join(', ')}\n` : '';
+    const caption = groups.length > 1 ? `${wrapText(`${chalk.dim(tableText(options.locale).case)} ${cases.map((c) => visible(c.name ?? '')).join(', ')}`, options.width).join('\n')}\n` : '';
     yield before + caption;
     yield* renderCases(cases, scenario, options);
     before = '\n\n';
@@ -58,7 +61,7 @@ interface CaseShape {
 }
 
 /** What the columns of a table depend on, learnt by walking its cases once. */
-interface TableShape {
+export interface TableShape {
   readonly periodWidth: number;
   readonly last: string;
   /** The periods, for a chart; empty without one. */
@@ -79,7 +82,7 @@ interface TableShape {
 const CELL_END = '\u0000';
 
 /** A column of figures: its header, and whose field it shows. */
-interface Column {
+export interface Column {
   readonly header: string;
   readonly k: number;
   readonly field: Field;
@@ -95,29 +98,32 @@ const LINES_PER_PIECE = 64;
  */
 function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): Generator<string, void, undefined> {
   const { chalk, locale } = options;
-  const cellText = makeCellText(scenario, options);
-  const shape = measureCases(cases, cellText, options.chartWidth != null);
-  const columns = tableColumns(cases, shape, tableText(locale));
-  const head = [tableText(locale).period, ...columns.map((column) => column.header)].map((header) => chalk.bold(header));
+  const { shape, columns, header, cellsOf } = measureTable(cases, scenario, options);
+  const head = header.map((text) => chalk.bold(text));
   const widths = [Math.max(displayWidth(head[0]!), shape.periodWidth), ...columns.map((column, j) => Math.max(displayWidth(head[j + 1]!), shape.cases[column.k]!.widths[column.field]))];
-  const aligns: Align[] = ['left', ...columns.map(() => 'right' as const)];
-  let piece = `${layoutLine(head, widths, aligns)}\n${layoutRule(widths)}`;
-  let count = 0;
-  for (const line of shape.lines) {
-    const cells = line.split(CELL_END);
-    const cellOf = (column: Column): string => cells[1 + column.k * FIELDS.length + FIELDS.indexOf(column.field)]!;
-    piece += `\n${layoutLine([cells[0]!, ...columns.map(cellOf)], widths, aligns)}`;
-    count += 1;
-    if (count === LINES_PER_PIECE) {
-      yield piece;
-      piece = '';
-      count = 0;
+  // Too wide for the width: blocks of columns one under another, each repeating the period.
+  const blocks = fitColumns(widths, options.width, caseUnits(columns));
+  let piece = '';
+  for (const [b, block] of blocks.entries()) {
+    const pick = <T>(row: readonly T[]): T[] => [row[0]!, ...block.map((j) => row[j]!)];
+    const blockWidths = pick(widths);
+    const aligns: Align[] = ['left', ...block.map(() => 'right' as const)];
+    piece += `${b === 0 ? '' : '\n\n'}${layoutLine(pick(head), blockWidths, aligns)}\n${layoutRule(blockWidths)}`;
+    let count = 0;
+    for (const line of shape.lines) {
+      piece += `\n${layoutLine(pick(cellsOf(line)), blockWidths, aligns)}`;
+      count += 1;
+      if (count === LINES_PER_PIECE) {
+        yield piece;
+        piece = '';
+        count = 0;
+      }
     }
   }
-  const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, shape.last, scenario, options)]));
-  const references = describeReferences(cases, scenario, options);
+  const targets = cases.flatMap((c) => (c.target === null ? [] : wrapText(describeTarget(c, shape.last, scenario, options), options.width, '  ')));
+  const references = describeReferences(cases, scenario, options).flatMap((line) => wrapText(line, options.width, '  '));
   const sampled = cases.find((c) => c.simulation !== null)?.simulation ?? null;
-  const note = sampled === null ? [] : [chalk.dim(tableText(locale).sampled(group(String(sampled.samples)), sampled.seed))];
+  const note = sampled === null ? [] : wrapText(tableText(locale).sampled(group(String(sampled.samples)), sampled.seed), options.width).map((line) => chalk.dim(line));
   const chart =
     options.chartWidth == null
       ? ''
@@ -127,6 +133,45 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
         );
   yield [piece, ...targets, ...references, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
 }
+
+/** A table of cases measured: its header texts and, for each of its row texts, the cells in the header's order. */
+export interface MeasuredTable {
+  readonly shape: TableShape;
+  readonly columns: readonly Column[];
+  /** The period, then a header for each figure column. */
+  readonly header: readonly string[];
+  readonly cellsOf: (line: string) => string[];
+}
+
+/** The columns and cell texts of cases that share their periods, as the table shows them (and markdown, from the same texts). */
+export function measureTable(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): MeasuredTable {
+  const text = tableText(options.locale);
+  const shape = measureCases(cases, makeCellText(scenario, options), options.chartWidth != null);
+  const columns = tableColumns(cases, shape, text);
+  const cellsOf = (line: string): string[] => {
+    const cells = line.split(CELL_END);
+    return [cells[0]!, ...columns.map((column) => cells[1 + column.k * FIELDS.length + FIELDS.indexOf(column.field)]!)];
+  };
+  return { shape, columns, header: [text.period, ...columns.map((column) => column.header)], cellsOf };
+}
+
+/** Runs of columns kept in one block where they fit: each shared column alone, each case's own columns together. */
+function caseUnits(columns: readonly Column[]): number[][] {
+  const units: number[][] = [];
+  columns.forEach((column, i) => {
+    const own = CASE_FIELDS.includes(column.field);
+    const previous = columns[i - 1];
+    if (own && previous !== undefined && CASE_FIELDS.includes(previous.field) && previous.k === column.k) {
+      units.at(-1)!.push(i + 1);
+    } else {
+      units.push([i + 1]);
+    }
+  });
+  return units;
+}
+
+/** Fields shown once per case, side by side. */
+const CASE_FIELDS: readonly Field[] = ['tvl', 'band', 'chance', 'change'];
 
 /** The rows of the cases, period by period: the first case's rows set the length. */
 function* sideBySide(cases: readonly CaseReport[]): Generator<ReportRow[], void, undefined> {
@@ -141,13 +186,15 @@ type CellText = (row: ReportRow, c: CaseReport, shape: Pick<TableShape, 'hasMark
 
 function makeCellText(scenario: ScenarioReport, options: RenderOptions): CellText {
   const { chalk, locale } = options;
-  const amount = (value: D | null): string => (value === null ? '' : formatAmount(value, scenario.unit, locale));
-  const rate = (value: D | null): string => (value === null ? '' : formatRate(value, locale));
+  // Figures rounded once from the exact value, to 4 significant digits or --digits.
+  const digits = options.digits ?? TABLE_DIGITS;
+  const amount = (value: D | null): string => (value === null ? '' : formatAmount(value, scenario.unit, locale, digits));
+  const rate = (value: D | null): string => (value === null ? '' : formatRate(value, locale, false, digits));
   const change = (value: D | null): string => {
     if (value === null) {
       return '';
     }
-    const text = formatRate(value, locale, true);
+    const text = formatRate(value, locale, true, digits);
     return value.isNegative() && !value.isZero() ? chalk.red(text) : value.isZero() ? text : chalk.green(text);
   };
   return (row, c, shape) => {
@@ -247,7 +294,7 @@ function same(a: D | null, b: D | null): boolean {
 }
 
 /** Cases with the same number of rows and the same first period (its label shows the start and the step) have the same periods. */
-function groupBySamePeriods(cases: readonly CaseReport[]): CaseReport[][] {
+export function groupBySamePeriods(cases: readonly CaseReport[]): CaseReport[][] {
   const groups = new Map<string, CaseReport[]>();
   for (const c of cases) {
     const firstRow = c.walk()[Symbol.iterator]().next().value as ReportRow;
@@ -258,18 +305,19 @@ function groupBySamePeriods(cases: readonly CaseReport[]): CaseReport[][] {
 }
 
 /** `Target $100B (rounded): reached in 2029 · growth needed 20.11% a year · utilization needed 5%`. */
-function describeTarget(c: CaseReport, last: string, scenario: ScenarioReport, options: RenderOptions): string {
+export function describeTarget(c: CaseReport, last: string, scenario: ScenarioReport, options: RenderOptions): string {
   const { chalk, locale } = options;
   const text = tableText(locale);
   const target = c.target!;
+  const digits = options.digits ?? TABLE_DIGITS;
   const parts = [
     target.reached === null ? chalk.yellow(text.notReachedBy(last)) : chalk.green(text.reachedIn(target.reached)),
   ];
   if (target.growthNeeded !== null) {
-    parts.push(text.growthNeeded(formatRate(target.growthNeeded, locale)));
+    parts.push(text.growthNeeded(formatRate(target.growthNeeded, locale, false, digits)));
   }
   if (target.utilizationNeeded !== null) {
-    parts.push(text.utilizationNeeded(formatRate(target.utilizationNeeded, locale), target.utilizationNeeded.gt(1)));
+    parts.push(text.utilizationNeeded(formatRate(target.utilizationNeeded, locale, false, digits), target.utilizationNeeded.gt(1)));
   }
   return `${text.target(formatAmount(target.value, scenario.unit, locale), c.name === null ? null : visible(c.name))} ${parts.join(' · ')}`;
 }

@@ -55,7 +55,7 @@ describe('btcfi check', () => {
   });
 
   it('fails with exit 1 when the rounded 26.4% is held to $770.6B without tolerance, and shows expected, got and the difference', async () => {
-    const { stdout, exitCode } = await runCli(['check', `${FIXTURES}/defi-2031-no-tolerance.yaml`]);
+    const { stdout, exitCode } = await runCli(['check', `${FIXTURES}/defi-2031-no-tolerance.yaml`, '--width', '0']);
     expect(exitCode).toBe(1);
     expect(stdout).toMatch(/✗ defi-2031-no-tolerance · 2031 · tvl: expected 770\.6B, got \$769\.5268065B \(-0\.1393%\)/);
     expect(stdout).toMatch(/✓ .*within 0\.5%/);

@@ -123,7 +123,8 @@ function expectHuman(result: CliResult, stdoutIsHuman = true): void {
 
 describe('a hostile scenario file', () => {
   it('shows its title and source visibly in project tables, a chart and a what-if line', async () => {
-    const result = await run(['project', 'hostile.yaml', '--chart', '--growth', '7%']);
+    // --width 0: lines as long as their text, so each shows whole (at a width, a long word has a line of its own).
+    const result = await run(['project', 'hostile.yaml', '--chart', '--growth', '7%', '--width', '0']);
     expect(result.exitCode).toBe(0);
     expectHuman(result);
     expect(result.stdout).toContain('Title \\x1b]0;PWNED\\x07\\x1b[2J\\x1b[31mred\\x00nul\\rcr\\ttab\\nlf\\x7fdel\\x9bcsi\\x85nel');
@@ -158,7 +159,7 @@ describe('a hostile scenario file', () => {
   });
 
   it('shows its title and source visibly in list, and keeps them exact in list JSON', async () => {
-    const table = await run(['list', 'hostile.yaml']);
+    const table = await run(['list', 'hostile.yaml', '--width', '0']);
     expect(table.exitCode).toBe(0);
     expectHuman(table);
     expect(table.stdout).toContain('Source \\x1b]0;PWNED');

@@ -21,13 +21,15 @@ interface CheckOptions {
 
 const EXAMPLES = `
 Examples:
-  $ btcfi check                                 every expectation of the bundled scenarios
-  $ btcfi check defi-2031 my-claims.yaml        a bundled scenario by name, and a file
-  $ btcfi check --format junit -o btcfi.xml     a JUnit report for CI
+  $ btcfi check                          every expectation of the bundled ones
+  $ btcfi check defi-2031 my-claims.yaml     a bundled scenario, and a file
+  $ btcfi check --format junit -o btcfi.xml          a JUnit report for CI
+  $ btcfi check --format markdown >> "$GITHUB_STEP_SUMMARY"    a CI summary
   $ btcfi check --format json | jq '.check'
   $ btcfi check -s defi-2031 -c exact           one scenario's expectations, of one case
 
-Exit codes: 0 every expectation passed, 1 one failed or none was evaluated, 2 a file is invalid
+Exit codes: 0 every expectation passed, 1 one failed or none was evaluated,
+2 a file is invalid
 (the others are still checked).`;
 
 export function addCheckCommand(program: Command, context: CliContext): void {
@@ -55,7 +57,9 @@ export function addCheckCommand(program: Command, context: CliContext): void {
       noteUnchecked(report, context);
       const forPeople = options.format === 'text';
       const chalk = context.resultChalk(forPeople, options.output);
-      const text = checkRenderers[options.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US' });
+      // Markdown is for people too, in their language, without colour.
+      const locale = forPeople || options.format === 'markdown' ? context.settings.locale : 'en-US';
+      const text = checkRenderers[options.format](report, { digits: null, chalk, locale, width: context.width });
       await context.emit(text, options.output);
       context.setExitCode(getExitCode(report));
     });

@@ -12,9 +12,9 @@ Examples: install it, then open a new shell
         and in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath)
   fish  btcfi completion fish > ~/.config/fish/completions/btcfi.fish
 
-The script completes commands, options, the choices of --format and other options, files, and
-the names of the bundled scenarios, as this version of btcfi has them: write it again after an
-upgrade.`;
+The script completes commands, options, the choices of --format and other
+options, files, and the names of the bundled scenarios, as this version of btcfi
+has them: write it again after an upgrade.`;
 
 export function addCompletionCommand(program: Command, context: CliContext): void {
   program

@@ -41,15 +41,20 @@ type AxisName = '--x' | '--y';
 
 const EXAMPLES = `
 Examples:
-  $ btcfi grid --market-cap 2T --x utilization=1%..10%:1% --y growth=0%..30%:10% --years 5
+  $ btcfi grid --market-cap 2T --years 5 \\
+      --x utilization=1%..10%:1% --y growth=0%..30%:10%
   $ btcfi grid defi-2031 --case exact --x growth=20%..30%:2.5% --y years=1..10
-  $ btcfi grid btcfi-100b --x market_cap=1T..5T:1T --y utilization=1%,2.5%,5%,10% --format csv
-  $ btcfi grid defi-2031 --x tvl=200B..300B:25B --y growth=10%,20%,30% --at 2028 --format json
+  $ btcfi grid btcfi-100b --format csv \\
+      --x market_cap=1T..5T:1T --y utilization=1%,2.5%,5%,10%
+  $ btcfi grid defi-2031 --at 2028 --format json \\
+      --x tvl=200B..300B:25B --y growth=10%,20%,30%
 
-FIELD is ${GRID_FIELDS.slice(0, -1).join(', ')} or ${GRID_FIELDS.at(-1)}. RANGE is start..end:step, the end included
-when a whole number of steps away (years may leave out the step: years=1..10), or a list such as
-5%,7.5%,10% (amounts in a list without thousands separators). At most 1,000 values an axis.
-Each cell is the TVL at the last period (or at --at) with the two fields set to its values.`;
+FIELD is ${GRID_FIELDS.slice(0, -1).join(', ')} or ${GRID_FIELDS.at(-1)}.
+RANGE is start..end:step, the end included when a whole number of steps away
+(years may leave out the step: years=1..10), or a list such as 5%,7.5%,10%
+(amounts in a list without thousands separators). At most 1,000 values an
+axis. Each cell is the TVL at the last period (or at --at) with the two fields
+set to its values.`;
 
 export function addGridCommand(program: Command, context: CliContext): void {
   const command = program
@@ -66,7 +71,7 @@ export function addGridCommand(program: Command, context: CliContext): void {
     .addOption(new Option('--at <period>', 'the period of every cell, as outputs label it: 2031, 2026-Q3, or +5 from the first (default: the last)'))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(new Option('--layout <layout>', 'CSV layout: matrix (y down, x across) or long (x,y,value rows)').choices(GRID_LAYOUTS).default('matrix'))
-    .addOption(new Option('--digits <n>', 'round CSV and JSON cells to n significant digits').argParser(parseDigits))
+    .addOption(new Option('--digits <n>', 'round cells to n significant digits (tables 4, CSV and JSON 40 unless told)').argParser(parseDigits))
     .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'));
   addFieldFlags(command);
   command.addHelpText('after', EXAMPLES).action((scenario: string | undefined, options: GridOptions) => runGrid(scenario, options, context));
@@ -91,7 +96,9 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
 
   const report = buildGridReport({ scenario, chosen, x, y, inputs, period: period.value });
   const forPeople = options.format === 'table';
-  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout };
+  // Markdown is for people too, in their language, without colour.
+  const locale = forPeople || options.format === 'markdown' ? context.settings.locale : 'en-US';
+  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale, layout: options.layout, width: context.width };
   await context.emit(gridRenderers[options.format](report, renderOptions), options.output);
 }
 

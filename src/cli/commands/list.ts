@@ -22,6 +22,6 @@ export function addListCommand(program: Command, context: CliContext): void {
       // A table draws the path of each scenario's first case.
       checkRowCap(scenarios.map((scenario) => ({ ...scenario, cases: scenario.cases.slice(0, 1) })));
       const report = buildListReport(scenarios);
-      await context.emit(listRenderers[options.format](report, { chalk: context.resultChalk(options.format === 'table', undefined) }), undefined);
+      await context.emit(listRenderers[options.format](report, { chalk: context.resultChalk(options.format === 'table', undefined), width: context.width }), undefined);
     });
 }

@@ -9,7 +9,7 @@ import { notAppliedNotes } from '../../scenario/whatIfFlags.js';
 import { visible } from '../../core/visibleText.js';
 import { addFieldFlags, addFilterFlags, parseDigits, parseSamples, parseSeed } from '../options.js';
 import { makeProgress } from '../progress.js';
-import type { CliContext } from '../context.js';
+import { DEFAULT_WIDTH, type CliContext } from '../context.js';
 import { checkRowCap, selectionUsageError } from '../selectScenarios.js';
 
 interface ProjectOptions extends FieldFlags {
@@ -27,15 +27,21 @@ interface ProjectOptions extends FieldFlags {
 
 const EXAMPLES = `
 Examples:
-  $ btcfi project                                    the bundled scenarios of the source article
-  $ btcfi project defi-2031 --format csv > defi.csv  a bundled scenario by name
-  $ btcfi project --format csv --layout wide         one column per case
-  $ btcfi project --market-cap 2T --utilization 5%   one inline scenario: 5% of $2T
-  $ btcfi project --tvl 238.5B --growth 26.4% --years 5 --start 2026 --format json
-  $ btcfi project --growth 10%                       what if everything grew 10% a year?
-  $ cat my.yaml | btcfi project -                    a scenario on standard input
-  $ btcfi project --market-cap 2T --utilization '5% to 10%' --samples 100000 --seed 7
-                                                     ranges are sampled: medians and percentiles`;
+  the bundled scenarios of the source article:
+  $ btcfi project
+  a bundled scenario by name, as CSV:
+  $ btcfi project defi-2031 --format csv > defi.csv
+  one column per case, the shape a spreadsheet charts:
+  $ btcfi project --format csv --layout wide
+  one inline scenario, 5% of $2T:
+  $ btcfi project --market-cap 2T --utilization 5%
+  $ btcfi project --tvl 238.5B --growth 26.4% --years 5 --start 2026 -f json
+  what if everything grew 10% a year?
+  $ btcfi project --growth 10%
+  a scenario on standard input, as a markdown table for a pull request:
+  $ cat my.yaml | btcfi project - --format markdown
+  ranges are sampled: medians and percentiles:
+  $ btcfi project --market-cap 2T --utilization '5% to 10%' --seed 7`;
 
 export function addProjectCommand(program: Command, context: CliContext): void {
   const command = program
@@ -44,7 +50,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     .description('Project the TVL path of every scenario and case, exactly, as a table, CSV or JSON.\nWith no path, the bundled scenarios of the source article.')
     .argument('[paths...]', 'scenario files (.yaml, .yml, .json), directories of them, bundled scenario names (defi-2031), or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .addOption(new Option('--digits <n>', 'round CSV and JSON figures to n significant digits').argParser(parseDigits))
+    .addOption(new Option('--digits <n>', 'round figures to n significant digits (tables 4, CSV and JSON 40 unless told)').argParser(parseDigits))
     .addOption(new Option('--columns <names>', 'CSV columns to write, in this order (scenario,period,tvl); see the README for all'))
     .addOption(new Option('--layout <layout>', 'CSV layout: long (a row per case and period) or wide (a row per period, a column per case)').choices(CSV_LAYOUTS))
     .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))
@@ -73,7 +79,8 @@ export function addProjectCommand(program: Command, context: CliContext): void {
       digits: options.digits ?? null,
       chalk: context.resultChalk(options.format === 'table', options.output),
       locale: context.settings.locale,
-      chartWidth: charted ? Math.min(context.io.columns ?? 80, 100) : null,
+      chartWidth: charted ? Math.min(context.width ?? DEFAULT_WIDTH, 100) : null,
+      width: context.width,
       csv,
     });
     // Rows are computed as they are written: memory stays flat however many there are.

@@ -47,19 +47,20 @@ type FlagKey = Exclude<keyof SolveFlags, 'format' | 'output'>;
 
 const EXAMPLES = `
 Examples:
-  $ btcfi solve growth --from 238.5B --to 770.6B --years 5     the CAGR: 26.44%
+  $ btcfi solve growth --from 238.5B --to 770.6B --years 5      the CAGR: 26.44%
   $ btcfi solve years --from 238.5B --to 770.6B --growth 26.4% --start 2026
-  $ btcfi solve end --from 238.5B --growth 26.4% --years 5      $769.5B
+  $ btcfi solve end --from 238.5B --growth 26.4% --years 5               $769.5B
   $ btcfi solve start --to 770.6B --growth 26.4% --years 5
-  $ btcfi solve utilization --market-cap 2T --tvl 238B          11.9%
-  $ btcfi solve growth --history tvl.csv --format json          CAGRs of a CSV history
+  $ btcfi solve utilization --market-cap 2T --tvl 238B                     11.9%
+  $ btcfi solve growth --history tvl.csv --format json  CAGRs of a CSV history
 
-Amounts and rates use the scenario syntax: 238.5B, $2T, 2e12, 91,332 BTC; 26.4%, -74%, 0.05.
-Amounts may be in dollars or in bitcoin, but one solve uses one unit: $2T with 91,332 BTC is
-refused, and a bare number takes the unit of the others (dollars when none names one).
---years may be fractional (2.5). Where no answer exists (a higher target while falling,
-growth of -100%, a start of zero) the output says why, and JSON has "value": null and a
-"reason"; the exit code is still 0.`;
+Amounts and rates use the scenario syntax: 238.5B, $2T, 2e12, 91,332 BTC;
+26.4%, -74%, 0.05. Amounts may be in dollars or in bitcoin, but one solve uses
+one unit: $2T with 91,332 BTC is refused, and a bare number takes the unit of
+the others (dollars when none names one). --years may be fractional (2.5).
+Where no answer exists (a higher target while falling, growth of -100%, a start
+of zero) the output says why, and JSON has "value": null and a "reason"; the
+exit code is still 0.`;
 
 const FORMAT_OPTION = (): Option => new Option('-f, --format <format>', 'output format').choices(SOLVE_FORMATS).default('text');
 const amountOption = (flags: string, description: string): Option => new Option(flags, `${description} (238.5B, $2T, 91,332 BTC)`);
@@ -250,7 +251,9 @@ function addSubcommand(solve: Command, context: CliContext, spec: SubcommandSpec
       const report = await spec.solve(flags);
       const forPeople = flags.format === 'text';
       const chalk = context.resultChalk(forPeople, flags.output);
-      await context.emit(solveRenderers[flags.format](report, { digits: null, chalk, locale: forPeople ? context.settings.locale : 'en-US' }), flags.output);
+      // Markdown is for people too, in their language, without colour.
+      const locale = forPeople || flags.format === 'markdown' ? context.settings.locale : 'en-US';
+      await context.emit(solveRenderers[flags.format](report, { digits: null, chalk, locale, width: context.width }), flags.output);
     });
 }
 

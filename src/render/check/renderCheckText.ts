@@ -2,6 +2,7 @@ import type { CheckReport } from '../../report/checkTypes.js';
 import type { RenderOptions } from '../options.js';
 import { describeBasis, describeDifference, describeNearMiss, describeResultGot, describeSubject, describeTarget } from './describeExpectation.js';
 import { visible } from '../../core/visibleText.js';
+import { wrapText } from '../wrapText.js';
 
 /**
  * One line per expectation: a mark, what was checked, expected, got and the difference in
@@ -12,14 +13,21 @@ export function renderCheckText(report: CheckReport, options: RenderOptions): st
   const lines: string[] = [];
   for (const file of report.files) {
     if (file.issues.length > 0) {
-      lines.push(`${chalk.yellow('!')} ${visible(file.file)}: not checked, ${file.issues.length === 1 ? 'an input problem' : `${file.issues.length} input problems`} (see above)`);
+      lines.push(...wrapText(`${chalk.yellow('!')} ${visible(file.file)}: not checked, ${file.issues.length === 1 ? 'an input problem' : `${file.issues.length} input problems`} (see above)`, options.width, '    '));
       continue;
     }
     for (const result of file.results) {
       const mark = result.passed ? chalk.green('✓') : chalk.red('✗');
       const difference = describeDifference(result.difference, locale);
       const got = describeResultGot(result, file.unit!, locale);
-      lines.push(`${mark} ${describeSubject(file.scenario!, result)}: expected ${describeTarget(result.expectation.target, file.unit!, locale)}, got ${got}${difference}${describeBasis(result)}${describeNearMiss(result)}`);
+      // Wraps at spaces to fit the width, later lines indented under the subject.
+      lines.push(
+        ...wrapText(
+          `${mark} ${describeSubject(file.scenario!, result)}: expected ${describeTarget(result.expectation.target, file.unit!, locale)}, got ${got}${difference}${describeBasis(result)}${describeNearMiss(result)}`,
+          options.width,
+          '    ',
+        ),
+      );
     }
   }
   const nothing = report.passed + report.failed + report.invalid === 0 ? ': no expectation was evaluated' : '';

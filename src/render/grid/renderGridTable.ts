@@ -2,7 +2,10 @@ import type { ChalkInstance } from 'chalk';
 import { D } from '../../engine/decimal.js';
 import { FIELD_KIND, type Axis, type GridReport } from '../../report/gridTypes.js';
 import type { Unit } from '../../core/unit.js';
-import { formatAmount, formatRate } from '../formatNumber.js';
+import { formatAmount, formatRate, TABLE_DIGITS } from '../formatNumber.js';
+import { displayWidth } from '../displayWidth.js';
+import { fitColumns } from '../layoutTable.js';
+import { wrapText } from '../wrapText.js';
 import type { GridRenderOptions } from './options.js';
 import { visible } from '../../core/visibleText.js';
 
@@ -21,7 +24,8 @@ const SHADES = 5;
  */
 export function* renderGridTable(grid: GridReport, options: GridRenderOptions): Generator<string, void, undefined> {
   const { chalk, locale } = options;
-  const cell = (value: D): string => formatAmount(value, grid.unit, locale);
+  const digits = options.digits ?? TABLE_DIGITS;
+  const cell = (value: D): string => formatAmount(value, grid.unit, locale, digits);
   const xs = grid.x.values.map((value) => axisLabel(grid.x, value, grid.unit, locale));
   const ys = grid.y.values.map((value) => axisLabel(grid.y, value, grid.unit, locale));
   const corner = `${grid.y.field} \\ ${grid.x.field}`;
@@ -41,23 +45,33 @@ export function* renderGridTable(grid: GridReport, options: GridRenderOptions): 
       }
     }
   }
-  const cellWidth = widestCell(minPositive, max, hasZero, cell);
+  const cellWidth = widestCell(minPositive, max, hasZero, cell, digits);
   const widths = xs.map((label) => Math.max(label.length, cellWidth));
   const labelWidth = Math.max(corner.length, ...ys.map((label) => label.length));
   const shade = chalk.level > 0 && max !== null && minPositive !== null && max.gt(minPositive) ? makeShade(chalk, minPositive, max) : (_: D, text: string) => text;
 
   const at = grid.at === null ? "each cell's last period" : visible(grid.at);
   const details = [grid.scenario, grid.case === null ? null : `case ${grid.case}`, grid.unit].filter((part) => part !== null).map(visible);
-  const heading = `${chalk.bold(`TVL at ${at}`)}  ${chalk.dim(details.join(' · '))}`;
-  const header = [corner.padEnd(labelWidth), ...xs.map((label, i) => label.padStart(widths[i]!))].join(GAP);
-  const rule = [labelWidth, ...widths].map((width) => '─'.repeat(width)).join(GAP);
-  yield `${heading}\n${chalk.bold(header)}\n${rule}\n`;
-
-  let j = 0;
-  for (const row of grid.rows()) {
-    const cells = row.map((value, i) => shade(value, cell(value).padStart(widths[i]!)));
-    yield `${[ys[j]!.padEnd(labelWidth), ...cells].join(GAP)}\n`;
-    j += 1;
+  const title = `TVL at ${at}`;
+  const detailText = details.join(' · ');
+  // One line when it fits the width; else the title, then the details wrapped at spaces.
+  const heading =
+    options.width == null || displayWidth(`${title}  ${detailText}`) <= options.width
+      ? `${chalk.bold(title)}  ${chalk.dim(detailText)}`
+      : [...wrapText(title, options.width).map((line) => chalk.bold(line)), ...wrapText(detailText, options.width).map((line) => chalk.dim(line))].join('\n');
+  yield `${heading}\n`;
+  // Too wide for the width: blocks of x columns one under another, each repeating the y labels.
+  const blocks = fitColumns([labelWidth, ...widths], options.width);
+  for (const [b, block] of blocks.entries()) {
+    const header = [corner.padEnd(labelWidth), ...block.map((i) => xs[i - 1]!.padStart(widths[i - 1]!))].join(GAP);
+    const rule = [labelWidth, ...block.map((i) => widths[i - 1]!)].map((width) => '─'.repeat(width)).join(GAP);
+    yield `${b === 0 ? '' : '\n'}${chalk.bold(header)}\n${rule}\n`;
+    let j = 0;
+    for (const row of grid.rows()) {
+      const cells = block.map((i) => shade(row[i - 1]!, cell(row[i - 1]!).padStart(widths[i - 1]!)));
+      yield `${[ys[j]!.padEnd(labelWidth), ...cells].join(GAP)}\n`;
+      j += 1;
+    }
   }
 }
 
@@ -66,20 +80,21 @@ export function* renderGridTable(grid: GridReport, options: GridRenderOptions): 
  * digits, values of one order of magnitude print at most as wide as 1.111 x 10^k; one just below
  * the next power may round up to it (999,999.6 prints $1,000,000).
  */
-function widestCell(low: D | null, high: D | null, hasZero: boolean, cell: (value: D) => string): number {
+function widestCell(low: D | null, high: D | null, hasZero: boolean, cell: (value: D) => string, digits: number): number {
   let widest = hasZero ? cell(new D(0)).length : 0;
   if (low === null || high === null) {
     return widest;
   }
   for (let k = low.e; k <= high.e; k += 1) {
-    for (const candidate of [new D(`1.111e${k}`), new D(`9.9999999e${k}`)]) {
+    for (const candidate of [new D(`1.${'1'.repeat(digits - 1)}e${k}`), new D(`9.${'9'.repeat(digits + 4)}e${k}`)]) {
       widest = Math.max(widest, cell(candidate).length);
     }
   }
   return Math.max(widest, cell(low).length, cell(high).length);
 }
 
-function axisLabel(axis: Axis, value: D, unit: Unit, locale: string): string {
+/** An axis value as the grid's table and markdown label it: an amount, a rate, whole years. */
+export function axisLabel(axis: Axis, value: D, unit: Unit, locale: string): string {
   switch (FIELD_KIND[axis.field]) {
     case 'amount':
       return formatAmount(value, unit, locale);

@@ -3,12 +3,17 @@ import type { RenderOptions } from '../options.js';
 import { JSON_VERSION } from '../renderJson.js';
 import { renderSparkline } from '../chart/renderSparkline.js';
 import { visible } from '../../core/visibleText.js';
+import { wrapText } from '../wrapText.js';
+import { displayWidth } from '../displayWidth.js';
 
 export type ListFormat = 'table' | 'json';
-export type ListRenderer = (report: ListReport, options: Pick<RenderOptions, 'chalk'>) => string;
+export type ListRenderer = (report: ListReport, options: Pick<RenderOptions, 'chalk' | 'width'>) => string;
 
-/** Each scenario in a block: its name and title, its cases, expectations and unit with the shape of its first path, and its source. */
-export function renderListTable(report: ListReport, { chalk }: Pick<RenderOptions, 'chalk'>): string {
+/**
+ * Each scenario in a block: its name and title, its cases, expectations and unit with the shape of its first path, and its source.
+ * Lines wrap at spaces to fit the width, continued under the title.
+ */
+export function renderListTable(report: ListReport, { chalk, width: columns }: Pick<RenderOptions, 'chalk' | 'width'>): string {
   const entries = report.scenarios;
   const width = Math.max(...entries.map((entry) => visible(entry.name).length));
   const pad = ' '.repeat(width + 2);
@@ -20,9 +25,21 @@ export function renderListTable(report: ListReport, { chalk }: Pick<RenderOption
       `${entry.expectations} ${entry.expectations === 1 ? 'expectation' : 'expectations'}`,
       entry.unit,
     ].join(' · ');
-    const lines = [`${chalk.bold(visible(entry.name).padEnd(width))}  ${visible(entry.title ?? '')}`, `${pad}${chalk.dim(counts)}${spark.length > 1 ? `  ${chalk.cyan(spark)}` : ''}`];
+    const room = columns == null ? null : Math.max(1, columns - pad.length);
+    const fit = (text: string, colour: (line: string) => string): string[] => wrapText(text, room).map(colour);
+    const [titleFirst, ...titleRest] = fit(visible(entry.title ?? ''), (line) => line);
+    const countLines = fit(counts, (line) => chalk.dim(line));
+    if (spark.length > 1) {
+      const last = counts.length === 0 ? 0 : displayWidth(countLines.at(-1)!);
+      if (room === null || last + 2 + spark.length <= room) {
+        countLines[countLines.length - 1] += `  ${chalk.cyan(spark)}`;
+      } else {
+        countLines.push(chalk.cyan(spark));
+      }
+    }
+    const lines = [`${chalk.bold(visible(entry.name).padEnd(width))}  ${titleFirst}`, ...[...titleRest, ...countLines].map((line) => pad + line)];
     if (entry.source !== null) {
-      lines.push(`${pad}${chalk.dim(visible(entry.source))}`);
+      lines.push(...fit(visible(entry.source), (line) => pad + chalk.dim(line)));
     }
     return lines.join('\n');
   });

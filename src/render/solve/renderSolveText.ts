@@ -5,6 +5,7 @@ import type { RenderOptions } from '../options.js';
 import { describeGrowthReason, describeStartReason, describeUtilizationReason, describeYearsReason } from './describeReason.js';
 import { formatExactAmount, formatExactRate, formatGrowthFactor } from './formatSolveFigures.js';
 import { visible } from '../../core/visibleText.js';
+import { wrapText } from '../wrapText.js';
 
 /** One labelled line; a label of '' continues the line above. */
 type Line = readonly [label: string, text: string];
@@ -16,10 +17,13 @@ type Line = readonly [label: string, text: string];
 export function renderSolveText(report: SolveReport, options: RenderOptions): string {
   const lines = linesOf(report, options);
   const width = Math.max(...lines.map(([label]) => label.length)) + 2;
-  return `${lines.map(([label, text]) => `${label.padEnd(width)}${text}`.trimEnd()).join('\n')}\n`;
+  // A text too long for the width wraps at spaces, continued under itself.
+  const indent = ' '.repeat(width);
+  return `${lines.flatMap(([label, text]) => wrapText(`${label.padEnd(width)}${text}`.trimEnd(), options.width, indent)).join('\n')}\n`;
 }
 
-function linesOf(report: SolveReport, options: RenderOptions): Line[] {
+/** The labelled lines of a solve's answer, as the text shows them. */
+export function linesOf(report: SolveReport, options: RenderOptions): Line[] {
   switch (report.solve) {
     case 'growth':
       return growthLines(report, options);
