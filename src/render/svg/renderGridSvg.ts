@@ -12,7 +12,7 @@ import { fitText, svgText, textWidth, TICK_FONT_SIZE } from './svgText.js';
 import { DEFAULT_WIDTH } from './svgOptions.js';
 
 const MARGIN = 16;
-const HEADER = 62;
+const HEADER = 72;
 const MAX_CELL_HEIGHT = 28;
 const MAX_PLOT_HEIGHT = 480;
 const LEGEND = 64;
