@@ -3,6 +3,7 @@ import { visible } from '../core/visibleText.js';
 import type { CaseReport, ProjectReport, ReferenceStanding, ReportRow, ScenarioReport } from '../report/types.js';
 import { formatAmount, formatRate, formatYears, TABLE_DIGITS } from './formatNumber.js';
 import { renderChart } from './chart/renderChart.js';
+import { renderHistogram } from './chart/renderHistogram.js';
 import { group } from './formatEnUs.js';
 import { displayWidth } from './displayWidth.js';
 import { fitColumns, layoutLine, layoutRule, type Align } from './layoutTable.js';
@@ -131,7 +132,16 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
           cases.map((c, k) => ({ name: c.name, periods: shape.periods, values: shape.cases[k]!.values })),
           { width: options.chartWidth, chalk, unit: scenario.unit, locale, references: scenario.references.map((r) => ({ name: r.name, value: r.value })) },
         );
-  yield [piece, ...targets, ...references, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
+  const histograms = options.chartWidth == null ? [] : distributions(cases, scenario, options);
+  yield [piece, ...targets, ...references, ...note, ...(chart === '' ? [] : ['', chart]), ...histograms].join('\n');
+}
+
+/** Under a chart, the last period's spread of each sampled case: a blank line, then its histogram. */
+function distributions(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): string[] {
+  return cases.flatMap((c) => {
+    const text = c.distribution == null ? '' : renderHistogram(c.distribution, { width: options.chartWidth!, chalk: options.chalk, unit: scenario.unit, locale: options.locale, name: c.name });
+    return text === '' ? [] : ['', text];
+  });
 }
 
 /** A table of cases measured: its header texts and, for each of its row texts, the cells in the header's order. */

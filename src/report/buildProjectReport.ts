@@ -10,7 +10,7 @@ import { buildTargetReport } from './buildTargetReport.js';
 import { buildReferenceReports, buildReferenceStandings } from './buildReferenceReport.js';
 import { makeRandomSource } from './makeRandomSource.js';
 import { periodLabel } from './periodLabel.js';
-import type { CaseReport, DecimalQuantiles, ProjectReport, ReferenceReport, ReportRow, ScenarioReport, SolvedEnd } from './types.js';
+import type { CaseReport, DecimalQuantiles, FinalDistribution, ProjectReport, ReferenceReport, ReportRow, ScenarioReport, SolvedEnd } from './types.js';
 
 /** How cases with ranges are sampled; without it they are projected at their medians, exactly. */
 export interface SimulationRequest {
@@ -48,7 +48,7 @@ export function buildProjectReport(scenarios: readonly ResolvedScenario[], simul
     }
     const walk = (): Iterable<ReportRow> => exactRows(resolved, factors);
     const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, walk());
-    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null, solvedEnd: solvedEnd(resolved) });
+    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null, solvedEnd: solvedEnd(resolved), distribution: null });
   };
   return {
     scenarios: scenarios.map((scenario): ScenarioReport => {
@@ -212,6 +212,15 @@ function sampleCase(
     change: i === 0 || rows[i - 1]!.tvl.isZero() ? null : row.tvl.div(rows[i - 1]!.tvl).minus(1).toSignificantDigits(SIMULATED_DIGITS),
   }));
   const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, withChange);
+  const histogram = result.finalHistogram;
+  const distribution: FinalDistribution = {
+    period: withChange.at(-1)!.period,
+    edges: histogram.edges.map(decimal),
+    counts: histogram.counts,
+    below: histogram.below,
+    above: histogram.above,
+    samples: simulation.samples,
+  };
   return {
     name: resolved.name,
     rowCount: withChange.length,
@@ -220,6 +229,7 @@ function sampleCase(
     target,
     simulation: { samples: simulation.samples, seed: simulation.seed },
     solvedEnd: solvedEnd(resolved),
+    distribution,
   };
 }
 

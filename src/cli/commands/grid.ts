@@ -34,6 +34,7 @@ interface GridOptions extends FieldFlags {
   readonly layout: GridLayout;
   readonly digits?: number;
   readonly output?: string;
+  readonly log?: boolean;
 }
 
 type AxisName = '--x' | '--y';
@@ -72,7 +73,8 @@ export function addGridCommand(program: Command, context: CliContext): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(new Option('--layout <layout>', 'CSV layout: matrix (y down, x across) or long (x,y,value rows)').choices(GRID_LAYOUTS).default('matrix'))
     .addOption(new Option('--digits <n>', 'round cells to n significant digits (tables 4, CSV and JSON 40 unless told)').argParser(parseDigits))
-    .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'));
+    .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))
+    .addOption(new Option('--log', 'SVG heat map colours on a log scale'));
   addFieldFlags(command);
   command.addHelpText('after', EXAMPLES).action((scenario: string | undefined, options: GridOptions) => runGrid(scenario, options, context));
 }
@@ -98,7 +100,7 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
   const forPeople = options.format === 'table';
   // Markdown is for people too, in their language, without colour.
   const locale = forPeople || options.format === 'markdown' ? context.settings.locale : 'en-US';
-  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale, layout: options.layout, width: context.width };
+  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale, layout: options.layout, width: context.width, log: options.log === true };
   await context.emit(gridRenderers[options.format](report, renderOptions), options.output);
 }
 

@@ -4,6 +4,7 @@ import { renderGridCsv } from './renderGridCsv.js';
 import { renderGridJson } from './renderGridJson.js';
 import { renderGridTable } from './renderGridTable.js';
 import { renderGridMarkdown } from './renderGridMarkdown.js';
+import { renderGridSvg } from '../svg/renderGridSvg.js';
 
-export const gridRenderers = { table: renderGridTable, csv: renderGridCsv, json: renderGridJson, markdown: renderGridMarkdown } as const satisfies Record<Format, GridRenderer>;
+export const gridRenderers = { table: renderGridTable, csv: renderGridCsv, json: renderGridJson, markdown: renderGridMarkdown, svg: renderGridSvg } as const satisfies Record<Format, GridRenderer>;
 export { GRID_LAYOUTS, type GridLayout, type GridRenderOptions } from './options.js';
