@@ -199,7 +199,7 @@ describe('a scenario folder with symbolic links', () => {
     const result = await runCli(['check', 'claims'], { cwd });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/^✗ defi-2031-drift · 2031/m);
-    expect(result.stdout).toMatch(/^2 passed, 1 failed\n$/m);
+    expect(result.stdout).toMatch(/^3 passed, 1 failed\n$/m);
   });
 
   it('reports a link to a directory, a link loop and a dangling link with their paths, exit 2', async () => {
