@@ -175,7 +175,8 @@ describe.concurrent('the scenario and the period', () => {
     const named = await runCli(['grid', 'btcfi-100b', '--x', 'utilization=5%', '--y', 'years=0,1', '--growth', '10%', '--format', 'csv']);
     expect(csvLines(named.stdout)).toEqual(['y\\x,0.05', '0,100000000000', '1,110000000000']);
     const input = await readFile(join(REPO_ROOT, 'scenarios', 'btcfi-100b.yaml'), 'utf8');
-    const piped = await runCli(['grid', '-', '--x', 'utilization=5%', '--y', 'years=0,1', '--growth', '10%', '--format', 'csv'], { input });
+    // Its references are included relative to the working folder, as any path read from standard input.
+    const piped = await runCli(['grid', '-', '--x', 'utilization=5%', '--y', 'years=0,1', '--growth', '10%', '--format', 'csv'], { input, cwd: join(REPO_ROOT, 'scenarios') });
     expect(piped.stdout).toBe(named.stdout);
   });
 

@@ -4,7 +4,7 @@
 // Runs that need a process of their own (real descriptors, /dev/full, signals) start the built
 // CLI; the rest run in-process (test/helpers/runCli.ts).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { chmod, copyFile, lstat, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -195,10 +195,11 @@ describe('a scenario folder with symbolic links', () => {
     mkdirSync(join(cwd, 'claims'));
     await symlink(DRIFT, join(cwd, 'claims', 'drift.yaml'));
     await copyFile(join(REPO_ROOT, 'scenarios', 'btcfi-100b.yaml'), join(cwd, 'claims', 'btcfi-100b.yaml'));
+    cpSync(join(REPO_ROOT, 'scenarios', 'references'), join(cwd, 'claims', 'references'), { recursive: true }); // the file of references it includes
     const result = await runCli(['check', 'claims'], { cwd });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toMatch(/^✗ defi-2031-drift · 2031/m);
-    expect(result.stdout).toMatch(/^2 passed, 1 failed\n$/m);
+    expect(result.stdout).toMatch(/^3 passed, 1 failed\n$/m);
   });
 
   it('reports a link to a directory, a link loop and a dangling link with their paths, exit 2', async () => {
@@ -206,6 +207,7 @@ describe('a scenario folder with symbolic links', () => {
     mkdirSync(join(cwd, 'claims'));
     mkdirSync(join(cwd, 'elsewhere'));
     await copyFile(join(REPO_ROOT, 'scenarios', 'btcfi-100b.yaml'), join(cwd, 'claims', 'btcfi-100b.yaml'));
+    cpSync(join(REPO_ROOT, 'scenarios', 'references'), join(cwd, 'claims', 'references'), { recursive: true }); // the file of references it includes
     await symlink('../elsewhere', join(cwd, 'claims', 'dir.yaml'));
     await symlink('loop.yaml', join(cwd, 'claims', 'loop.yaml'));
     await symlink('nowhere.yaml', join(cwd, 'claims', 'gone.yaml'));
