@@ -1,6 +1,8 @@
 // end: as it is read (which layer wins, what is refused) and expectations of sampled figures as
 // they are parsed. Table-driven; the figures of paths are held in test/cli/endPoints.golden.test.ts.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { makeFactors, PERIODS_PER_YEAR, tvlAtPeriod, walkPath } from '../../src/engine/index.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
 import { resolveScenario } from '../../src/scenario/resolveScenario.js';
 
@@ -29,6 +31,29 @@ describe('end: which layer wins', () => {
     const { input } = result.ok ? result.value.cases[0]! : (null as never);
     expect(input.growthByYear.map((rate) => rate.toString())).toEqual(growth);
     expect(input.end?.toFixed() ?? null).toEqual(end);
+  });
+});
+
+describe('end: the last period is the stated figure itself', () => {
+  it('at the engine\'s full precision, not only once rounded to 40 digits: in walkPath and tvlAtPeriod, at every step', () => {
+    const figure = fc.tuple(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: -3, max: 12 })).map(([n, e]) => `${n}e${e}`);
+    fc.assert(
+      fc.property(figure, figure, fc.integer({ min: 1, max: 30 }), fc.constantFrom('year', 'quarter', 'month'), fc.boolean(), (from, to, years, step, market) => {
+        const base = market ? [`market_cap: ${from}`, 'utilization: {from: 5%, to: 10%}'] : [`tvl: ${from}`];
+        const result = resolve(lines('name: a', `years: ${years}`, `step: ${step}`, ...base, `end: ${to}`));
+        expect(result.ok).toBe(true);
+        const { input } = result.ok ? result.value.cases[0]! : (null as never);
+        const points = Array.from(walkPath(input, makeFactors()));
+        const last = points.at(-1)!;
+        const amount = market ? last.marketCap! : last.tvl;
+        expect(amount.eq(to), `${amount.toFixed()} is not ${to}`).toBe(true);
+        const periods = years * PERIODS_PER_YEAR[input.step];
+        const direct = tvlAtPeriod(input, periods);
+        expect((market ? direct.marketCap! : direct.tvl).eq(amount)).toBe(true);
+        expect(direct.tvl.eq(last.tvl)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
