@@ -11,6 +11,11 @@ export const CSV_HEADER = ['scenario', 'case', 'period', 'index', 'unit', 'marke
 export const TARGET_HEADER = ['target', 'target_reached', 'growth_needed', 'utilization_needed'] as const;
 /** Added when any case was sampled: the TVL's mean and percentiles over the paths (and the chance of the target, with targets). */
 export const QUANTILE_HEADER = ['mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
+/**
+ * Added when any case states a price or a supply: USD per BTC, the supply in BTC, and the TVL in
+ * dollars and in bitcoin (one of them the TVL itself); empty cells where a figure is not known.
+ */
+export const MARKET_HEADER = ['price', 'supply', 'tvl_usd', 'tvl_btc'] as const;
 const TEXT_COLUMNS = new Set(['scenario', 'case', 'period', 'unit', 'target_reached']);
 
 /** A figure as plainFigure writes it: what a spreadsheet reads as a number, and never runs. */
@@ -84,11 +89,13 @@ export function* renderCsv(report: ProjectReport, options: RenderOptions): Gener
   const withTargets = cases.some((c) => c.target !== null);
   const withQuantiles = cases.some((c) => c.simulation !== null);
   const withProbability = withTargets && withQuantiles;
+  const withMarket = cases.some((c) => c.market != null);
   const header: string[] = [
     ...CSV_HEADER,
     ...(withTargets ? TARGET_HEADER : []),
     ...(withQuantiles ? QUANTILE_HEADER : []),
     ...(withProbability ? ['target_probability'] : []),
+    ...(withMarket ? MARKET_HEADER : []),
   ];
   yield toCsv([header], new Set());
   const noQuantiles = withQuantiles ? ',,,,,' + (withProbability ? ',' : '') : '';
@@ -117,6 +124,9 @@ export function* renderCsv(report: ProjectReport, options: RenderOptions): Gener
           if (withProbability && q !== undefined) {
             line += `,${figure(row.quantiles?.targetProbability ?? null)}`;
           }
+        }
+        if (withMarket) {
+          line += c.market == null ? ',,,,' : `,${[row.price, row.supply, row.tvlUsd, row.tvlBtc].map((value) => figure(value ?? null)).join(',')}`;
         }
         batch += line + CRLF;
         count += 1;

@@ -44,7 +44,7 @@ function* renderScenario(scenario: ScenarioReport, options: RenderOptions): Gene
 }
 
 /** The figure fields of a case's row, each a column of the table (or none). */
-type Field = 'marketCap' | 'utilization' | 'tvl' | 'band' | 'chance' | 'change';
+type Field = 'marketCap' | 'utilization' | 'tvl' | 'band' | 'chance' | 'change' | 'other';
 
 /** What walking a case learns of it: the widest text of each of its fields, and whether it shares the first case's market cap and utilization. */
 interface CaseShape {
@@ -53,6 +53,8 @@ interface CaseShape {
   sameUtilization: boolean;
   /** The TVLs, for a chart; empty without one. */
   readonly values: D[];
+  /** The first and last rows, for the line that states a price or a supply. */
+  ends: [ReportRow, ReportRow] | null;
 }
 
 /** What the columns of a table depend on, learnt by walking its cases once. */
@@ -95,7 +97,7 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
   const { chalk, locale } = options;
   const cellText = makeCellText(scenario, options);
   const shape = measureCases(cases, cellText, options.chartWidth != null);
-  const columns = tableColumns(cases, shape, tableText(locale));
+  const columns = tableColumns(cases, shape, tableText(locale), scenario.unit);
   const head = [tableText(locale).period, ...columns.map((column) => column.header)].map((header) => chalk.bold(header));
   const widths = [Math.max(displayWidth(head[0]!), shape.periodWidth), ...columns.map((column, j) => Math.max(displayWidth(head[j + 1]!), shape.cases[column.k]!.widths[column.field]))];
   const aligns: Align[] = ['left', ...columns.map(() => 'right' as const)];
@@ -113,6 +115,7 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
     }
   }
   const targets = cases.flatMap((c) => (c.target === null ? [] : [describeTarget(c, shape.last, scenario, options)]));
+  const markets = cases.flatMap((c, k) => describeMarket(c, shape.cases[k]!.ends, scenario, options));
   const sampled = cases.find((c) => c.simulation !== null)?.simulation ?? null;
   const note = sampled === null ? [] : [chalk.dim(tableText(locale).sampled(group(String(sampled.samples)), sampled.seed))];
   const chart =
@@ -122,7 +125,7 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
           cases.map((c, k) => ({ name: c.name, periods: shape.periods, values: shape.cases[k]!.values })),
           { width: options.chartWidth, chalk, unit: scenario.unit, locale },
         );
-  yield [piece, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
+  yield [piece, ...markets, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
 }
 
 /** The rows of the cases, period by period: the first case's rows set the length. */
@@ -138,7 +141,7 @@ type CellText = (row: ReportRow, c: CaseReport, shape: Pick<TableShape, 'hasMark
 
 function makeCellText(scenario: ScenarioReport, options: RenderOptions): CellText {
   const { chalk, locale } = options;
-  const amount = (value: D | null): string => (value === null ? '' : formatAmount(value, scenario.unit, locale));
+  const amount = (value: D | null, unit = scenario.unit): string => (value === null ? '' : formatAmount(value, unit, locale));
   const rate = (value: D | null): string => (value === null ? '' : formatRate(value, locale));
   const change = (value: D | null): string => {
     if (value === null) {
@@ -147,6 +150,8 @@ function makeCellText(scenario: ScenarioReport, options: RenderOptions): CellTex
     const text = formatRate(value, locale, true);
     return value.isNegative() && !value.isZero() ? chalk.red(text) : value.isZero() ? text : chalk.green(text);
   };
+  const otherUnit = (row: ReportRow, c: CaseReport): string =>
+    c.market?.otherUnit === true ? amount(scenario.unit === 'USD' ? (row.tvlBtc ?? null) : (row.tvlUsd ?? null), scenario.unit === 'USD' ? 'BTC' : 'USD') : '';
   return (row, c, shape) => {
     // A sampled case: the median, and the band the middle 90% of paths fall in.
     const q = c.simulation === null ? null : row.quantiles!;
@@ -157,6 +162,7 @@ function makeCellText(scenario: ScenarioReport, options: RenderOptions): CellTex
       band: q === null ? '' : `${amount(q.tvl.p5)} – ${amount(q.tvl.p95)}`,
       chance: q !== null && c.target !== null ? rate(q.targetProbability) : '',
       change: shape.hasChange ? change(row.change) : '',
+      other: otherUnit(row, c),
     };
   };
 }
@@ -170,10 +176,11 @@ function measureCases(cases: readonly CaseReport[], cellText: CellText, charted:
   let shape: TableShape | null = null;
   const lines: string[] = [];
   const shapes: CaseShape[] = cases.map(() => ({
-    widths: { marketCap: 0, utilization: 0, tvl: 0, band: 0, chance: 0, change: 0 },
+    widths: { marketCap: 0, utilization: 0, tvl: 0, band: 0, chance: 0, change: 0, other: 0 },
     sameMarketCap: true,
     sameUtilization: true,
     values: [],
+    ends: null,
   }));
   for (const rows of sideBySide(cases)) {
     const firstRow = rows[0]!;
@@ -196,15 +203,18 @@ function measureCases(cases: readonly CaseReport[], cellText: CellText, charted:
       if (charted) {
         caseShape.values.push(row.tvl);
       }
+      if (cases[k]!.market != null) {
+        caseShape.ends = [caseShape.ends?.[0] ?? row, row];
+      }
     });
   }
   return { ...shape!, periodWidth, last };
 }
 
-const FIELDS: readonly Field[] = ['marketCap', 'utilization', 'tvl', 'band', 'chance', 'change'];
+const FIELDS: readonly Field[] = ['marketCap', 'utilization', 'tvl', 'band', 'chance', 'change', 'other'];
 
 /** The figure columns: market cap and utilization once when every case shares them, then each case's TVL (or median, band and chance) and change. */
-function tableColumns(cases: readonly CaseReport[], table: TableShape, text: ReturnType<typeof tableText>): Column[] {
+function tableColumns(cases: readonly CaseReport[], table: TableShape, text: ReturnType<typeof tableText>, unit: ScenarioReport['unit']): Column[] {
   const { hasMarketCap, hasUtilization, hasChange } = table;
   const shapes = table.cases;
   const suffix = (c: CaseReport): string => (cases.length > 1 || c.name !== null ? ` · ${visible(c.name ?? '')}` : '');
@@ -231,6 +241,9 @@ function tableColumns(cases: readonly CaseReport[], table: TableShape, text: Ret
       if (c.target !== null) {
         columns.push({ header: `${text.chance}${suffix(c)}`, k, field: 'chance' });
       }
+    }
+    if (c.market?.otherUnit === true) {
+      columns.push({ header: `${text.tvlIn(unit === 'USD' ? 'BTC' : 'USD')}${suffix(c)}`, k, field: 'other' });
     }
     if (hasChange) {
       columns.push({ header: `${text.change}${suffix(c)}`, k, field: 'change' });
@@ -269,4 +282,30 @@ function describeTarget(c: CaseReport, last: string, scenario: ScenarioReport, o
     parts.push(text.utilizationNeeded(formatRate(target.utilizationNeeded, locale), target.utilizationNeeded.gt(1)));
   }
   return `${text.target(formatAmount(target.value, scenario.unit, locale), c.name === null ? null : visible(c.name))} ${parts.join(' · ')}`;
+}
+
+/**
+ * `Price of a bitcoin: $100K in 2026, $161.1K in 2031 · supply: 19.85M BTC in 2026, 20.69M BTC in 2031 (rounded)`:
+ * the figures a price and a supply add, at the first and last periods; none for a case without them.
+ */
+function describeMarket(c: CaseReport, ends: [ReportRow, ReportRow] | null, scenario: ScenarioReport, options: RenderOptions): string[] {
+  if (ends === null || c.market == null || (!c.market.price && !c.market.supply)) {
+    return [];
+  }
+  const { chalk, locale } = options;
+  const text = tableText(locale);
+  const [first, last] = ends;
+  const along = (value: (row: ReportRow) => D | null | undefined, unit: ScenarioReport['unit']): string => {
+    const at = (row: ReportRow): string => `${formatAmount(value(row)!, unit, locale)} (${visible(row.period)})`;
+    return first === last || same(value(first) ?? null, value(last) ?? null) ? formatAmount(value(first)!, unit, locale) : `${at(first)} to ${at(last)}`;
+  };
+  const parts: string[] = [];
+  if (c.market.price && first.price != null) {
+    parts.push(`${text.price} ${along((row) => row.price, 'USD')}`);
+  }
+  if (c.market.supply && first.supply != null) {
+    parts.push(`${text.supply} ${along((row) => row.supply, 'BTC')}`);
+  }
+  const which = c.name === null ? '' : ` (${visible(c.name)})`;
+  return parts.length === 0 ? [] : [chalk.dim(`${parts.join(' · ')}${which}`)];
 }

@@ -8,7 +8,8 @@ import type { ResolvedCase, ResolvedScenario } from '../scenario/resolveScenario
 import { buildTargetReport } from './buildTargetReport.js';
 import { makeRandomSource } from './makeRandomSource.js';
 import { periodLabel } from './periodLabel.js';
-import type { CaseReport, DecimalQuantiles, ProjectReport, ReportRow, ScenarioReport } from './types.js';
+import { marketFigures } from '../engine/walkPath.js';
+import type { CaseMarket, CaseReport, DecimalQuantiles, ProjectReport, ReportRow, ScenarioReport } from './types.js';
 
 /** How cases with ranges are sampled; without it they are projected at their medians, exactly. */
 export interface SimulationRequest {
@@ -46,7 +47,7 @@ export function buildProjectReport(scenarios: readonly ResolvedScenario[], simul
     }
     const walk = (): Iterable<ReportRow> => exactRows(resolved, factors);
     const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, walk());
-    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null });
+    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null, market: caseMarket(resolved) });
   };
   return {
     scenarios: scenarios.map(
@@ -60,6 +61,15 @@ export function buildProjectReport(scenarios: readonly ResolvedScenario[], simul
       }),
     ),
   };
+}
+
+/** Which price and supply figures a case's rows carry, or null when it states neither. */
+function caseMarket(resolved: ResolvedCase): CaseMarket | null {
+  const { market } = resolved.input;
+  if (market == null) {
+    return null;
+  }
+  return { otherUnit: market.price !== null, price: market.price !== null, supply: market.supplyFromMarketCap && (market.unit === 'BTC' || market.price !== null) };
 }
 
 function rowCount(resolved: ResolvedCase): number {
@@ -138,6 +148,22 @@ class ExactRow implements ReportRow {
   get change(): D | null {
     return this.point.change;
   }
+
+  get price(): D | null {
+    return this.point.price ?? null;
+  }
+
+  get supply(): D | null {
+    return this.point.supply ?? null;
+  }
+
+  get tvlUsd(): D | null {
+    return this.point.tvlUsd ?? null;
+  }
+
+  get tvlBtc(): D | null {
+    return this.point.tvlBtc ?? null;
+  }
 }
 
 /** A case report whose `rows` are computed from walk() at first use. */
@@ -173,9 +199,12 @@ function sampleCase(
     const tvl = toDecimals(simulated.tvl);
     const marketCap = simulated.marketCap === null ? null : toDecimals(simulated.marketCap);
     const utilization = simulated.utilization === null ? null : toDecimals(simulated.utilization);
+    // The price along the median path; the TVL in the other unit is the median TVL at that price.
+    const market = marketFigures(resolved.input.market ?? null, point.price ?? null, marketCap?.p50 ?? point.marketCap, tvl.p50);
     return {
       period: periodLabel(resolved.start, resolved.input.step, point.year, point.subperiod),
       index,
+      ...market,
       marketCap: marketCap?.p50 ?? null,
       utilization: utilization?.p50 ?? point.utilization,
       tvl: tvl.p50,
@@ -190,7 +219,15 @@ function sampleCase(
   });
   const withChange = rows.map((row, i) => ({ ...row, change: i === 0 || rows[i - 1]!.tvl.isZero() ? null : row.tvl.div(rows[i - 1]!.tvl).minus(1) }));
   const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, withChange);
-  return { name: resolved.name, rowCount: withChange.length, walk: () => withChange, rows: withChange, target, simulation: { samples: simulation.samples, seed: simulation.seed } };
+  return {
+    name: resolved.name,
+    rowCount: withChange.length,
+    walk: () => withChange,
+    rows: withChange,
+    target,
+    simulation: { samples: simulation.samples, seed: simulation.seed },
+    market: caseMarket(resolved),
+  };
 }
 
 /** A float of the simulation as a decimal, at the border: 12 significant digits, deterministic. */
