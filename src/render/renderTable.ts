@@ -303,7 +303,8 @@ function describeMarket(c: CaseReport, ends: [ReportRow, ReportRow] | null, scen
   if (c.market.price && first.price != null) {
     parts.push(`${text.price} ${along((row) => row.price, 'USD')}`);
   }
-  if (c.market.supply && first.supply != null) {
+  // In bitcoin the supply is the market cap, which the table shows already.
+  if (c.market.supply && first.supply != null && scenario.unit === 'USD') {
     parts.push(`${text.supply} ${along((row) => row.supply, 'BTC')}`);
   }
   const which = c.name === null ? '' : ` (${visible(c.name)})`;

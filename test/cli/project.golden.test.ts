@@ -239,6 +239,8 @@ const PERIOD = /^(\d{4}|\+\d+)(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 const CSV_HEADER = 'scenario,case,period,index,unit,market_cap,utilization,tvl';
 /** Scenarios with a target add these columns (issue: targets inside scenarios). */
 const TARGET_COLUMNS = ',target,target_reached,growth_needed,utilization_needed';
+/** Added where a case states a price or a supply. */
+const MARKET_COLUMNS = ',price,supply,tvl_usd,tvl_btc';
 
 /** Significant digits of a plain figure; the trailing zeros of a whole number are not counted. */
 function significantDigits(figure: string): number {
@@ -292,7 +294,7 @@ describe.concurrent('csv', () => {
     expect(stdout.endsWith('\r\n')).toBe(true);
     expect(stdout.replace(/\r\n/g, ''), 'no bare LF or CR').not.toMatch(/[\r\n]/);
     const [header, ...records] = stdout.slice(0, -2).split('\r\n');
-    expect([CSV_HEADER, CSV_HEADER + TARGET_COLUMNS]).toContain(header);
+    expect([CSV_HEADER, CSV_HEADER + TARGET_COLUMNS, CSV_HEADER + MARKET_COLUMNS]).toContain(header);
     expect(records.length).toBeGreaterThan(0);
     for (const record of records) {
       const fields = csvFields(record);
@@ -306,6 +308,11 @@ describe.concurrent('csv', () => {
       expect(tvl).toMatch(PLAIN_FIGURE);
       for (const figure of [marketCap, utilization]) {
         expect(figure === '' || PLAIN_FIGURE.test(figure!), `${figure} in ${record}`).toBe(true);
+      }
+      if (header!.endsWith(MARKET_COLUMNS)) {
+        for (const figure of fields.slice(-4)) {
+          expect(figure === '' || PLAIN_FIGURE.test(figure!), `${figure} in ${record}`).toBe(true);
+        }
       }
     }
   });
@@ -349,10 +356,13 @@ describe.concurrent('json', () => {
         expect(field === null || typeof field === 'string').toBe(true);
       }
       scenario.rows.forEach((row, i) => {
-        expect(Object.keys(row)).toEqual(['period', 'index', 'market_cap', 'utilization', 'tvl']);
+        const market = ['price', 'supply', 'tvl_usd', 'tvl_btc'];
+        const keys = Object.keys(row);
+        expect([['period', 'index', 'market_cap', 'utilization', 'tvl'], ['period', 'index', 'market_cap', 'utilization', 'tvl', ...market]]).toContainEqual(keys);
         expect(row.period).toMatch(PERIOD);
         expect(row.index).toBe(i);
-        for (const figure of [row.market_cap, row.utilization, row.tvl]) {
+        const marketFigures = keys.length > 5 ? market.map((key) => (row as unknown as Record<string, string | null>)[key]) : [];
+        for (const figure of [row.market_cap, row.utilization, row.tvl, ...marketFigures]) {
           expect(figure === null || (typeof figure === 'string' && PLAIN_FIGURE.test(figure)), String(figure)).toBe(true);
         }
       });
