@@ -199,8 +199,8 @@ function sampleCase(
     const tvl = toDecimals(simulated.tvl);
     const marketCap = simulated.marketCap === null ? null : toDecimals(simulated.marketCap);
     const utilization = simulated.utilization === null ? null : toDecimals(simulated.utilization);
-    // The price along the median path; the TVL in the other unit is the median TVL at that price.
-    const market = marketFigures(resolved.input.market ?? null, point.price ?? null, marketCap?.p50 ?? point.marketCap, tvl.p50);
+    // The price and supply along the exact path at the medians; the TVL in the other unit is the median TVL at that price.
+    const market = marketFigures(resolved.input.market ?? null, point.price ?? null, point.marketCap, tvl.p50);
     return {
       period: periodLabel(resolved.start, resolved.input.step, point.year, point.subperiod),
       index,

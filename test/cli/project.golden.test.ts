@@ -68,6 +68,11 @@ const PROJECT_CASES: Case[] = [
   { golden: 'project/falls-to-zero.table', args: ['project', '--tvl', '1B', '--growth', '-100%', '--years', '2'] },
   { golden: 'project/falls-99pct.table', args: ['project', '--tvl', '1B', '--growth', '-99%', '--years', '10'] },
   { golden: 'project/stdin.table', args: ['project', '-'], stdin: 'scenarios/l2-2025.yaml' },
+  // A price turns the TVL into the other unit: a column in tables, tvl_usd and tvl_btc in CSV and JSON.
+  ...(['conversions', 'usd-tvl'] as const).flatMap((name) =>
+    FORMATS.map((format) => ({ golden: `project/market-${name}.${format}`, args: ['project', `test/fixtures/market/${name}.yaml`, '--format', format] })),
+  ),
+  { golden: 'project/inline-price-supply.table', args: ['project', '--price', '100K', '--supply', '20M', '--utilization', '5%', '--years', '2', '--growth', '10%'] },
 ];
 
 const CLI_CASES: Case[] = [
@@ -114,6 +119,9 @@ const ERROR_CASES: ErrorCase[] = [
   fileError('several-problems-mixed', { issues: 3 }),
   fileError('no-scenarios', { place: 'file' }, `${FIXTURES}/no-scenarios`),
   fileError('missing-file', { place: 'file' }, `${FIXTURES}/missing-file.yaml`),
+  fileError('supply-without-price', { mentions: [/needs a price/, /price: 100K/] }),
+  fileError('price-range-converts', { mentions: [/must be exact/] }),
+  fileError('tvl-and-supply', { mentions: [/tvl and supply are both set/, /share: 0\.46%/] }),
   { golden: 'errors/unknown-flag', args: ['project', '--fromat', 'csv'], place: 'none', mentions: [/--fromat/, /--format/] },
   { golden: 'errors/unknown-format', args: ['project', '--format', 'xml'], place: 'none', mentions: [/xml/] },
   { golden: 'errors/digits-out-of-range', args: ['project', '--digits', '0'], place: 'none' },
