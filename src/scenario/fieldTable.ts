@@ -169,7 +169,7 @@ export const FIELD_TABLE = {
     schema: price,
     description:
       'USD per BTC: 100K, $100,000, a range 80K to 120K, or {value: 100K, growth: 20%} (growth or phases of its own). With supply and no market_cap, the market cap is price x supply and growth is the price\'s; otherwise it turns TVL into the other unit',
-    standIn: null,
+    standIn: '1',
     innerKeys: ['value', 'growth', ...DISTRIBUTION_KEYS],
     flag: { order: 10, value: '<amount>', help: 'USD per BTC (100K): with --supply the market cap is price x supply; else it converts TVL' },
     grid: null,
@@ -179,7 +179,7 @@ export const FIELD_TABLE = {
     schema: supply,
     description:
       'Bitcoin in circulation: 19.85M BTC, {value: 19.85M BTC, issuance: 0.83%} (or issuance: 164,250 BTC a year, as a rate of the start), or with tvl the TVL\'s share of it {share: 0.46%}',
-    standIn: null,
+    standIn: '1',
     innerKeys: ['value', 'issuance', 'share'],
     flag: { order: 11, value: '<amount>', help: 'bitcoin in circulation (19.85M BTC): with --price and --utilization, market cap = price x supply' },
     base: true,
