@@ -47,6 +47,10 @@ const KNOWN_CROSSINGS: ReadonlySet<string> = new Set([
   // A range is read to its median (the exact path's input) and its bounds as it is parsed; the
   // Distribution and its median are the engine's, where sampling uses them.
   'scenario/fields.ts -> distribution.ts',
+  // A price's range times the supply is the market cap's range (and a price's growth with the
+  // issuance the market cap's): the engine's map of a Distribution, applied as the case is read.
+  'scenario/resolveScenario.ts -> scaleDistribution.ts',
+  'scenario/resolveMarket.ts -> scaleDistribution.ts',
 ]);
 
 /** Import loops known today; a new one fails the test. */

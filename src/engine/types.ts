@@ -29,6 +29,25 @@ export interface TvlInput {
    * meet it only to the engine's precision. Absent or null: the path ends where its factors take it.
    */
   readonly end?: D | null;
+  /** The price of a bitcoin and the supply, where the scenario states them; absent or null where it does not. */
+  readonly market?: MarketInput | null;
+}
+
+/** A figure that compounds by the same step as the path, at its own growth per year. */
+export interface Track {
+  readonly start: D;
+  /** One rate per year of the horizon, as TvlInput's. */
+  readonly growthByYear: readonly D[];
+}
+
+/** What turns the path's figures into the other unit: the price of a bitcoin, and where the supply comes from. */
+export interface MarketInput {
+  /** The unit of the path's amounts. */
+  readonly unit: 'USD' | 'BTC';
+  /** USD per BTC at each period, or null where no price is stated. */
+  readonly price: Track | null;
+  /** Whether the market cap is the supply's worth (price x supply, or the supply itself in BTC), so that the supply is market cap / price. */
+  readonly supplyFromMarketCap: boolean;
 }
 
 export interface TvlPoint {
@@ -43,6 +62,13 @@ export interface TvlPoint {
   readonly tvl: D;
   /** tvl / previous tvl - 1; null for the first period or after a zero. */
   readonly change: D | null;
+  /** USD per BTC at this period; null (or absent) where no price is stated. */
+  readonly price?: D | null;
+  /** Bitcoin in circulation at this period; null (or absent) where the scenario does not give it. */
+  readonly supply?: D | null;
+  /** The TVL in dollars and in bitcoin: one is the TVL itself, the other needs a price; null where it has none. */
+  readonly tvlUsd?: D | null;
+  readonly tvlBtc?: D | null;
   /** The same figures in the step's own arithmetic, for a fast printer; absent where a point was made otherwise. */
   readonly exact?: ExactFigures;
   /** change in the step's arithmetic (the same value), for a fast printer; absent where exact is absent. */

@@ -9,7 +9,8 @@ import { fixedChange } from './fixedChange.js';
 import { fixedTimes } from './fixedTimes.js';
 import type { Factors } from './makeFactors.js';
 import { nextYearProduct } from './nextYearProduct.js';
-import { PERIODS_PER_YEAR, type ExactFigures, type TvlInput, type TvlPoint } from './types.js';
+import { trackStep } from './trackStep.js';
+import { PERIODS_PER_YEAR, type ExactFigures, type MarketInput, type TvlInput, type TvlPoint } from './types.js';
 
 /**
  * The path of a TVL (or of a market cap and the TVL locked in it), one point per period, the
@@ -29,12 +30,15 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
   const perYear = PERIODS_PER_YEAR[step];
   const periods = years * perYear;
   const start = fixedOf(base.kind === 'tvl' ? base.tvl : base.marketCap);
-  const market = base.kind === 'marketCap';
-  const ramp = market && !base.utilization.from.eq(base.utilization.to) && periods > 0;
-  const from = market ? fixedOf(base.utilization.from) : null;
+  const isMarket = base.kind === 'marketCap';
+  const ramp = isMarket && !base.utilization.from.eq(base.utilization.to) && periods > 0;
+  const from = isMarket ? fixedOf(base.utilization.from) : null;
   // A solved growth meets a stated end only to 60 digits: the last year end is the end itself.
   const end = input.end === undefined || input.end === null ? null : fixedOf(input.end);
   const utilizationAt = ramp ? factors.ramp(base.utilization.from, base.utilization.to, periods) : null;
+  // The price of a bitcoin, where stated: a figure of its own, by the same step at its own growth.
+  const market = input.market ?? null;
+  const priceAt = market?.price == null ? null : trackStep(market.price, perYear, factors);
 
   let product = fixedOf(new P(1));
   let yearEnd = atYearEnd(start, product);
@@ -57,12 +61,14 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
     const amount = amountInYear(yearEnd, subperiod === 0 ? null : partYear[subperiod]!);
     let utilization: Fixed | null = null;
     let tvl = amount;
-    if (market) {
+    if (isMarket) {
       utilization = utilizationAt === null ? from : utilizationAt(index);
       tvl = fixedTimes(amount, utilization!);
     }
     const rate = index === 0 ? null : growthByYear[Math.floor((index - 1) / perYear)]!;
-    yield new PathPoint(index, year, subperiod, { marketCap: market ? amount : null, utilization, tvl }, previousTvl, ramp ? null : rate, perYear, factors);
+    const figures = { marketCap: isMarket ? amount : null, utilization, tvl };
+    const price = priceAt === null ? null : priceAt(year, subperiod);
+    yield new PathPoint(index, year, subperiod, figures, previousTvl, ramp ? null : rate, perYear, factors, market, price);
     previousTvl = tvl;
     subperiod += 1;
     if (subperiod === perYear) {
@@ -86,7 +92,33 @@ class PathPoint implements TvlPoint {
     private readonly rate: D | null,
     private readonly perYear: number,
     private readonly factors: Factors,
+    private readonly market: MarketInput | null = null,
+    private readonly priceFixed: Fixed | null = null,
   ) {}
+
+  private other: { price: D | null; supply: D | null; tvlUsd: D | null; tvlBtc: D | null } | null = null;
+
+  /** The price, the supply and the TVL in both units, made when first read (60 digits, like the rest). */
+  private get market_(): { price: D | null; supply: D | null; tvlUsd: D | null; tvlBtc: D | null } {
+    this.other ??= marketFigures(this.market, this.priceFixed === null ? null : decimalOf(this.priceFixed), this.marketCap, this.tvl);
+    return this.other;
+  }
+
+  get price(): D | null {
+    return this.market_.price;
+  }
+
+  get supply(): D | null {
+    return this.market_.supply;
+  }
+
+  get tvlUsd(): D | null {
+    return this.market_.tvlUsd;
+  }
+
+  get tvlBtc(): D | null {
+    return this.market_.tvlBtc;
+  }
 
   private get figures(): { marketCap: D | null; utilization: D | null; tvl: D } {
     this.decimals ??= {
@@ -123,4 +155,24 @@ class PathPoint implements TvlPoint {
     }
     return this.rate === null ? fixedChange(this.exact.tvl, this.previousTvl) : this.factors.periodChangeFixed(this.rate, this.perYear);
   }
+}
+
+/**
+ * The figures a price and a supply add to a point: the TVL in dollars (the TVL itself, or in
+ * bitcoin times the price) and in bitcoin (the TVL itself, or in dollars over the price); the
+ * supply where the market cap is its worth: the market cap over the price (in bitcoin, the market
+ * cap itself). Null where a figure needs a price that is not stated.
+ */
+export function marketFigures(market: MarketInput | null, price: D | null, marketCap: D | null, tvl: D): { price: D | null; supply: D | null; tvlUsd: D | null; tvlBtc: D | null } {
+  if (market === null) {
+    return { price: null, supply: null, tvlUsd: null, tvlBtc: null };
+  }
+  const usd = market.unit === 'USD';
+  const inBtc = (value: D): D | null => (!usd ? value : price === null || price.isZero() ? null : new P(value).div(price));
+  return {
+    price,
+    supply: market.supplyFromMarketCap && marketCap !== null ? inBtc(marketCap) : null,
+    tvlUsd: usd ? tvl : price === null ? null : new P(tvl).times(price),
+    tvlBtc: inBtc(tvl),
+  };
 }

@@ -40,6 +40,11 @@ function quantile(pick: (q: NonNullable<ReportRow['quantiles']>) => D | null): C
   return (cells, _scenario, c) => (c.simulation === null ? EMPTY : (row) => cells.figure(row.quantiles === null ? null : pick(row.quantiles)));
 }
 
+/** A price or supply figure of a case that states one; empty for a case that states neither. */
+function market(pick: (row: ReportRow) => D | null | undefined): CsvColumn['fill'] {
+  return (cells, _scenario, c) => (c.market == null ? EMPTY : (row) => cells.figure(pick(row) ?? null));
+}
+
 /** The CSV's columns, in their default order. To add one, add a row. */
 export const CSV_COLUMNS: readonly CsvColumn[] = [
   { name: 'scenario', meaning: 'the scenario\'s name', figure: false, perPeriod: false, fill: (cells, scenario) => cells.text(scenario.name) },
@@ -131,6 +136,10 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
     perPeriod: true,
     fill: (cells, _s, c) => (c.simulation === null || c.target === null ? EMPTY : quantile((q) => q.targetProbability)(cells, _s, c)),
   },
+  { name: 'price', meaning: 'USD per BTC, where the case states a price (along the median path for a sampled case)', figure: true, perPeriod: true, fill: market((row) => row.price) },
+  { name: 'supply', meaning: 'the supply in BTC, where the case states one or a price gives it', figure: true, perPeriod: true, fill: market((row) => row.supply) },
+  { name: 'tvl_usd', meaning: 'the TVL in dollars, where the unit or a price gives it', figure: true, perPeriod: true, fill: market((row) => row.tvlUsd) },
+  { name: 'tvl_btc', meaning: 'the TVL in bitcoin, where the unit or a price gives it', figure: true, perPeriod: true, fill: market((row) => row.tvlBtc) },
 ];
 
 export const CSV_COLUMN_NAMES: readonly string[] = CSV_COLUMNS.map((column) => column.name);

@@ -35,7 +35,7 @@ export function* renderJson(report: ProjectReport, options: RenderOptions): Gene
     let batch = '';
     let count = 0;
     for (const row of c.walk()) {
-      batch += separator + indent(JSON.stringify(rowObject(row, figure, options.digits ?? PRINTED_DIGITS), null, 2), '        ');
+      batch += separator + indent(JSON.stringify(rowObject(row, figure, options.digits ?? PRINTED_DIGITS, c.market != null), null, 2), '        ');
       separator = ',\n';
       count += 1;
       if (count === ROWS_PER_PIECE) {
@@ -94,7 +94,7 @@ function referenceObject(reference: ReferenceReport, standing: ReferenceStanding
   };
 }
 
-function rowObject(row: ReportRow, figure: (value: D | null) => string | null, significant: number) {
+function rowObject(row: ReportRow, figure: (value: D | null) => string | null, significant: number, market: boolean) {
   const exact = (value: Fixed | null): string | null => (value === null ? null : plainFixed(value, significant));
   const figures = row.exact;
   const quantiles = (q: DecimalQuantiles) => ({ mean: figure(q.mean), p5: figure(q.p5), p25: figure(q.p25), p50: figure(q.p50), p75: figure(q.p75), p95: figure(q.p95) });
@@ -112,5 +112,7 @@ function rowObject(row: ReportRow, figure: (value: D | null) => string | null, s
           utilization_quantiles: row.quantiles.utilization === null ? null : quantiles(row.quantiles.utilization),
           target_probability: figure(row.quantiles.targetProbability),
         }),
+    // Where the case states a price or a supply: USD per BTC, the supply in BTC, the TVL in both units (null where not known).
+    ...(market ? { price: figure(row.price ?? null), supply: figure(row.supply ?? null), tvl_usd: figure(row.tvlUsd ?? null), tvl_btc: figure(row.tvlBtc ?? null) } : {}),
   };
 }

@@ -50,7 +50,7 @@ function* renderScenario(scenario: ScenarioReport, options: RenderOptions): Gene
 }
 
 /** The figure fields of a case's row, each a column of the table (or none). */
-type Field = 'marketCap' | 'utilization' | 'tvl' | 'band' | 'chance' | 'change';
+type Field = 'marketCap' | 'utilization' | 'tvl' | 'band' | 'chance' | 'change' | 'other';
 
 /** What walking a case learns of it: the widest text of each of its fields, and whether it shares the first case's market cap and utilization. */
 interface CaseShape {
@@ -59,6 +59,8 @@ interface CaseShape {
   sameUtilization: boolean;
   /** The TVLs, for a chart; empty without one. */
   readonly values: D[];
+  /** The first and last rows, for the line that states a price or a supply. */
+  ends: [ReportRow, ReportRow] | null;
 }
 
 /** What the columns of a table depend on, learnt by walking its cases once. */
@@ -123,6 +125,7 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
   }
   const targets = cases.flatMap((c) => (c.target === null ? [] : wrapText(describeTarget(c, shape.last, scenario, options), options.width, '  ')));
   const references = describeReferences(cases, scenario, options).flatMap((line) => wrapText(line, options.width, '  '));
+  const markets = cases.flatMap((c, k) => describeMarket(c, shape.cases[k]!.ends, scenario, options)).flatMap((line) => wrapText(line, options.width, '  '));
   const sampled = cases.find((c) => c.simulation !== null)?.simulation ?? null;
   const note = sampled === null ? [] : wrapText(tableText(locale).sampled(group(String(sampled.samples)), sampled.seed), options.width).map((line) => chalk.dim(line));
   const chart =
@@ -133,7 +136,7 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
           { width: options.chartWidth, chalk, unit: scenario.unit, locale, references: scenario.references.map((r) => ({ name: r.name, value: r.value })) },
         );
   const histograms = options.chartWidth == null ? [] : distributions(cases, scenario, options);
-  yield [piece, ...targets, ...references, ...note, ...(chart === '' ? [] : ['', chart]), ...histograms].join('\n');
+  yield [piece, ...markets, ...targets, ...references, ...note, ...(chart === '' ? [] : ['', chart]), ...histograms].join('\n');
 }
 
 /** Under a chart, the last period's spread of each sampled case: a blank line, then its histogram. */
@@ -157,7 +160,7 @@ export interface MeasuredTable {
 export function measureTable(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): MeasuredTable {
   const text = tableText(options.locale);
   const shape = measureCases(cases, makeCellText(scenario, options), options.chartWidth != null);
-  const columns = tableColumns(cases, shape, text);
+  const columns = tableColumns(cases, shape, text, scenario.unit);
   const cellsOf = (line: string): string[] => {
     const cells = line.split(CELL_END);
     return [cells[0]!, ...columns.map((column) => cells[1 + column.k * FIELDS.length + FIELDS.indexOf(column.field)]!)];
@@ -198,7 +201,7 @@ function makeCellText(scenario: ScenarioReport, options: RenderOptions): CellTex
   const { chalk, locale } = options;
   // Figures rounded once from the exact value, to 4 significant digits or --digits.
   const digits = options.digits ?? TABLE_DIGITS;
-  const amount = (value: D | null): string => (value === null ? '' : formatAmount(value, scenario.unit, locale, digits));
+  const amount = (value: D | null, unit = scenario.unit): string => (value === null ? '' : formatAmount(value, unit, locale, digits));
   const rate = (value: D | null): string => (value === null ? '' : formatRate(value, locale, false, digits));
   const change = (value: D | null): string => {
     if (value === null) {
@@ -207,6 +210,8 @@ function makeCellText(scenario: ScenarioReport, options: RenderOptions): CellTex
     const text = formatRate(value, locale, true, digits);
     return value.isNegative() && !value.isZero() ? chalk.red(text) : value.isZero() ? text : chalk.green(text);
   };
+  const otherUnit = (row: ReportRow, c: CaseReport): string =>
+    c.market?.otherUnit === true ? amount(scenario.unit === 'USD' ? (row.tvlBtc ?? null) : (row.tvlUsd ?? null), scenario.unit === 'USD' ? 'BTC' : 'USD') : '';
   return (row, c, shape) => {
     // A sampled case: the median, and the band the middle 90% of paths fall in.
     const q = c.simulation === null ? null : row.quantiles!;
@@ -217,6 +222,7 @@ function makeCellText(scenario: ScenarioReport, options: RenderOptions): CellTex
       band: q === null ? '' : `${amount(q.tvl.p5)} – ${amount(q.tvl.p95)}`,
       chance: q !== null && c.target !== null ? rate(q.targetProbability) : '',
       change: shape.hasChange ? change(row.change) : '',
+      other: otherUnit(row, c),
     };
   };
 }
@@ -230,10 +236,11 @@ function measureCases(cases: readonly CaseReport[], cellText: CellText, charted:
   let shape: TableShape | null = null;
   const lines: string[] = [];
   const shapes: CaseShape[] = cases.map(() => ({
-    widths: { marketCap: 0, utilization: 0, tvl: 0, band: 0, chance: 0, change: 0 },
+    widths: { marketCap: 0, utilization: 0, tvl: 0, band: 0, chance: 0, change: 0, other: 0 },
     sameMarketCap: true,
     sameUtilization: true,
     values: [],
+    ends: null,
   }));
   for (const rows of sideBySide(cases)) {
     const firstRow = rows[0]!;
@@ -256,15 +263,18 @@ function measureCases(cases: readonly CaseReport[], cellText: CellText, charted:
       if (charted) {
         caseShape.values.push(row.tvl);
       }
+      if (cases[k]!.market != null) {
+        caseShape.ends = [caseShape.ends?.[0] ?? row, row];
+      }
     });
   }
   return { ...shape!, periodWidth, last };
 }
 
-const FIELDS: readonly Field[] = ['marketCap', 'utilization', 'tvl', 'band', 'chance', 'change'];
+const FIELDS: readonly Field[] = ['marketCap', 'utilization', 'tvl', 'band', 'chance', 'change', 'other'];
 
 /** The figure columns: market cap and utilization once when every case shares them, then each case's TVL (or median, band and chance) and change. */
-function tableColumns(cases: readonly CaseReport[], table: TableShape, text: ReturnType<typeof tableText>): Column[] {
+function tableColumns(cases: readonly CaseReport[], table: TableShape, text: ReturnType<typeof tableText>, unit: ScenarioReport['unit']): Column[] {
   const { hasMarketCap, hasUtilization, hasChange } = table;
   const shapes = table.cases;
   const suffix = (c: CaseReport): string => (cases.length > 1 || c.name !== null ? ` · ${visible(c.name ?? '')}` : '');
@@ -291,6 +301,9 @@ function tableColumns(cases: readonly CaseReport[], table: TableShape, text: Ret
       if (c.target !== null) {
         columns.push({ header: `${text.chance}${suffix(c)}`, k, field: 'chance' });
       }
+    }
+    if (c.market?.otherUnit === true) {
+      columns.push({ header: `${text.tvlIn(unit === 'USD' ? 'BTC' : 'USD')}${suffix(c)}`, k, field: 'other' });
     }
     if (hasChange) {
       columns.push({ header: `${text.change}${suffix(c)}`, k, field: 'change' });
@@ -377,4 +390,31 @@ function describeStanding(standing: ReferenceStanding, options: RenderOptions): 
     needed.push(text.utilizationNeeded(formatRate(standing.utilizationNeeded, locale), standing.utilizationNeeded.gt(1)));
   }
   return [...words, ...needed].join(', ');
+}
+
+/**
+ * `Price of a bitcoin: $100K in 2026, $161.1K in 2031 · supply: 19.85M BTC in 2026, 20.69M BTC in 2031 (rounded)`:
+ * the figures a price and a supply add, at the first and last periods; none for a case without them.
+ */
+function describeMarket(c: CaseReport, ends: [ReportRow, ReportRow] | null, scenario: ScenarioReport, options: RenderOptions): string[] {
+  if (ends === null || c.market == null || (!c.market.price && !c.market.supply)) {
+    return [];
+  }
+  const { chalk, locale } = options;
+  const text = tableText(locale);
+  const [first, last] = ends;
+  const along = (value: (row: ReportRow) => D | null | undefined, unit: ScenarioReport['unit']): string => {
+    const at = (row: ReportRow): string => `${formatAmount(value(row)!, unit, locale)} (${visible(row.period)})`;
+    return first === last || same(value(first) ?? null, value(last) ?? null) ? formatAmount(value(first)!, unit, locale) : `${at(first)} to ${at(last)}`;
+  };
+  const parts: string[] = [];
+  if (c.market.price && first.price != null) {
+    parts.push(`${text.price} ${along((row) => row.price, 'USD')}`);
+  }
+  // In bitcoin the supply is the market cap, which the table shows already.
+  if (c.market.supply && first.supply != null && scenario.unit === 'USD') {
+    parts.push(`${text.supply} ${along((row) => row.supply, 'BTC')}`);
+  }
+  const which = c.name === null ? '' : ` (${visible(c.name)})`;
+  return parts.length === 0 ? [] : [chalk.dim(`${parts.join(' · ')}${which}`)];
 }

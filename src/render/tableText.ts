@@ -4,6 +4,11 @@ export interface TableText {
   readonly marketCap: string;
   readonly utilization: string;
   readonly tvl: string;
+  /** The TVL's column in the other unit: `TVL in BTC`. */
+  readonly tvlIn: (unit: string) => string;
+  /** The line under a table that states a price or a supply. */
+  readonly price: string;
+  readonly supply: string;
   readonly median: string;
   readonly band: string;
   readonly chance: string;
@@ -36,6 +41,9 @@ const EN: TableText = {
   marketCap: 'Market cap',
   utilization: 'Utilization',
   tvl: 'TVL',
+  tvlIn: (unit) => `TVL in ${unit}`,
+  price: 'Price of a bitcoin',
+  supply: 'supply',
   median: 'TVL p50',
   band: 'p5–p95',
   chance: 'P(target)',
@@ -64,6 +72,9 @@ const ZH: TableText = {
   marketCap: '市值',
   utilization: '利用率',
   tvl: 'TVL',
+  tvlIn: (unit) => `TVL（${unit}）`,
+  price: '比特币价格',
+  supply: '供应量',
   median: 'TVL 中位数',
   band: 'p5–p95',
   chance: '达成概率',

@@ -10,7 +10,8 @@ import { buildTargetReport } from './buildTargetReport.js';
 import { buildReferenceReports, buildReferenceStandings } from './buildReferenceReport.js';
 import { makeRandomSource } from './makeRandomSource.js';
 import { periodLabel } from './periodLabel.js';
-import type { CaseReport, DecimalQuantiles, FinalDistribution, ProjectReport, ReferenceReport, ReportRow, ScenarioReport, SolvedEnd } from './types.js';
+import { marketFigures } from '../engine/walkPath.js';
+import type { CaseMarket, CaseReport, DecimalQuantiles, FinalDistribution, ProjectReport, ReferenceReport, ReportRow, ScenarioReport, SolvedEnd } from './types.js';
 
 /** How cases with ranges are sampled; without it they are projected at their medians, exactly. */
 export interface SimulationRequest {
@@ -48,7 +49,7 @@ export function buildProjectReport(scenarios: readonly ResolvedScenario[], simul
     }
     const walk = (): Iterable<ReportRow> => exactRows(resolved, factors);
     const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, walk());
-    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null, solvedEnd: solvedEnd(resolved), distribution: null });
+    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null, solvedEnd: solvedEnd(resolved), distribution: null, market: caseMarket(resolved) });
   };
   return {
     scenarios: scenarios.map((scenario): ScenarioReport => {
@@ -74,6 +75,15 @@ function referenceReports(scenario: ResolvedScenario, cases: readonly CaseReport
   const levels = scenario.references.map((reference) => reference.value);
   const standings = cases.map((c, k) => buildReferenceStandings(levels, c.name, scenario.cases[k]!.input, c.walk()));
   return buildReferenceReports(scenario.references, standings);
+}
+
+/** Which price and supply figures a case's rows carry, or null when it states neither. */
+function caseMarket(resolved: ResolvedCase): CaseMarket | null {
+  const { market } = resolved.input;
+  if (market == null) {
+    return null;
+  }
+  return { otherUnit: market.price !== null, price: market.price !== null, supply: market.supplyFromMarketCap && (market.unit === 'BTC' || market.price !== null) };
 }
 
 function rowCount(resolved: ResolvedCase): number {
@@ -156,6 +166,22 @@ class ExactRow implements ReportRow {
   get exactChange(): Fixed | null | undefined {
     return this.point.exactChange;
   }
+
+  get price(): D | null {
+    return this.point.price ?? null;
+  }
+
+  get supply(): D | null {
+    return this.point.supply ?? null;
+  }
+
+  get tvlUsd(): D | null {
+    return this.point.tvlUsd ?? null;
+  }
+
+  get tvlBtc(): D | null {
+    return this.point.tvlBtc ?? null;
+  }
 }
 
 /** A case report whose `rows` are computed from walk() at first use. */
@@ -191,9 +217,12 @@ function sampleCase(
     const tvl = toDecimals(simulated.tvl);
     const marketCap = simulated.marketCap === null ? null : toDecimals(simulated.marketCap);
     const utilization = simulated.utilization === null ? null : toDecimals(simulated.utilization);
+    // The price and supply along the exact path at the medians; the TVL in the other unit is the median TVL at that price.
+    const market = marketFigures(resolved.input.market ?? null, point.price ?? null, point.marketCap, tvl.p50);
     return {
       period: periodLabel(resolved.start, resolved.input.step, point.year, point.subperiod),
       index,
+      ...market,
       marketCap: marketCap?.p50 ?? null,
       utilization: utilization?.p50 ?? point.utilization,
       tvl: tvl.p50,
@@ -230,6 +259,7 @@ function sampleCase(
     simulation: { samples: simulation.samples, seed: simulation.seed },
     solvedEnd: solvedEnd(resolved),
     distribution,
+    market: caseMarket(resolved),
   };
 }
 

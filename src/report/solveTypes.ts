@@ -3,6 +3,7 @@ import type { GrowthNoAnswer } from '../engine/solveGrowth.js';
 import type { StartNoAnswer } from '../engine/solveStart.js';
 import type { UtilizationNoAnswer } from '../engine/solveUtilization.js';
 import type { YearsNoAnswer } from '../engine/solveYears.js';
+import type { MarketNoAnswer } from '../engine/solveMarket.js';
 import type { Unit } from '../core/unit.js';
 import type { History } from '../scenario/parseHistory.js';
 import type { Given } from '../scenario/parseSolveFlags.js';
@@ -11,10 +12,13 @@ export type { Given, History };
 export type { HistoryPoint } from '../scenario/parseHistory.js';
 
 /** What `btcfi solve` can solve for. */
-export type Unknown = 'growth' | 'years' | 'end' | 'start' | 'utilization';
+export type Unknown = 'growth' | 'years' | 'end' | 'start' | 'utilization' | MarketUnknown;
+
+/** The unknowns of market cap = price × supply and TVL = market cap × utilization. */
+export type MarketUnknown = 'tvl' | 'market-cap' | 'price' | 'supply';
 
 /** Why a solve has no answer: the engine's reason codes, worded by the renderers. */
-export type NoAnswerReason = GrowthNoAnswer | YearsNoAnswer | StartNoAnswer | UtilizationNoAnswer;
+export type NoAnswerReason = GrowthNoAnswer | YearsNoAnswer | StartNoAnswer | UtilizationNoAnswer | MarketNoAnswer;
 
 /** An answer, or none and why. */
 export type Answer<R extends NoAnswerReason> = { readonly value: D; readonly reason: null } | { readonly value: null; readonly reason: R };
@@ -85,4 +89,37 @@ export interface HistoryGrowthReport {
   readonly logLinear: D;
 }
 
-export type SolveReport = GrowthReport | HistoryGrowthReport | YearsReport | EndReport | StartReport | UtilizationReport;
+/** The figures a market solve was given; null where not. Amounts of market cap and TVL share one unit; a price is in dollars, a supply in bitcoin. */
+export interface MarketInputs {
+  readonly marketCap: Given | null;
+  readonly tvl: Given | null;
+  readonly utilization: Given | null;
+  readonly price: Given | null;
+  readonly supply: Given | null;
+  readonly growth: Given | null;
+  readonly years: Given | null;
+}
+
+/**
+ * How a market solve reached its unknown:
+ * - `market-cap`: from a market cap (tvl = market cap × (1 + growth)^years × utilization; price = market cap / supply; supply = market cap / price);
+ * - `price-supply`: from a price and a supply (market cap = price × supply, and the TVL a share of it);
+ * - `supply`: in bitcoin, tvl = supply × utilization;
+ * - `tvl-utilization`: from a TVL and the share it is (market cap = tvl / utilization, then on to a price or a supply).
+ */
+export type MarketRoute = 'market-cap' | 'price-supply' | 'supply' | 'tvl-utilization';
+
+/** tvl, market-cap, price or supply. */
+export type MarketSolveReport = {
+  readonly solve: MarketUnknown;
+  /** The unit of the answer: a price is in dollars, a supply in bitcoin. */
+  readonly unit: Unit;
+  /** The unit of the market cap and TVL given or found. */
+  readonly amountUnit: Unit;
+  readonly route: MarketRoute;
+  readonly inputs: MarketInputs;
+  /** The market cap found on the way (price × supply, or tvl / utilization), in amountUnit; null where it was given or not needed. */
+  readonly marketCap: D | null;
+} & Answer<MarketNoAnswer>;
+
+export type SolveReport = GrowthReport | HistoryGrowthReport | YearsReport | EndReport | StartReport | UtilizationReport | MarketSolveReport;

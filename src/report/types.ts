@@ -17,6 +17,20 @@ export interface ReportRow {
   readonly exact?: ExactFigures;
   /** change as the engine's step holds it (the same value), for a fast printer (exact cases). */
   readonly exactChange?: Fixed | null;
+  /** USD per BTC and the supply in BTC, where the case states them (for a sampled case, along its median path). */
+  readonly price?: D | null;
+  readonly supply?: D | null;
+  /** The TVL in dollars and in bitcoin, where a price (or the unit) gives them (for a sampled case, the median TVL at the price). */
+  readonly tvlUsd?: D | null;
+  readonly tvlBtc?: D | null;
+}
+
+/** Which of the price and supply figures a case's rows carry. */
+export interface CaseMarket {
+  /** The TVL in the other unit: in bitcoin for a dollar scenario, in dollars for a bitcoin one. */
+  readonly otherUnit: boolean;
+  readonly price: boolean;
+  readonly supply: boolean;
 }
 
 /** Mean and percentiles of a figure over the simulated paths, rounded to 12 significant digits. */
@@ -84,6 +98,8 @@ export interface CaseReport {
   readonly target: TargetReport | null;
   /** Set when the case has ranges and was sampled; its rows then hold medians and percentiles. */
   readonly simulation: SimulationInfo | null;
+  /** Set when the case states a price or a supply: the figures its rows carry beside the TVL. */
+  readonly market?: CaseMarket | null;
   /** For a sampled case, how its paths' TVL is spread at the last period; null (or absent) otherwise. */
   readonly distribution?: FinalDistribution | null;
   /** For a case that states its end (end: 770.6B): the end and the growth per year solved to reach it; otherwise null or absent. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { amount, exactAmount, growthRate, utilizationRate, wholeNumber, DISTRIBUTION_KEYS } from './fields.js';
 import { referencesField } from './referenceSchema.js';
+import { issuance, supplyShare } from './marketFields.js';
 
 // The scenario fields, one row each. Everything that lists the fields is derived from here: the
 // schema (schema.ts), the command-line flags and their types (cli/options.ts), the stand-ins of
@@ -23,6 +24,25 @@ const growth = z.union([growthRate, z.array(phaseSchema).check(z.minLength(1, { 
 const utilization = z.union([utilizationRate, z.strictObject({ from: utilizationRate, to: utilizationRate })], {
   error: 'must be a rate like 5%, or a ramp like {from: 0.46%, to: 5%}',
 });
+
+// The price of a bitcoin in dollars: a figure (or a range), or a mapping with a growth of its own.
+const price = z.union([amount, z.strictObject({ value: amount, growth: z.optional(growth) })], {
+  error: 'must be an amount in dollars like 100K, a range like 80K to 120K, or {value: 100K, growth: 20%}',
+});
+
+// Bitcoin in circulation: an amount, a mapping with issuance, or the TVL's share of it.
+const supply = z.union(
+  [
+    exactAmount,
+    z
+      .strictObject({ value: z.optional(exactAmount), issuance: z.optional(issuance), share: z.optional(supplyShare) })
+      .check(
+        z.refine((s) => (s.value === undefined) !== (s.share === undefined), { error: 'needs value (19.85M BTC) or share (0.46%), not both' }),
+        z.refine((s) => s.issuance === undefined || s.value !== undefined, { error: 'issuance needs a value: {value: 19.85M BTC, issuance: 0.83%}' }),
+      ),
+  ],
+  { error: 'must be an amount of bitcoin like 19.85M BTC, {value: 19.85M BTC, issuance: 0.83%}, or the TVL\'s share of it {share: 0.46%}' },
+);
 
 /** How a grid axis reads the field's values: amounts (2T), rates (5%, kept as fractions) or whole years. */
 export type FieldKind = 'amount' | 'rate' | 'years';
@@ -152,6 +172,27 @@ export const FIELD_TABLE = {
     standIn: null,
     innerKeys: [],
     flag: null,
+    grid: null,
+  },
+  price: {
+    scope: 'case',
+    schema: price,
+    description:
+      'USD per BTC: 100K, $100,000, a range 80K to 120K, or {value: 100K, growth: 20%} (growth or phases of its own). With supply and no market_cap, the market cap is price x supply and growth is the price\'s; otherwise it turns TVL into the other unit',
+    standIn: '1',
+    innerKeys: ['value', 'growth', ...DISTRIBUTION_KEYS],
+    flag: { order: 10, value: '<amount>', help: 'USD per BTC (100K): with --supply the market cap is price x supply; else it converts TVL' },
+    grid: null,
+  },
+  supply: {
+    scope: 'case',
+    schema: supply,
+    description:
+      'Bitcoin in circulation: 19.85M BTC, {value: 19.85M BTC, issuance: 0.83%} (or issuance: 164,250 BTC a year, as a rate of the start), or with tvl the TVL\'s share of it {share: 0.46%}',
+    standIn: '1',
+    innerKeys: ['value', 'issuance', 'share'],
+    flag: { order: 11, value: '<amount>', help: 'bitcoin in circulation (19.85M BTC): with --price and --utilization, market cap = price x supply' },
+    base: true,
     grid: null,
   },
   target: {

@@ -5,6 +5,7 @@ import { caseFields, FIELD_TABLE, MAX_YEARS, phaseSchema } from './fieldTable.js
 import { sweepSchema } from './sweepSchema.js';
 import { caseSchema, scenarioSchema } from './schema.js';
 import { referencesField } from './referenceSchema.js';
+import { issuance, supplyShare } from './marketFields.js';
 
 /**
  * The scenario format as a JSON Schema, generated from the zod schema. Draft-07, the draft
@@ -217,6 +218,9 @@ const REFINEMENTS = new Map<unknown, (schema: JsonSchema) => void>([
   [exactAmount, replaceWith(ref('amount'))],
   [growthRate, replaceWith(ref('uncertainGrowthRate'))],
   [utilizationRate, replaceWith(ref('uncertainUtilizationRate'))],
+  // New bitcoin a year: an amount (164,250 BTC) or a rate of the supply (0.83%); the TVL's share of the supply: above 0% to 100%.
+  [issuance, replaceWith({ anyOf: [ref('amount'), ref('nonNegativeRate')] })],
+  [supplyShare, replaceWith(ref('utilizationRate'))],
   [caseFields.years, replaceWith(wholeNumber(0, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
   [caseFields.start, replaceWith(wholeNumber(1, 9999, '0*[1-9][0-9]{0,3}'))],
   // The values of a sweep are read as the fields are.

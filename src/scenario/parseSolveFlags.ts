@@ -104,3 +104,34 @@ export function agreeUnit(amounts: readonly GivenAmount[]): Result<Unit, FlagPro
 function unitName(unit: Unit): string {
   return unit === 'USD' ? 'dollars' : 'bitcoin';
 }
+
+/** A share of a whole (a utilization, a share of supply): 0% to 100%. */
+export function parseUtilizationFlag(flag: string, text: string): Result<Given, FlagProblem> {
+  const parsed = parseRate(text);
+  if (!parsed.ok) {
+    return err({ flag, ...parsed.error });
+  }
+  const { value } = parsed.value;
+  if (value.lt(0) || value.gt(1)) {
+    return err({ flag, message: `must be between 0% and 100% (got ${shown(parsed.value.text)})`, hint: 'a utilization is the share of the market cap (or of the supply) that is locked: 5% is written 5%' });
+  }
+  return ok({ value, text: parsed.value.text });
+}
+
+/** A price: dollars a bitcoin (100K, $100,000); a BTC marker is refused. */
+export function parsePriceFlag(flag: string, text: string): Result<GivenAmount, FlagProblem> {
+  const parsed = parseAmountFlag(flag, text);
+  if (parsed.ok && parsed.value.marker === 'BTC') {
+    return err({ flag, message: `${quoted(parsed.value.text)} is in BTC, but a price is dollars a bitcoin`, hint: 'write the price in dollars: 100K or $100,000' });
+  }
+  return parsed;
+}
+
+/** A supply: bitcoin in circulation (19.85M, 19.85M BTC); a dollar marker is refused. */
+export function parseSupplyFlag(flag: string, text: string): Result<GivenAmount, FlagProblem> {
+  const parsed = parseAmountFlag(flag, text);
+  if (parsed.ok && parsed.value.marker === 'USD') {
+    return err({ flag, message: `${quoted(parsed.value.text)} is in dollars, but a supply is counted in bitcoin`, hint: 'write the supply in bitcoin: 19.85M BTC' });
+  }
+  return parsed;
+}

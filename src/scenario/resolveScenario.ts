@@ -1,5 +1,5 @@
 import { D } from '../engine/decimal.js';
-import { PERIODS_PER_YEAR, type Step, type TvlBase, type TvlInput } from '../engine/types.js';
+import { PERIODS_PER_YEAR, type MarketInput, type Step, type Track, type TvlBase, type TvlInput } from '../engine/types.js';
 import { solveGrowth } from '../engine/solveGrowth.js';
 import { MAX_SAMPLED_LOG10, maxSampledLog10 } from '../engine/sample/maxSampledLog10.js';
 import type { Distribution } from '../engine/distribution.js';
@@ -16,6 +16,9 @@ import { resolveReferences, type ResolvedReference } from './resolveReferences.j
 
 export type { ResolvedReference };
 import { crossStacks, fileCaseStacks, type CaseStack, type Layer } from './caseStacks.js';
+import { deriveMarketCap, isSupplyShare, marketMarkerProblems, priceParts, supplyParts, withIssuance } from './resolveMarket.js';
+import { scaleDistribution } from '../engine/scaleDistribution.js';
+import { P } from '../engine/decimal.js';
 
 /** Fields that override every case of every scenario: the what-if flags of the command line. */
 export interface Overrides {
@@ -79,7 +82,8 @@ export interface ResolvedScenario {
 }
 
 type Key = keyof CaseFields;
-type Merged = { [K in Key]?: { readonly value: NonNullable<CaseFields[K]>; readonly layer: Layer } };
+/** Each field as the layers leave it: its value, the layer that set it and that layer's place (a later layer has a higher rank). */
+type Merged = { [K in Key]?: { readonly value: NonNullable<CaseFields[K]>; readonly layer: Layer; readonly rank: number } };
 
 const MAX_LAST_YEAR = 9999;
 
@@ -126,13 +130,14 @@ export function resolveScenario(
   const cases: ResolvedCase[] = [];
   for (const { name, layers } of applied.stacks) {
     const merged = merge([base, ...layers]);
-    const input = toInput(merged, at, () => issues.push({ ...locate([]), message: 'a scenario needs tvl, or market_cap with utilization', hint: 'add tvl: 100B, or market_cap: 2T and utilization: 5%' }));
-    if (input !== null) {
-      const uncertain = uncertainInputs(merged, input.years);
-      if (uncertain !== null && !checkSampling(input, uncertain, merged, at)) {
+    const model = toInput(merged, unit, at, () => issues.push({ ...locate([]), message: 'a scenario needs tvl, or market_cap with utilization', hint: 'add tvl: 100B, or market_cap: 2T and utilization: 5%' }));
+    if (model !== null) {
+      const { input } = model;
+      const uncertain = uncertainInputs(merged, model);
+      if (uncertain !== null && !checkSampling(input, uncertain, merged, model.baseKey, at)) {
         continue;
       }
-      if (!checkResultRange(input, merged, at)) {
+      if (!checkResultRange(input, merged, model.baseKey, at)) {
         continue;
       }
       cases.push({ name, start: merged.start?.value ?? null, input, target: merged.target?.value.value ?? null, uncertain });
@@ -221,6 +226,20 @@ function checkLayer(layer: Layer, unit: Unit, at: (layer: Layer, key: Key, messa
   if (fields.end !== undefined && fields.growth !== undefined) {
     at(layer, 'end', 'end and growth are both set', 'end: states the amount at the horizon and solves the growth that reaches it; growth: states the growth. Keep one of them');
   }
+  for (const problem of marketMarkerProblems(fields)) {
+    at(layer, problem.key, problem.message, problem.hint);
+  }
+  if (fields.supply !== undefined && !isSupplyShare(fields.supply) && (fields.tvl !== undefined || fields.market_cap !== undefined)) {
+    at(
+      layer,
+      'supply',
+      `${fields.tvl !== undefined ? 'tvl' : 'market_cap'} and supply are both set`,
+      fields.tvl !== undefined ? 'with tvl, state the supply as the TVL\'s share of it: supply: {share: 0.46%}' : 'a market cap is price x supply: give market_cap, or price and supply',
+    );
+  }
+  if (fields.supply !== undefined && isSupplyShare(fields.supply) && fields.market_cap !== undefined) {
+    at(layer, 'supply', 'a supply share applies to a tvl, not to a market_cap', 'with market_cap, the utilization is the share: utilization: 0.46%');
+  }
   for (const key of ['tvl', 'market_cap', 'target', 'end'] as const) {
     const amount = fields[key];
     if (amount?.marker != null && amount.marker !== unit) {
@@ -230,19 +249,29 @@ function checkLayer(layer: Layer, unit: Unit, at: (layer: Layer, key: Key, messa
 }
 
 function merge(layers: readonly (Layer | null)[]): Merged {
-  const merged: Record<string, { value: unknown; layer: Layer }> = {};
-  for (const layer of layers) {
+  const merged: Record<string, { value: unknown; layer: Layer; rank: number }> = {};
+  for (const [rank, layer] of layers.entries()) {
     if (layer === null) {
       continue;
     }
     const setsTvl = layer.fields.tvl !== undefined;
     const setsMarketCap = layer.fields.market_cap !== undefined;
+    // A supply of its own (not a share of the TVL) makes the market cap price x supply.
+    const setsSupply = layer.fields.supply !== undefined && !isSupplyShare(layer.fields.supply);
+    const mergedSupply = merged['supply']?.value as CaseFields['supply'];
     if (setsTvl && !setsMarketCap) {
       delete merged['market_cap'];
       delete merged['utilization'];
     }
     if (setsMarketCap) {
       delete merged['tvl'];
+    }
+    if ((setsTvl && !isSupplyShare(mergedSupply)) || setsMarketCap) {
+      delete merged['supply'];
+    }
+    if (setsSupply && !setsTvl && !setsMarketCap) {
+      delete merged['tvl'];
+      delete merged['market_cap'];
     }
     // A stated end and a stated growth replace each other, layer over layer.
     if (layer.fields.end !== undefined) {
@@ -254,42 +283,34 @@ function merge(layers: readonly (Layer | null)[]): Merged {
       const value = layer.fields[key];
       // A layer that sets both (reported by checkLayer) is read as a market cap scenario, and as an end.
       if (value !== undefined && !(key === 'tvl' && setsMarketCap) && !(key === 'growth' && layer.fields.end !== undefined)) {
-        merged[key] = { value, layer };
+        merged[key] = { value, layer, rank };
       }
     }
   }
   return merged as Merged;
 }
 
-function toInput(
-  merged: Merged,
-  at: (layer: Layer, key: Key, message: string, hint?: string | null) => void,
-  missingBase: () => void,
-): TvlInput | null {
+/** A case's path, and what its uncertain figures are made of. */
+interface Model {
+  readonly input: TvlInput;
+  /** The range the path starts from: the TVL's, the market cap's, or one scaled to it (a price's times the supply). */
+  readonly baseDistribution: Distribution | null;
+  /** The growth written for what compounds (for price x supply, the price's), and the factor a year it is scaled by (1 + issuance). */
+  readonly growth: Merged['growth'];
+  readonly growthFactor: D | null;
+  /** Where the start of the path was written. */
+  readonly baseKey: readonly [Key, Layer];
+}
+
+type At = (layer: Layer, key: Key, message: string, hint?: string | null) => void;
+
+function toInput(merged: Merged, unit: Unit, at: At, missingBase: () => void): Model | null {
   const years = merged.years?.value ?? 0;
   const step: Step = merged.step?.value ?? 'year';
   let valid = true;
 
-  let base: TvlBase | null = null;
-  if (merged.tvl !== undefined) {
-    base = { kind: 'tvl', tvl: merged.tvl.value.value };
-    if (merged.utilization !== undefined) {
-      at(merged.utilization.layer, 'utilization', 'utilization applies only to a market_cap', 'this scenario compounds tvl directly; use market_cap instead of tvl to apply a utilization');
-      valid = false;
-    }
-  } else if (merged.market_cap !== undefined) {
-    const utilization = merged.utilization?.value;
-    if (utilization === undefined) {
-      at(merged.market_cap.layer, 'market_cap', 'market_cap needs a utilization', 'add utilization: 5% (the share of the market cap that is locked)');
-      valid = false;
-    } else {
-      const ramp = 'from' in utilization ? { from: utilization.from.value, to: utilization.to.value } : { from: utilization.value, to: utilization.value };
-      base = { kind: 'marketCap', marketCap: merged.market_cap.value.value, utilization: ramp };
-    }
-  } else {
-    missingBase();
-    valid = false;
-  }
+  const resolvedBase = resolveBase(merged, unit, at, missingBase);
+  valid &&= resolvedBase !== null;
 
   const periods = years * PERIODS_PER_YEAR[step];
   if (periods > MAX_PERIODS) {
@@ -304,20 +325,136 @@ function toInput(
   }
 
   if (merged.end !== undefined) {
-    const solved = base === null ? null : solveEnd(merged, base, years, at);
-    return !valid || solved === null ? null : { years, step, base: base!, growthByYear: new Array<D>(years).fill(solved), end: merged.end.value.value };
+    const solved = resolvedBase === null ? null : solveEnd(merged, resolvedBase.base, years, at);
+    if (!valid || resolvedBase === null || solved === null) {
+      return null;
+    }
+    const input: TvlInput = { years, step, base: resolvedBase.base, growthByYear: new Array<D>(years).fill(solved), end: merged.end.value.value };
+    return { input, baseDistribution: resolvedBase.distribution, growth: undefined, growthFactor: null, baseKey: resolvedBase.key };
   }
-  const growth = merged.growth;
+  const growth = resolvedBase?.growth ?? merged.growth;
+  const written = expandAt(growth, years, at);
+  const price = resolvePrice(merged, unit, resolvedBase?.derived === true, years, at);
+  if (!valid || resolvedBase === null || written === null || price === null) {
+    return null;
+  }
+  const growthByYear = resolvedBase.growthFactor === null ? written : withIssuance(written, resolvedBase.growthFactor);
+  const market: MarketInput | null =
+    merged.price === undefined && merged.supply === undefined ? null : { unit, price: price.track, supplyFromMarketCap: merged.supply !== undefined };
+  return {
+    input: { years, step, base: resolvedBase.base, growthByYear, ...(market === null ? {} : { market }) },
+    baseDistribution: resolvedBase.distribution,
+    growth,
+    growthFactor: resolvedBase.growthFactor,
+    baseKey: resolvedBase.key,
+  };
+}
+
+/** Growth expanded to one rate a year, or null (with the issue) when phases do not add up to the horizon. */
+function expandAt(growth: Merged['growth'], years: number, at: At): D[] | null {
   const growthByYear = growth === undefined ? Array.from({ length: years }, () => new D(0)) : expandGrowth(growth.value, years);
   if (growth !== undefined && growthByYear === null) {
     const phaseYears = (growth.value as { years: number }[]).reduce((sum, phase) => sum + phase.years, 0);
-    at(growth.layer, 'growth', `phases add up to ${phaseYears} years, but the horizon is ${years} years`, 'make the phases\' years add up to years:, or change years:');
-    valid = false;
+    const key: Key = growth.layer.fields.growth === growth.value ? 'growth' : 'price';
+    at(growth.layer, key, `phases add up to ${phaseYears} years, but the horizon is ${years} years`, 'make the phases\' years add up to years:, or change years:');
   }
-  if (!valid || base === null || growthByYear === null) {
+  return growthByYear;
+}
+
+interface ResolvedBase {
+  readonly base: TvlBase;
+  readonly distribution: Distribution | null;
+  readonly key: readonly [Key, Layer];
+  /** Set for a market cap of price x supply: the growth that compounds (the price's) and 1 + issuance. */
+  readonly derived: boolean;
+  readonly growth?: Merged['growth'];
+  readonly growthFactor: D | null;
+}
+
+/** What the path starts from: a TVL, a market cap times a utilization, a market cap of price x supply, or one implied by the TVL's share of the supply. */
+function resolveBase(merged: Merged, unit: Unit, at: At, missingBase: () => void): ResolvedBase | null {
+  const supply = merged.supply === undefined ? null : supplyParts(merged.supply.value);
+  if (merged.tvl !== undefined) {
+    const tvl = merged.tvl.value;
+    const key = ['tvl', merged.tvl.layer] as const;
+    if (merged.utilization !== undefined) {
+      const shared = supply?.share != null;
+      at(merged.utilization.layer, 'utilization', shared ? 'utilization and a supply share are both set' : 'utilization applies only to a market_cap', shared ? 'the share of the supply is the utilization: keep supply: {share: ...}' : 'this scenario compounds tvl directly; use market_cap instead of tvl to apply a utilization');
+      return null;
+    }
+    if (supply?.share == null) {
+      return { base: { kind: 'tvl', tvl: tvl.value }, distribution: tvl.distribution ?? null, key, derived: false, growthFactor: null };
+    }
+    // The TVL is a share of the supply: the market cap (in bitcoin, the supply) is TVL / share, and the share its utilization.
+    const inverse = new P(1).div(supply.share);
+    const marketCap = new P(tvl.value).div(supply.share);
+    const distribution = tvl.distribution === undefined ? null : scaleDistribution(tvl.distribution, inverse, 'value');
+    return { base: { kind: 'marketCap', marketCap, utilization: { from: supply.share, to: supply.share } }, distribution, key, derived: false, growthFactor: null };
+  }
+  const derivedSupply = merged.market_cap === undefined && supply?.amount != null ? supply : null;
+  const key = merged.market_cap !== undefined ? (['market_cap', merged.market_cap.layer] as const) : merged.supply !== undefined ? (['supply', merged.supply.layer] as const) : null;
+  if (key === null) {
+    missingBase();
     return null;
   }
-  return { years, step, base, growthByYear };
+  const utilization = merged.utilization?.value;
+  if (utilization === undefined) {
+    at(key[1], key[0], `${key[0]} needs a utilization`, key[0] === 'market_cap' ? 'add utilization: 5% (the share of the market cap that is locked)' : 'add utilization: 5% (the share of the market cap, price x supply, that is locked)');
+    return null;
+  }
+  const ramp = 'from' in utilization ? { from: utilization.from.value, to: utilization.to.value } : { from: utilization.value, to: utilization.value };
+  if (derivedSupply === null) {
+    const marketCap = merged.market_cap!.value;
+    return { base: { kind: 'marketCap', marketCap: marketCap.value, utilization: ramp }, distribution: marketCap.distribution ?? null, key, derived: false, growthFactor: null };
+  }
+  const price = merged.price === undefined ? null : priceParts(merged.price.value).amount;
+  if (unit === 'USD' && price === null) {
+    at(key[1], 'supply', 'a market cap of price x supply needs a price', 'add price: 100K (dollars per bitcoin), or write the scenario in bitcoin: unit: BTC');
+    return null;
+  }
+  if (unit === 'BTC' && price === null && merged.growth !== undefined) {
+    at(merged.growth.layer, 'growth', 'in bitcoin a market cap of the supply grows by its issuance, and growth is the price\'s, but no price is set', 'give supply: {value: 19.85M BTC, issuance: 0.83%}, or add price: 100K');
+    return null;
+  }
+  const derived = deriveMarketCap(unit, price, derivedSupply.amount!, derivedSupply.issuance);
+  const growth = unit === 'USD' ? priceGrowthSource(merged) : undefined;
+  return { base: { kind: 'marketCap', marketCap: derived.marketCap, utilization: ramp }, distribution: derived.distribution, key, derived: true, growth, growthFactor: derived.issuanceFactor };
+}
+
+/** The growth of the price where the market cap is price x supply: the price's own, or the scenario's growth, whichever a later layer set. */
+function priceGrowthSource(merged: Merged): Merged['growth'] {
+  const own = merged.price === undefined ? undefined : priceParts(merged.price.value).growth;
+  if (own === undefined) {
+    return merged.growth;
+  }
+  const placed = { value: own, layer: merged.price!.layer, rank: merged.price!.rank };
+  return merged.growth !== undefined && merged.growth.rank > placed.rank ? merged.growth : placed;
+}
+
+/**
+ * The price track: USD per BTC at its own growth, by the path's step. Where the market cap is
+ * price x supply in dollars, the price moves with the path (its growth is the path's, less the
+ * issuance); elsewhere it only turns figures into the other unit, and must be exact.
+ */
+function resolvePrice(merged: Merged, unit: Unit, derived: boolean, years: number, at: At): { track: Track | null } | null {
+  if (merged.price === undefined) {
+    return { track: null };
+  }
+  const { layer } = merged.price;
+  const { amount, growth: own } = priceParts(merged.price.value);
+  const drives = derived && unit === 'USD';
+  // Where the market cap is price x supply, the scenario's growth is the price's (unless the price has its own, set later).
+  const source = derived ? priceGrowthSource(merged) : own === undefined ? undefined : { value: own, layer, rank: merged.price.rank };
+  if (!drives && (amount.distribution !== undefined || (source !== undefined && isUncertainGrowth(source.value)))) {
+    at(layer, 'price', 'a price that only turns the TVL into the other unit must be exact', 'give one price (100K); a range of price is sampled where the market cap is price x supply in dollars');
+    return null;
+  }
+  const growthByYear = expandAt(source, years, at);
+  return growthByYear === null ? null : { track: { start: amount.value, growthByYear } };
+}
+
+function isUncertainGrowth(growth: GrowthField): boolean {
+  return Array.isArray(growth) ? growth.some((phase) => phase.rate.distribution !== undefined) : growth.distribution !== undefined;
 }
 
 /**
@@ -348,13 +485,12 @@ function solveEnd(merged: Merged, base: TvlBase, years: number, at: (layer: Laye
  * its place is known, rather than failing halfway through a simulation. Exact figures are
  * decimals and have no such limit.
  */
-function checkSampling(input: TvlInput, uncertain: UncertainInputs, merged: Merged, at: (layer: Layer, key: Key, message: string, hint?: string | null) => void): boolean {
+function checkSampling(input: TvlInput, uncertain: UncertainInputs, merged: Merged, base: readonly [Key, Layer], at: At): boolean {
   const log10 = maxSampledLog10(input, uncertain);
   if (log10 <= MAX_SAMPLED_LOG10) {
     return true;
   }
   const startLog10 = maxSampledLog10({ ...input, growthByYear: [] }, { base: uncertain.base, growthByYear: [] });
-  const base = merged.tvl !== undefined ? (['tvl', merged.tvl.layer] as const) : (['market_cap', merged.market_cap!.layer] as const);
   const about = Number.isFinite(log10) ? ` (to about 1e${Math.ceil(log10)})` : '';
   if (startLog10 > MAX_SAMPLED_LOG10 || merged.growth === undefined) {
     at(base[1], base[0], `with this range a sampled path can start above 1e${MAX_SAMPLED_LOG10}${about}, beyond what sampling in float64 holds`, 'narrow the range');
@@ -377,14 +513,13 @@ function checkSampling(input: TvlInput, uncertain: UncertainInputs, merged: Merg
  */
 export const MAX_RESULT_LOG10 = 100;
 
-function checkResultRange(input: TvlInput, merged: Merged, at: (layer: Layer, key: Key, message: string, hint?: string | null) => void): boolean {
+function checkResultRange(input: TvlInput, merged: Merged, base: readonly [Key, Layer], at: At): boolean {
   const log10 = maxSampledLog10(input, { base: null, growthByYear: [] });
   if (log10 <= MAX_RESULT_LOG10) {
     return true;
   }
   const about = Number.isFinite(log10) ? `about 1e${Math.ceil(log10)}` : 'beyond any number';
   if (merged.growth === undefined) {
-    const base = merged.tvl !== undefined ? (['tvl', merged.tvl.layer] as const) : (['market_cap', merged.market_cap!.layer] as const);
     at(base[1], base[0], `the path would reach ${about}; figures go up to 1e${MAX_RESULT_LOG10}`, 'start lower');
   } else {
     at(merged.growth.layer, 'growth', `the path would grow to ${about} in ${input.years} years; figures go up to 1e${MAX_RESULT_LOG10}`, 'lower the growth or shorten the horizon');
@@ -392,18 +527,36 @@ function checkResultRange(input: TvlInput, merged: Merged, at: (layer: Layer, ke
   return false;
 }
 
-function uncertainInputs(merged: Merged, years: number): UncertainInputs | null {
-  const base = (merged.tvl ?? merged.market_cap)?.value.distribution ?? null;
-  const utilization = merged.tvl === undefined ? merged.utilization?.value : undefined;
+function uncertainInputs(merged: Merged, model: Model): UncertainInputs | null {
+  const { years } = model.input;
+  const base = model.baseDistribution;
+  const utilization = model.input.base.kind === 'marketCap' && merged.tvl === undefined ? merged.utilization?.value : undefined;
   const [utilizationFrom, utilizationTo] =
     utilization === undefined ? [null, null] : 'from' in utilization ? [utilization.from.distribution ?? null, utilization.to.distribution ?? null] : [utilization.distribution ?? null, utilization.distribution ?? null];
-  const growth = merged.growth?.value;
+  const growth = model.growth?.value;
+  // A price's growth with the supply's issuance: each range scaled by 1 + issuance, once per range.
+  const factor = model.growthFactor;
+  const scaled = new Map<Distribution, Distribution>();
+  const scale = (d: Distribution | undefined): Distribution | null => {
+    if (d === undefined) {
+      return null;
+    }
+    if (factor === null || factor.eq(1)) {
+      return d;
+    }
+    let made = scaled.get(d);
+    if (made === undefined) {
+      made = scaleDistribution(d, factor, 'growthFactor');
+      scaled.set(d, made);
+    }
+    return made;
+  };
   const growthByYear: (Distribution | null)[] =
     growth === undefined
       ? new Array<null>(years).fill(null)
       : Array.isArray(growth)
-        ? growth.flatMap((phase) => new Array<Distribution | null>(phase.years).fill(phase.rate.distribution ?? null))
-        : new Array<Distribution | null>(years).fill(growth.distribution ?? null);
+        ? growth.flatMap((phase) => new Array<Distribution | null>(phase.years).fill(scale(phase.rate.distribution)))
+        : new Array<Distribution | null>(years).fill(scale(growth.distribution));
   if (base === null && utilizationFrom === null && utilizationTo === null && growthByYear.every((d) => d === null)) {
     return null;
   }

@@ -76,6 +76,11 @@ const PROJECT_CASES: Case[] = [
   { golden: 'project/references.table', args: ['project', 'test/fixtures/references/crossings.yaml', '--chart'] },
   { golden: 'project/references.json', args: ['project', 'test/fixtures/references/crossings.yaml', '--format', 'json', '--case', 'up'] },
   { golden: 'project/references.csv', args: ['project', 'test/fixtures/references/crossings.yaml', '--format', 'csv', '--case', 'up'] },
+  // A price turns the TVL into the other unit: a column in tables, tvl_usd and tvl_btc in CSV and JSON.
+  ...(['conversions', 'usd-tvl'] as const).flatMap((name) =>
+    FORMATS.map((format) => ({ golden: `project/market-${name}.${format}`, args: ['project', `test/fixtures/market/${name}.yaml`, '--format', format] })),
+  ),
+  { golden: 'project/inline-price-supply.table', args: ['project', '--price', '100K', '--supply', '20M', '--utilization', '5%', '--years', '2', '--growth', '10%'] },
 ];
 
 const CLI_CASES: Case[] = [
@@ -122,6 +127,9 @@ const ERROR_CASES: ErrorCase[] = [
   fileError('several-problems-mixed', { issues: 3 }),
   fileError('no-scenarios', { place: 'file' }, `${FIXTURES}/no-scenarios`),
   fileError('missing-file', { place: 'file' }, `${FIXTURES}/missing-file.yaml`),
+  fileError('supply-without-price', { mentions: [/needs a price/, /price: 100K/] }),
+  fileError('price-range-converts', { mentions: [/must be exact/] }),
+  fileError('tvl-and-supply', { mentions: [/tvl and supply are both set/, /share: 0\.46%/] }),
   { golden: 'errors/unknown-flag', args: ['project', '--fromat', 'csv'], place: 'none', mentions: [/--fromat/, /--format/] },
   { golden: 'errors/unknown-format', args: ['project', '--format', 'xml'], place: 'none', mentions: [/xml/] },
   { golden: 'errors/digits-out-of-range', args: ['project', '--digits', '0'], place: 'none' },
@@ -249,7 +257,7 @@ const PLAIN_FIGURE = /^-?(0|[1-9][0-9]*)(\.[0-9]*[1-9])?$/;
 const PERIOD = /^(\d{4}|\+\d+)(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 /** Every CSV of project has the same columns, whatever its scenarios hold. */
 const CSV_HEADER =
-  'scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability';
+  'scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability,price,supply,tvl_usd,tvl_btc';
 
 /** Significant digits of a plain figure; the trailing zeros of a whole number are not counted. */
 function significantDigits(figure: string): number {
@@ -322,6 +330,9 @@ describe.concurrent('csv', () => {
       for (const figure of [marketCap, utilization]) {
         expect(figure === '' || PLAIN_FIGURE.test(figure!), `${figure} in ${record}`).toBe(true);
       }
+      for (const figure of fields.slice(-4)) {
+        expect(figure === '' || PLAIN_FIGURE.test(figure!), `${figure} in ${record}`).toBe(true);
+      }
     }
   });
 
@@ -372,10 +383,13 @@ describe.concurrent('json', () => {
         expect(field === null || typeof field === 'string').toBe(true);
       }
       scenario.rows.forEach((row, i) => {
-        expect(Object.keys(row)).toEqual(['period', 'index', 'market_cap', 'utilization', 'tvl']);
+        const market = ['price', 'supply', 'tvl_usd', 'tvl_btc'];
+        const keys = Object.keys(row);
+        expect([['period', 'index', 'market_cap', 'utilization', 'tvl'], ['period', 'index', 'market_cap', 'utilization', 'tvl', ...market]]).toContainEqual(keys);
         expect(row.period).toMatch(PERIOD);
         expect(row.index).toBe(i);
-        for (const figure of [row.market_cap, row.utilization, row.tvl]) {
+        const marketFigures = keys.length > 5 ? market.map((key) => (row as unknown as Record<string, string | null>)[key]) : [];
+        for (const figure of [row.market_cap, row.utilization, row.tvl, ...marketFigures]) {
           expect(figure === null || (typeof figure === 'string' && PLAIN_FIGURE.test(figure)), String(figure)).toBe(true);
         }
       });

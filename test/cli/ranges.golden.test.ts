@@ -19,6 +19,9 @@ const GOLDEN = [
   { golden: 'ranges/every-form.table', args: ['project', EVERY_FORM, ...SAMPLES, '--seed', '42'] },
   { golden: 'ranges/inline.table', args: ['project', '--market-cap', '2T', '--utilization', '5% to 10%', ...SAMPLES] },
   { golden: 'ranges/bad-ranges', args: ['project', 'test/fixtures/ranges/bad-ranges.yaml'] },
+  // A range of price is the market cap's range, scaled by the supply; the TVL in bitcoin is the median TVL at the median price.
+  { golden: 'ranges/price-range.table', args: ['project', 'test/fixtures/ranges/price-range.yaml', ...SAMPLES] },
+  { golden: 'ranges/price-range.json', args: ['project', 'test/fixtures/ranges/price-range.yaml', ...SAMPLES, '--format', 'json', '--digits', '8'] },
 ];
 
 describe('golden transcripts', () => {

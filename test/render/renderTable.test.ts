@@ -27,6 +27,7 @@ function resolved(text: string, file: string): ResolvedScenario {
 const EXTRA = [
   ['ramps.yaml', 'name: ramps\nyears: 3\nstep: quarter\nmarket_cap: 2T\nutilization: {from: 1%, to: 10%}\ngrowth: 5%\ncases:\n  slow: {growth: 1%}\n  fast: {growth: -30%, market_cap: 3T}\n  long: {years: 5, step: year}\n'],
   ['ranged.yaml', 'name: ranged\nyears: 4\ntvl: 10B\ngrowth: {uniform: [1%, 20%]}\ntarget: 15B\ncases:\n  plain: {growth: 3%}\n  wide: {growth: {uniform: [-10%, 40%]}}\n'],
+  ['priced.yaml', 'name: priced\nunit: BTC\nyears: 2\ntvl: 100 BTC\nprice: {value: 90K, growth: 5%}\ntarget: 150\ncases:\n  slow: {growth: 1%}\n  fast: {growth: {uniform: [10%, 40%]}}\n'],
 ] as const;
 
 describe('renderTable', () => {
@@ -38,9 +39,10 @@ describe('renderTable', () => {
       { digits: null, chalk: new Chalk({ level: 1 }), locale: 'zh-CN' },
     ] satisfies RenderOptions[]) {
       const text = [...renderTable(report, options)].join('');
+      expect(text).toContain(options.locale === 'en-US' ? 'TVL in USD · fast' : 'TVL（USD）');
       const lines = text.split('\n');
       const rules = lines.flatMap((line, i) => (/^─[─ ]*$/.test(line) ? [i] : []));
-      expect(rules).toHaveLength(scenarios.length + 2); // ramps has two tables (one case has its own periods)
+      expect(rules).toHaveLength(scenarios.length + 3); // ramps and btcfi-price have two tables each (a case with its own periods)
       for (const at of rules) {
         const width = displayWidth(lines[at]!);
         expect(displayWidth(lines[at - 1]!)).toBe(width);

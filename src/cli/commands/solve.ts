@@ -4,6 +4,7 @@ import type { Result } from '../../core/result.js';
 import {
   buildEndReport,
   buildGrowthReport,
+  buildMarketReport,
   buildHistoryGrowthReport,
   buildStartReport,
   buildUtilizationReport,
@@ -17,12 +18,16 @@ import {
   MIN_GROWTH_YEARS,
   parseAmountFlag,
   parseGrowthFlag,
+  parsePriceFlag,
   parseStartFlag,
+  parseSupplyFlag,
+  parseUtilizationFlag,
   parseYearsFlag,
   type FlagProblem,
   type GivenAmount,
 } from '../../scenario/parseSolveFlags.js';
-import type { SolveReport } from '../../report/solveTypes.js';
+import type { Given, MarketInputs, MarketUnknown, SolveReport } from '../../report/solveTypes.js';
+import type { Unit } from '../../core/unit.js';
 import { InputError, UsageError } from '../errors.js';
 import type { CliContext } from '../context.js';
 import { addHelpCommand } from './help.js';
@@ -37,6 +42,9 @@ interface SolveFlags {
   readonly start?: string;
   readonly marketCap?: string;
   readonly tvl?: string;
+  readonly utilization?: string;
+  readonly price?: string;
+  readonly supply?: string;
   readonly history?: string;
   readonly dateColumn?: string;
   readonly valueColumn?: string;
@@ -51,8 +59,11 @@ Examples:
   $ btcfi solve years --from 238.5B --to 770.6B --growth 26.4% --start 2026
   $ btcfi solve end --from 238.5B --growth 26.4% --years 5               $769.5B
   $ btcfi solve start --to 770.6B --growth 26.4% --years 5
-  $ btcfi solve utilization --market-cap 2T --tvl 238B                     11.9%
-  $ btcfi solve growth --history tvl.csv --format json  CAGRs of a CSV history
+  $ btcfi solve utilization --market-cap 2T --tvl 238B          11.9%
+  $ btcfi solve tvl --market-cap 2T --utilization 5%            $100B
+  $ btcfi solve price --market-cap 2T --supply 20M              $100,000 a bitcoin
+  $ btcfi solve supply --tvl "91,332 BTC" --utilization 0.46%   19,854,782.6... BTC
+  $ btcfi solve growth --history tvl.csv --format json          CAGRs of a CSV history
 
 Amounts and rates use the scenario syntax: 238.5B, $2T, 2e12, 91,332 BTC;
 26.4%, -74%, 0.05. Amounts may be in dollars or in bitcoin, but one solve uses
@@ -72,10 +83,10 @@ export function addSolveCommand(program: Command, context: CliContext): void {
     .command('solve')
     .summary('solve the growth relation for one unknown')
     .description(
-      'Solve the compound relation end = start × (1 + growth)^years, or TVL = market cap × utilization, for one unknown, exactly: logarithms and roots to 40 significant digits.',
+      'Solve the compound relation end = start × (1 + growth)^years, TVL = market cap × utilization, or market cap = price × supply, for one unknown, exactly: logarithms and roots to 40 significant digits.',
     )
     .addHelpText('after', EXAMPLES);
-  for (const spec of [growthSpec(context), yearsSpec(), endSpec(), startSpec(), utilizationSpec()]) {
+  for (const spec of [growthSpec(context), yearsSpec(), endSpec(), startSpec(), utilizationSpec(), ...marketSpecs()]) {
     addSubcommand(solve, context, spec);
   }
   addHelpCommand(solve);
@@ -227,6 +238,130 @@ function utilizationSpec(): SubcommandSpec {
       return buildUtilizationReport(unitOf([marketCap, tvl]), marketCap, tvl, growth, years);
     },
   };
+}
+
+const priceOption = (): Option => new Option('--price <amount>', 'dollars a bitcoin (100K, $100,000)');
+const supplyOption = (): Option => new Option('--supply <amount>', 'bitcoin in circulation (19.85M, 19.85M BTC)');
+const utilizationOption = (description = 'share of the market cap locked as TVL (5%)'): Option => new Option('--utilization <rate>', description);
+
+/** tvl, market-cap, price and supply: market cap = price × supply, TVL = market cap × utilization. */
+function marketSpecs(): SubcommandSpec[] {
+  return [
+    {
+      name: 'tvl',
+      summary: 'the TVL a share of a market cap makes',
+      description:
+        'The TVL that --utilization of a market cap makes: tvl = market cap × utilization. The market cap is --market-cap (with --growth and --years, grown to the horizon), or --price × --supply; ' +
+        'or, with --supply alone, the TVL in bitcoin that --utilization of the supply is.',
+      options: [amountOption('--market-cap <amount>', 'market cap now'), priceOption(), supplyOption(), utilizationOption('share of the market cap (or of the supply) locked as TVL (5%)'), growthOption('growth of the market cap per year (26.4%); with --years'), yearsOption()],
+      examples: ['$ btcfi solve tvl --market-cap 2T --utilization 5%', '$ btcfi solve tvl --price 100K --supply 20M --utilization 5%', '$ btcfi solve tvl --supply 19.85M --utilization 0.46%'],
+      solve: (flags) => {
+        need('tvl', flags, ['utilization'], 'btcfi solve tvl --market-cap 2T --utilization 5%');
+        oneRoute('tvl', flags, 'marketCap', 'supply', 'btcfi solve tvl --market-cap 2T --utilization 5% (or --price 100K --supply 20M)');
+        if (flags.marketCap === undefined && (flags.growth !== undefined || flags.years !== undefined)) {
+          throw new UsageError('--growth and --years apply to --market-cap', 'give --market-cap to grow a market cap to the horizon');
+        }
+        pairGrowthYears(flags);
+        return market('tvl', flags);
+      },
+    },
+    {
+      name: 'market-cap',
+      summary: 'the market cap of a price and a supply, or of a TVL and its share',
+      description: 'The market cap --price × --supply, or the whole that --tvl is --utilization of: market cap = tvl / utilization (for a TVL in bitcoin, the supply).',
+      options: [amountOption('--tvl <amount>', 'TVL'), utilizationOption('share of the market cap the TVL is (5%)'), priceOption(), supplyOption()],
+      examples: ['$ btcfi solve market-cap --price 100K --supply 20M', '$ btcfi solve market-cap --tvl 238B --utilization 11.9%'],
+      solve: (flags) => {
+        oneRoute('market-cap', flags, 'tvl', 'price', 'btcfi solve market-cap --price 100K --supply 20M (or --tvl 238B --utilization 11.9%)');
+        need('market-cap', flags, flags.tvl !== undefined ? ['tvl', 'utilization'] : ['price', 'supply'], 'btcfi solve market-cap --price 100K --supply 20M');
+        return market('market-cap', flags);
+      },
+    },
+    {
+      name: 'price',
+      summary: 'the price of a bitcoin that makes a market cap at a supply',
+      description: 'The dollars a bitcoin that make --market-cap at --supply: price = market cap / supply; or the market cap that --tvl is --utilization of: price = tvl / (utilization × supply).',
+      options: [amountOption('--market-cap <amount>', 'market cap in dollars'), supplyOption(), amountOption('--tvl <amount>', 'TVL in dollars'), utilizationOption('share of the market cap the TVL is (5%)')],
+      examples: ['$ btcfi solve price --market-cap 2T --supply 20M', '$ btcfi solve price --market-cap 2T --supply 19854782.60869565217391304347826086956522', '$ btcfi solve price --tvl 100B --utilization 5% --supply 20M'],
+      solve: (flags) => {
+        oneRoute('price', flags, 'marketCap', 'tvl', 'btcfi solve price --market-cap 2T --supply 20M');
+        need('price', flags, flags.tvl !== undefined ? ['tvl', 'utilization', 'supply'] : ['marketCap', 'supply'], 'btcfi solve price --market-cap 2T --supply 20M');
+        return market('price', flags);
+      },
+    },
+    {
+      name: 'supply',
+      summary: 'the bitcoin a market cap at a price, or a TVL at its share of supply, implies',
+      description:
+        'The bitcoin in circulation that --market-cap is at --price: supply = market cap / price; or that --tvl is --utilization of: supply = tvl / utilization for a TVL in bitcoin (91,332 BTC at 0.46%), tvl / (utilization × price) for one in dollars.',
+      options: [amountOption('--market-cap <amount>', 'market cap in dollars'), priceOption(), amountOption('--tvl <amount>', 'TVL'), utilizationOption('share of the supply (or of the market cap) the TVL is (0.46%)')],
+      examples: ['$ btcfi solve supply --tvl "91,332 BTC" --utilization 0.46%', '$ btcfi solve supply --market-cap 2T --price 100K'],
+      solve: (flags) => {
+        oneRoute('supply', flags, 'marketCap', 'tvl', 'btcfi solve supply --tvl "91,332 BTC" --utilization 0.46%');
+        need('supply', flags, flags.tvl !== undefined ? ['tvl', 'utilization'] : ['marketCap', 'price'], 'btcfi solve supply --market-cap 2T --price 100K');
+        return market('supply', flags);
+      },
+    },
+  ];
+}
+
+/** Either of two ways to a market solve, not both, and one of them. */
+function oneRoute(unknown: string, flags: SolveFlags, first: FlagKey, second: FlagKey, example: string): void {
+  if (flags[first] !== undefined && flags[second] !== undefined) {
+    throw new UsageError(`solve ${unknown} takes ${flagName(first)} or ${flagName(second)}, not both`, `for example: ${example}`);
+  }
+  if (flags[first] === undefined && flags[second] === undefined) {
+    throw new UsageError(`solve ${unknown} needs ${flagName(first)} or ${flagName(second)}`, `for example: ${example}`);
+  }
+}
+
+function pairGrowthYears(flags: SolveFlags): void {
+  if ((flags.growth === undefined) !== (flags.years === undefined)) {
+    const missing = flags.growth === undefined ? '--growth' : '--years';
+    throw new UsageError(`--growth and --years go together: add ${missing}`, 'without both, the market cap is as it is now');
+  }
+}
+
+/** Reads a market solve's flags (each with its own rules of unit) and builds the report. */
+function market(unknown: MarketUnknown, flags: SolveFlags): SolveReport {
+  const read = <T>(text: string | undefined, parse: (text: string) => Result<T, FlagProblem>): T | null => (text === undefined ? null : take(parse(text)));
+  const marketCap = read(flags.marketCap, (t) => parseAmountFlag('--market-cap', t));
+  const tvl = read(flags.tvl, (t) => parseAmountFlag('--tvl', t));
+  const price = read(flags.price, (t) => parsePriceFlag('--price', t));
+  const supply = read(flags.supply, (t) => parseSupplyFlag('--supply', t));
+  const inputs: MarketInputs = {
+    marketCap,
+    tvl,
+    utilization: read(flags.utilization, (t) => parseUtilizationFlag('--utilization', t)),
+    price,
+    supply,
+    growth: read(flags.growth, (t) => parseGrowthFlag('--growth', t)),
+    years: read(flags.years, (t) => parseYearsFlag('--years', t)),
+  };
+  const amounts = [marketCap, tvl].filter((a): a is GivenAmount => a !== null);
+  const unit: Unit = amounts.length === 0 ? 'USD' : unitOf(amounts);
+  checkMarketUnits(unknown, unit, amounts, price);
+  return buildMarketReport(unknown, inputs, unit);
+}
+
+/** A price is dollars a bitcoin: the amounts it meets are dollars, except a TVL in bitcoin that implies a supply. */
+function checkMarketUnits(unknown: MarketUnknown, unit: Unit, amounts: readonly GivenAmount[], price: Given | null): void {
+  if (unit !== 'BTC') {
+    if (unknown === 'supply' && amounts[0]?.flag === '--tvl' && price === null) {
+      throw new UsageError(
+        `solve supply from a TVL in dollars needs --price`,
+        'to count bitcoin, a dollar TVL needs the price of one; for a TVL in bitcoin write its unit: --tvl "91,332 BTC"',
+      );
+    }
+    return;
+  }
+  const first = amounts[0]!;
+  if (unknown === 'price' || price !== null) {
+    throw new UsageError(`${first.flag}: ${first.text} is in bitcoin, but a price is dollars a bitcoin`, `give ${first.flag} in dollars, like 2T or $2T`);
+  }
+  if (unknown === 'supply' && first.flag === '--market-cap') {
+    throw new UsageError('--market-cap: a market cap in bitcoin is the supply itself', 'give the market cap in dollars and --price');
+  }
 }
 
 interface SubcommandSpec {

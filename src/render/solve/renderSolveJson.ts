@@ -64,6 +64,28 @@ export function renderSolveJson(report: SolveReport, options: RenderOptions): st
         inputs: { market_cap: given(report.marketCap), tvl: given(report.tvl), growth: given(report.growth), years: given(report.years) },
       };
       break;
+    case 'tvl':
+    case 'market-cap':
+    case 'price':
+    case 'supply': {
+      const { inputs } = report;
+      document = {
+        ...head,
+        route: report.route,
+        amount_unit: report.amountUnit,
+        market_cap: maybe(report.marketCap),
+        inputs: {
+          market_cap: given(inputs.marketCap),
+          tvl: given(inputs.tvl),
+          utilization: given(inputs.utilization),
+          price: given(inputs.price),
+          supply: given(inputs.supply),
+          growth: given(inputs.growth),
+          years: given(inputs.years),
+        },
+      };
+      break;
+    }
   }
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 import type { D } from '../../engine/decimal.js';
-import type { SolveReport } from '../../report/solveTypes.js';
+import type { MarketSolveReport, SolveReport } from '../../report/solveTypes.js';
+import type { Unit } from '../../core/unit.js';
 import { formatAmount, formatRate, formatYears, plainFigure, TABLE_DIGITS } from '../formatNumber.js';
 import { escapeMarkdown, escapeMarkdownLine, markdownTable } from '../markdownText.js';
 import type { RenderOptions } from '../options.js';
@@ -7,7 +8,7 @@ import { formatExactAmount, formatExactRate } from './formatSolveFigures.js';
 import { linesOf } from './renderSolveText.js';
 
 /** A figure of a solve: its name, what kind of figure it is, and its value (null for an answer that does not exist). */
-type Figure = readonly [name: string, kind: 'amount' | 'rate' | 'years', value: D | null];
+type Figure = readonly [name: string, kind: 'amount' | 'rate' | 'years', value: D | null, unit?: Unit];
 
 /**
  * A solve as GitHub-flavoured markdown: the unknown as a heading, a table of the answer and the
@@ -16,9 +17,9 @@ type Figure = readonly [name: string, kind: 'amount' | 'rate' | 'years', value: 
  */
 export function renderSolveMarkdown(report: SolveReport, options: RenderOptions): string {
   const digits = options.digits ?? TABLE_DIGITS;
-  const readable = ([, kind, value]: Figure): string =>
-    value === null ? 'no answer' : kind === 'amount' ? formatAmount(value, report.unit, options.locale, digits) : kind === 'rate' ? formatRate(value, options.locale, false, digits) : formatYears(value, options.locale);
-  const exact = ([, kind, value]: Figure): string => (value === null ? '' : kind === 'amount' ? formatExactAmount(value, report.unit) : kind === 'rate' ? formatExactRate(value) : plainFigure(value));
+  const readable = ([, kind, value, unit]: Figure): string =>
+    value === null ? 'no answer' : kind === 'amount' ? formatAmount(value, unit ?? report.unit, options.locale, digits) : kind === 'rate' ? formatRate(value, options.locale, false, digits) : formatYears(value, options.locale);
+  const exact = ([, kind, value, unit]: Figure): string => (value === null ? '' : kind === 'amount' ? formatExactAmount(value, unit ?? report.unit) : kind === 'rate' ? formatExactRate(value) : plainFigure(value));
   const figures = figuresOf(report);
   const rows = figures.map((figure, i) => [i === 0 ? `**${figure[0]}**` : figure[0], readable(figure), exact(figure)]);
   const unknown = report.solve === 'growth-history' ? 'growth' : report.solve;
@@ -61,5 +62,24 @@ function figuresOf(report: SolveReport): Figure[] {
           ? []
           : ([['growth', 'rate', report.growth.value], ['years', 'years', report.years.value], ['market cap at the horizon', 'amount', report.marketCapAtHorizon]] as const)),
       ];
+    default:
+      return marketFigures(report);
   }
+}
+
+/** tvl, market-cap, price or supply: the answer, the figures given, and the market cap found on the way; each amount in its own unit. */
+function marketFigures(report: MarketSolveReport): Figure[] {
+  const { inputs } = report;
+  const given = (name: string, kind: Figure[1], figure: { readonly value: D } | null, unit?: Unit): Figure[] => (figure === null ? [] : [[name, kind, figure.value, unit]]);
+  return [
+    [report.solve === 'market-cap' ? 'market cap' : report.solve, 'amount', report.value, report.unit],
+    ...given('market cap', 'amount', inputs.marketCap, report.amountUnit),
+    ...given('tvl', 'amount', inputs.tvl, report.amountUnit),
+    ...given('utilization', 'rate', inputs.utilization),
+    ...given('price', 'amount', inputs.price, 'USD'),
+    ...given('supply', 'amount', inputs.supply, 'BTC'),
+    ...given('growth', 'rate', inputs.growth),
+    ...given('years', 'years', inputs.years),
+    ...(report.marketCap === null ? [] : [['market cap found', 'amount', report.marketCap, report.amountUnit] as const]),
+  ];
 }

@@ -1,4 +1,6 @@
 import { D } from '../../engine/decimal.js';
+import type { MarketSolveReport } from '../../report/solveTypes.js';
+import { describeMarketReason, marketEquation } from './describeMarket.js';
 import type { EndReport, GrowthReport, HistoryGrowthReport, SolveReport, StartReport, UtilizationReport, YearsReport } from '../../report/solveTypes.js';
 import { formatAmount, formatRate, formatYears, plainFigure } from '../formatNumber.js';
 import type { RenderOptions } from '../options.js';
@@ -37,6 +39,11 @@ export function linesOf(report: SolveReport, options: RenderOptions): Line[] {
       return startLines(report, options);
     case 'utilization':
       return utilizationLines(report, options);
+    case 'tvl':
+    case 'market-cap':
+    case 'price':
+    case 'supply':
+      return marketLines(report, options);
   }
 }
 
@@ -183,6 +190,20 @@ function utilizationLines(report: UtilizationReport, options: RenderOptions): Li
   }
   if (report.value !== null && report.value.gt(1)) {
     lines.push(['note', 'more than 100%: the TVL is larger than the whole market cap, so no share of it is enough']);
+  }
+  return lines;
+}
+
+function marketLines(report: MarketSolveReport, options: RenderOptions): Line[] {
+  const label = report.solve === 'market-cap' ? 'market cap' : report.solve;
+  const head =
+    report.value === null
+      ? noAnswerLines(label, describeMarketReason(report), options)
+      : amountAnswer(label, report.value, report, options);
+  const [general, figures] = marketEquation(report);
+  const lines: Line[] = [...head, ['solves', general], ['', figures]];
+  if (report.marketCap !== null) {
+    lines.push(['market cap', `${readableAmount(report.marketCap, report.amountUnit, options)} (exact ${formatExactAmount(report.marketCap, report.amountUnit)})`]);
   }
   return lines;
 }

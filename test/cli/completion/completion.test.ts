@@ -12,7 +12,7 @@ import type { Io } from '../../../src/cli/io.js';
 import { makeCliContext, type CliContext } from '../../../src/cli/context.js';
 import { makeProgram } from '../../../src/cli/program.js';
 
-const BUNDLED = ['bob-babylon', 'btcfi-100b', 'btcfi-2025', 'btcfi-5-10', 'defi-2031', 'l2-2025', 'staking-500b'];
+const BUNDLED = ['bob-babylon', 'btcfi-100b', 'btcfi-2025', 'btcfi-5-10', 'btcfi-price', 'defi-2031', 'l2-2025', 'staking-500b'];
 const ZSH_HARNESS = fileURLToPath(new URL('zshComplete.zsh', import.meta.url));
 
 function hasShell(shell: string): boolean {

@@ -1,0 +1,34 @@
+import { amountInYear } from './amountInYear.js';
+import { atYearEnd } from './atYearEnd.js';
+import { P } from './decimal.js';
+import type { Fixed } from '../core/fixed.js';
+import { fixedOf } from './fixedOf.js';
+import type { Factors } from './makeFactors.js';
+import { nextYearProduct } from './nextYearProduct.js';
+import type { Track } from './types.js';
+
+/**
+ * A figure of its own (the price of a bitcoin) along a path, by the path's own step: a year end
+ * is start × (1 + g1)…(1 + g_k), a period inside year k that year end × (1 + g)^(j / periods per
+ * year). Asked for the periods in order, as walkPath walks them; each year's product is made once.
+ */
+export function trackStep(track: Track, perYear: number, factors: Factors): (year: number, subperiod: number) => Fixed {
+  const start = fixedOf(track.start);
+  let product = fixedOf(new P(1));
+  let yearEnd = atYearEnd(start, product);
+  let reached = 0;
+  let partYear: readonly Fixed[] | null = null;
+  return (year, subperiod) => {
+    while (reached < year) {
+      product = nextYearProduct(product, track.growthByYear[reached]!, factors);
+      reached += 1;
+      yearEnd = atYearEnd(start, product);
+      partYear = null;
+    }
+    if (subperiod === 0) {
+      return yearEnd;
+    }
+    partYear ??= factors.partYearFixed(track.growthByYear[year]!, perYear);
+    return amountInYear(yearEnd, partYear[subperiod]!);
+  };
+}
