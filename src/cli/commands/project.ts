@@ -1,22 +1,15 @@
 import { Option, type Command } from 'commander';
-import { buildProjectReport } from '../../report/buildProjectReport.js';
 import { FORMATS, renderers } from '../../render/index.js';
 import type { Format } from '../../render/options.js';
 import { UsageError } from '../errors.js';
-import { loadScenarios, type FieldFlags } from '../../scenario/loadScenarios.js';
 import { addFieldFlags, addFilterFlags, parseDigits, parseSamples, parseSeed } from '../options.js';
-import { makeProgress } from '../progress.js';
 import type { CliContext } from '../context.js';
-import { checkRowCap, selectScenarios } from '../selectScenarios.js';
+import { loadProjectReport, type ProjectSelection } from '../projectReport.js';
 
-interface ProjectOptions extends FieldFlags {
+interface ProjectOptions extends ProjectSelection {
   readonly format: Format;
-  readonly scenario?: string[];
-  readonly case?: string[];
   readonly digits?: number;
   readonly output?: string;
-  readonly samples: number;
-  readonly seed: number;
   readonly chart?: boolean;
 }
 
@@ -47,11 +40,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
   addFilterFlags(command);
   addFieldFlags(command, ['target']);
   command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
-    const scenarios = selectScenarios(await loadScenarios(paths, options, context.io), options.scenario, options.case);
-    checkRowCap(scenarios);
-    const progress = makeProgress(context);
-    const report = buildProjectReport(scenarios, { samples: options.samples, seed: options.seed, onProgress: progress.update });
-    progress.end();
+    const report = await loadProjectReport(paths, options, context);
     // Charts are pictures for people: tables only, on a terminal unless asked, never into a file.
     const charted = options.format === 'table' && options.output === undefined && (options.chart ?? context.io.stdoutIsTTY);
     const pieces = renderers[options.format](report, {
