@@ -9,14 +9,14 @@ interface ReportOptions extends ProjectSelection {
 
 const EXAMPLES = `
 Examples:
-  $ btcfi report -o report.html                   the bundled scenarios, as one page
+  $ btcfi report -o report.html            the bundled scenarios, as one page
   $ btcfi report defi-2031 btcfi-5-10 -o defi.html
   $ btcfi report claims/ --growth 10% -o what-if.html
-  $ btcfi report docs/examples/btcfi-5-10-range.yaml --samples 100000 -o range.html
+  $ btcfi report docs/examples/btcfi-5-10-range.yaml -o range.html
 
-The page holds everything it shows (style and charts inline, no script, nothing fetched), reads
-in light and dark, and prints on A4. Each figure carries its exact value (as --format json of
-btcfi project writes it) in a data-value attribute.`;
+The page holds everything it shows (style and charts inline, no script, nothing
+fetched), reads in light and dark, and prints on A4. Each figure carries its
+exact value, as btcfi project --format json writes it, in data-value.`;
 
 export function addReportCommand(program: Command, context: CliContext): void {
   const command = program

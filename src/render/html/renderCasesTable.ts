@@ -176,7 +176,9 @@ export function* renderCasesTable(cases: readonly CaseReport[], scenario: Scenar
   const columns = makeColumns(cases, measure(cases), text);
   const labels = columns.map((column) => (column.k === null || (cases.length === 1 && cases[0]!.name === null) ? column.header : `${column.header} · ${cases[column.k]!.name ?? ''}`));
   const context: CellContext = { scenario, cases, locale, labels };
-  yield html`<div class="table"><table>${renderHead(columns, cases, text)}<tbody>\n`;
+  // The cases the table holds, for a reader of the page: a column without data-case is every one's.
+  const holds = JSON.stringify(cases.map((c) => c.name));
+  yield html`<div class="table"><table data-cases="${holds}">${renderHead(columns, cases, text)}<tbody>\n`;
   let period = '';
   for (const rows of sideBySide(cases)) {
     period = rows[0]!.period;
