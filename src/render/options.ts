@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 
-export type Format = 'table' | 'csv' | 'json';
+export type Format = 'table' | 'csv' | 'json' | 'svg';
 
 export interface RenderOptions {
   /** Significant digits for CSV and JSON figures; null keeps the engine's value. */
@@ -10,4 +10,6 @@ export interface RenderOptions {
   readonly locale: string;
   /** Columns for a line chart under each table, or null/absent for none (the CLI decides: terminals, --chart). */
   readonly chartWidth?: number | null;
+  /** Pictures (SVG) on a log scale. */
+  readonly log?: boolean;
 }

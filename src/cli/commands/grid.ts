@@ -33,6 +33,7 @@ interface GridOptions extends FieldFlags {
   readonly layout: GridLayout;
   readonly digits?: number;
   readonly output?: string;
+  readonly log?: boolean;
 }
 
 type AxisName = '--x' | '--y';
@@ -66,7 +67,8 @@ export function addGridCommand(program: Command, context: CliContext): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(new Option('--layout <layout>', 'CSV layout: matrix (y down, x across) or long (x,y,value rows)').choices(GRID_LAYOUTS).default('matrix'))
     .addOption(new Option('--digits <n>', 'round CSV and JSON cells to n significant digits').argParser(parseDigits))
-    .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'));
+    .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))
+    .addOption(new Option('--log', 'SVG heat map colours on a log scale'));
   addFieldFlags(command);
   command.addHelpText('after', EXAMPLES).action((scenario: string | undefined, options: GridOptions) => runGrid(scenario, options, context));
 }
@@ -89,7 +91,7 @@ async function runGrid(scenarioArg: string | undefined, options: GridOptions, co
 
   const report = buildGridReport({ scenario, chosen, x, y, inputs, period: period.value });
   const forPeople = options.format === 'table';
-  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout };
+  const renderOptions = { digits: options.digits ?? null, chalk: context.resultChalk(forPeople, options.output), locale: forPeople ? context.settings.locale : 'en-US', layout: options.layout, log: options.log === true };
   await context.emit(gridRenderers[options.format](report, renderOptions), options.output);
 }
 

@@ -11,6 +11,7 @@ interface ProjectOptions extends ProjectSelection {
   readonly digits?: number;
   readonly output?: string;
   readonly chart?: boolean;
+  readonly log?: boolean;
 }
 
 const EXAMPLES = `
@@ -36,6 +37,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
     .addOption(new Option('--samples <n>', 'paths to sample for scenarios with ranges (5% to 10%)').argParser(parseSamples).default(10_000, '10,000'))
     .addOption(new Option('--chart', 'draw a chart of each TVL path under its table (on a terminal by default)'))
     .addOption(new Option('--no-chart', 'no chart, even on a terminal'))
+    .addOption(new Option('--log', 'SVG charts on a log scale'))
     .addOption(new Option('--seed <s>', 'seed of the random generator: the same seed gives the same output').argParser(parseSeed).default(1));
   addFilterFlags(command);
   addFieldFlags(command, ['target']);
@@ -48,6 +50,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
       chalk: context.resultChalk(options.format === 'table', options.output),
       locale: context.settings.locale,
       chartWidth: charted ? Math.min(context.io.columns ?? 80, 100) : null,
+      log: options.log === true,
     });
     // Rows are computed as they are written: memory stays flat however many there are.
     await context.emit(pieces, options.output);

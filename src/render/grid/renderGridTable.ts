@@ -79,7 +79,7 @@ function widestCell(low: D | null, high: D | null, hasZero: boolean, cell: (valu
   return Math.max(widest, cell(low).length, cell(high).length);
 }
 
-function axisLabel(axis: Axis, value: D, unit: Unit, locale: string): string {
+export function axisLabel(axis: Axis, value: D, unit: Unit, locale: string): string {
   switch (FIELD_KIND[axis.field]) {
     case 'amount':
       return formatAmount(value, unit, locale);
