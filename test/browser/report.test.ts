@@ -41,13 +41,22 @@ let entries: readonly JsonEntry[] = [];
 /** One page for every test: each sets the width, colour scheme and medium it looks at. */
 let page: Page;
 let watch: PageWatch;
+/** A chart of `btcfi project --format svg`, as a file of its own. */
+let svgUrl = '';
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'btcfi-browser-'));
   const file = join(folder, 'report.html');
-  const [report, json] = await Promise.all([runCli(['report', ...INPUTS, '-o', file]), runCli(['project', ...INPUTS, '--format', 'json'])]);
-  expect(report.exitCode, report.stderr).toBe(0);
-  expect(json.exitCode, json.stderr).toBe(0);
+  const svgFile = join(folder, 'chart.svg');
+  const [report, json, svg] = await Promise.all([
+    runCli(['report', ...INPUTS, '-o', file]),
+    runCli(['project', ...INPUTS, '--format', 'json']),
+    runCli(['project', 'defi-2031', 'docs/examples/btcfi-5-10-range.yaml', '--samples', '2000', '--format', 'svg', '-o', svgFile]),
+  ]);
+  for (const run of [report, json, svg]) {
+    expect(run.exitCode, run.stderr).toBe(0);
+  }
+  svgUrl = pathToFileURL(svgFile).href;
   entries = (JSON.parse(json.stdout) as { scenarios: JsonEntry[] }).scenarios;
   browser = await launchBrowser();
   ({ page, watch } = await openWatched(browser, pathToFileURL(file).href, { width: 1280 }));
@@ -122,17 +131,35 @@ function findLowContrast(page: Page): Promise<string[]> {
   });
 }
 
-/** Charts without a drawn path: each chart must draw lines or areas, with a real extent. */
+/**
+ * Charts that draw nothing: each chart must have paths, every path a non-empty outline, and at
+ * least one drawn with a real extent (a line or an area, not a lone point).
+ */
 function findEmptyCharts(page: Page): Promise<{ readonly charts: number; readonly empty: string[] }> {
   return page.evaluate(() => {
     const charts = [...document.querySelectorAll('svg')];
     const empty = charts.flatMap((svg, i) => {
       const paths = [...svg.querySelectorAll('path')];
-      const drawn = paths.filter((path) => (path.getAttribute('d') ?? '').trim() !== '' && (path.getBBox().width > 0 || path.getBBox().height > 0));
-      return paths.length === 0 || drawn.length < paths.length ? [`chart ${i + 1}: ${drawn.length} of ${paths.length} paths drawn`] : [];
+      const outlined = paths.filter((path) => (path.getAttribute('d') ?? '').trim() !== '');
+      const drawn = outlined.filter((path) => path.getBBox().width > 0 || path.getBBox().height > 0);
+      return drawn.length === 0 || outlined.length < paths.length ? [`chart ${i + 1}: ${paths.length} paths, ${outlined.length} outlined, ${drawn.length} with an extent`] : [];
     });
     return { charts: charts.length, empty };
   });
+}
+
+/** Texts of a chart drawn outside it, where the chart's edge would cut them off. */
+function findTextOutsideCharts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('svg')].flatMap((svg, i) => {
+      const frame = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('text')].flatMap((text) => {
+        const box = text.getBoundingClientRect();
+        const inside = box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5;
+        return inside ? [] : [`chart ${i + 1}: "${text.textContent ?? ''}" at ${Math.round(box.left)}..${Math.round(box.right)} of ${Math.round(frame.left)}..${Math.round(frame.right)}`];
+      });
+    }),
+  );
 }
 
 interface PageFigure {
@@ -214,9 +241,24 @@ describe('btcfi report in a browser', () => {
     expect(screenshot.length).toBeGreaterThan(30_000);
   });
 
-  it('draws every chart with paths that have an extent', async () => {
-    const { empty } = await findEmptyCharts(page);
+  it('draws a chart for every scenario, each with paths that have an extent and its texts within it', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' });
+    const { charts, empty } = await findEmptyCharts(page);
     expect(empty).toEqual([]);
+    expect(charts).toBe(new Set(entries.map((entry) => entry.name)).size);
+    expect(await findTextOutsideCharts(page)).toEqual([]);
+  });
+
+  it('opens a chart of btcfi project --format svg on its own: drawn, its texts within it, nothing else loaded', async () => {
+    const opened = await openWatched(browser, svgUrl, { width: 1280 });
+    const { charts, empty } = await findEmptyCharts(opened.page);
+    expect(await opened.page.evaluate(() => document.documentElement.tagName)).toBe('svg');
+    expect(charts).toBeGreaterThan(0);
+    expect(empty).toEqual([]);
+    expect(await findTextOutsideCharts(opened.page)).toEqual([]);
+    expect(opened.watch).toEqual({ errors: [], requests: [] });
+    await opened.page.context().close();
   });
 
   it('prints on A4: the width of the paper holds everything, and a PDF comes out', async () => {

@@ -5,6 +5,7 @@ import { loadProjectReport, type ProjectSelection } from '../projectReport.js';
 
 interface ReportOptions extends ProjectSelection {
   readonly output?: string;
+  readonly log?: boolean;
 }
 
 const EXAMPLES = `
@@ -28,6 +29,7 @@ export function addReportCommand(program: Command, context: CliContext): void {
     )
     .argument('[paths...]', 'scenario files (.yaml, .yml, .json), directories of them, bundled scenario names (defi-2031), or - for standard input')
     .addOption(new Option('-o, --output <file>', 'write the page to a file (atomically) instead of stdout'))
+    .addOption(new Option('--log', 'charts on a log scale'))
     .addOption(new Option('--samples <n>', 'paths to sample for scenarios with ranges (5% to 10%)').argParser(parseSamples).default(10_000, '10,000'))
     .addOption(new Option('--seed <s>', 'seed of the random generator: the same seed gives the same page').argParser(parseSeed).default(1));
   addFilterFlags(command);
@@ -36,6 +38,6 @@ export function addReportCommand(program: Command, context: CliContext): void {
     const report = await loadProjectReport(paths, options, context);
     // The page's code is loaded only by this command: the other commands start as fast as before.
     const { renderHtml } = await import('../../render/html/renderHtml.js');
-    await context.emit(renderHtml(report, { locale: context.settings.locale }), options.output);
+    await context.emit(renderHtml(report, { locale: context.settings.locale, log: options.log === true }), options.output);
   });
 }

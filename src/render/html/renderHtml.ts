@@ -2,6 +2,7 @@ import type { CaseReport, ProjectReport, ReportRow, ScenarioReport } from '../..
 import { group } from '../formatEnUs.js';
 import { formatAmount, formatRate, plainFigure } from '../formatNumber.js';
 import { tableText } from '../tableText.js';
+import { renderScenarioSvg } from '../svg/renderScenarioSvg.js';
 import { attributes, html, trusted, type Html } from './html.js';
 import { htmlText } from './htmlText.js';
 import { REPORT_CSS } from './reportCss.js';
@@ -10,6 +11,8 @@ import { renderCasesTable } from './renderCasesTable.js';
 export interface HtmlOptions {
   /** The language of the words and figures for people; the figures in data-value never depend on it. */
   readonly locale: string;
+  /** Charts on a log scale (where every figure is above zero). */
+  readonly log?: boolean;
 }
 
 /**
@@ -83,6 +86,7 @@ function* renderScenario(scenario: ScenarioReport, options: HtmlOptions): Genera
 <p class="meta">${details}</p>
 ${scenario.source === null ? null : html`<p class="source">${scenario.source}</p>`}
 ${scenario.whatIf.length === 0 ? null : html`<p class="what-if">${text.whatIf}: ${scenario.whatIf.join(', ')}</p>`}
+<figure class="chart">${trusted(renderScenarioSvg(scenario, { locale: options.locale, log: options.log === true }))}</figure>
 `;
   const groups = groupBySamePeriods(scenario.cases);
   for (const cases of groups) {

@@ -47,7 +47,7 @@ td.fall { color: var(--fall); }
 .reached { color: var(--rise); }
 .not-reached { color: var(--mark); }
 figure { margin: 1rem 0; }
-figure svg { display: block; width: 100%; height: auto; max-width: 60rem; }
+figure svg { display: block; max-width: 100%; height: auto; border-radius: 6px; }
 footer { padding-bottom: 2rem; }
 @media (max-width: 40rem) {
   body { font-size: 14px; }
