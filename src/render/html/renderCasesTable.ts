@@ -148,7 +148,8 @@ function cell(column: Column, j: number, rows: readonly ReportRow[], context: Ce
       content = figure('change', row.change, null, (value) => formatRate(value, context.locale, true));
       break;
   }
-  const trend = column.field === 'change' && row.change !== null && !row.change.isZero() ? (row.change.isNegative() ? 'fall' : 'rise') : null;
+  // A change has no value at the first period: the cell stays empty, and a narrow screen leaves it out.
+  const trend = column.field !== 'change' ? null : row.change === null ? 'empty' : row.change.isZero() ? null : row.change.isNegative() ? 'fall' : 'rise';
   return html`<td${attributes({ 'data-label': context.labels[j], 'data-case': column.k === null ? null : c.name, class: trend })}>${content}</td>`;
 }
 

@@ -86,7 +86,7 @@ function* renderScenario(scenario: ScenarioReport, options: HtmlOptions): Genera
 <p class="meta">${details}</p>
 ${scenario.source === null ? null : html`<p class="source">${scenario.source}</p>`}
 ${scenario.whatIf.length === 0 ? null : html`<p class="what-if">${text.whatIf}: ${scenario.whatIf.join(', ')}</p>`}
-<figure class="chart">${trusted(renderScenarioSvg(scenario, { locale: options.locale, log: options.log === true }))}</figure>
+${renderChart(scenario, options)}
 `;
   const groups = groupBySamePeriods(scenario.cases);
   for (const cases of groups) {
@@ -97,6 +97,15 @@ ${scenario.whatIf.length === 0 ? null : html`<p class="what-if">${text.whatIf}: 
     yield html`\n${renderTargets(cases, last, scenario, options)}${renderSampled(cases, options)}`;
   }
   yield html`</section>\n`;
+}
+
+/** Chart widths: the page shows the one for its screen, so that a phone's chart has letters a phone can read. */
+const WIDE_CHART = 720;
+const NARROW_CHART = 360;
+
+function renderChart(scenario: ScenarioReport, options: HtmlOptions): Html {
+  const chart = (width: number): Html => trusted(renderScenarioSvg(scenario, { locale: options.locale, log: options.log === true, width }));
+  return html`<figure class="chart"><div class="wide">${chart(WIDE_CHART)}</div><div class="narrow">${chart(NARROW_CHART)}</div></figure>`;
 }
 
 /** A line per case with a target: where it is reached, and the growth (and utilization) that would reach it at the horizon. */

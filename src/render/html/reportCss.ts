@@ -48,6 +48,7 @@ td.fall { color: var(--fall); }
 .not-reached { color: var(--mark); }
 figure { margin: 1rem 0; }
 figure svg { display: block; max-width: 100%; height: auto; border-radius: 6px; }
+.chart .narrow { display: none; }
 footer { padding-bottom: 2rem; }
 @media (max-width: 40rem) {
   body { font-size: 14px; }
@@ -59,6 +60,9 @@ footer { padding-bottom: 2rem; }
   tbody th { border: 0; padding: 0 0 0.25rem; }
   td { display: flex; justify-content: space-between; gap: 1rem; border: 0; padding: 0.1rem 0; white-space: normal; }
   td::before { content: attr(data-label); color: var(--muted); text-align: left; }
+  td.empty { display: none; }
+  .chart .wide { display: none; }
+  .chart .narrow { display: block; }
 }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
