@@ -3,6 +3,7 @@ import { visible } from '../core/visibleText.js';
 import type { CaseReport, ProjectReport, ReportRow, ScenarioReport } from '../report/types.js';
 import { formatAmount, formatRate } from './formatNumber.js';
 import { renderChart } from './chart/renderChart.js';
+import { renderHistogram } from './chart/renderHistogram.js';
 import { group } from './formatEnUs.js';
 import { displayWidth } from './displayWidth.js';
 import { layoutLine, layoutRule, type Align } from './layoutTable.js';
@@ -122,7 +123,16 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
           cases.map((c, k) => ({ name: c.name, periods: shape.periods, values: shape.cases[k]!.values })),
           { width: options.chartWidth, chalk, unit: scenario.unit, locale },
         );
-  yield [piece, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
+  const histograms = options.chartWidth == null ? [] : distributions(cases, scenario, options);
+  yield [piece, ...targets, ...note, ...(chart === '' ? [] : ['', chart]), ...histograms].join('\n');
+}
+
+/** Under a chart, the last period's spread of each sampled case: a blank line, then its histogram. */
+function distributions(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): string[] {
+  return cases.flatMap((c) => {
+    const text = c.distribution == null ? '' : renderHistogram(c.distribution, { width: options.chartWidth!, chalk: options.chalk, unit: scenario.unit, locale: options.locale, name: c.name });
+    return text === '' ? [] : ['', text];
+  });
 }
 
 /** The rows of the cases, period by period: the first case's rows set the length. */

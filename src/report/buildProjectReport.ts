@@ -8,7 +8,7 @@ import type { ResolvedCase, ResolvedScenario } from '../scenario/resolveScenario
 import { buildTargetReport } from './buildTargetReport.js';
 import { makeRandomSource } from './makeRandomSource.js';
 import { periodLabel } from './periodLabel.js';
-import type { CaseReport, DecimalQuantiles, ProjectReport, ReportRow, ScenarioReport } from './types.js';
+import type { CaseReport, DecimalQuantiles, FinalDistribution, ProjectReport, ReportRow, ScenarioReport } from './types.js';
 
 /** How cases with ranges are sampled; without it they are projected at their medians, exactly. */
 export interface SimulationRequest {
@@ -46,7 +46,7 @@ export function buildProjectReport(scenarios: readonly ResolvedScenario[], simul
     }
     const walk = (): Iterable<ReportRow> => exactRows(resolved, factors);
     const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, walk());
-    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null });
+    return lazyRows({ name: resolved.name, rowCount: rowCount(resolved), walk, target, simulation: null, distribution: null });
   };
   return {
     scenarios: scenarios.map(
@@ -190,7 +190,24 @@ function sampleCase(
   });
   const withChange = rows.map((row, i) => ({ ...row, change: i === 0 || rows[i - 1]!.tvl.isZero() ? null : row.tvl.div(rows[i - 1]!.tvl).minus(1) }));
   const target = resolved.target === null ? null : buildTargetReport(resolved.target, resolved.input, withChange);
-  return { name: resolved.name, rowCount: withChange.length, walk: () => withChange, rows: withChange, target, simulation: { samples: simulation.samples, seed: simulation.seed } };
+  const histogram = result.finalHistogram;
+  const distribution: FinalDistribution = {
+    period: withChange.at(-1)!.period,
+    edges: histogram.edges.map(decimal),
+    counts: histogram.counts,
+    below: histogram.below,
+    above: histogram.above,
+    samples: simulation.samples,
+  };
+  return {
+    name: resolved.name,
+    rowCount: withChange.length,
+    walk: () => withChange,
+    rows: withChange,
+    target,
+    simulation: { samples: simulation.samples, seed: simulation.seed },
+    distribution,
+  };
 }
 
 /** A float of the simulation as a decimal, at the border: 12 significant digits, deterministic. */

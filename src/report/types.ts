@@ -34,6 +34,24 @@ export interface RowQuantiles {
   readonly targetProbability: D | null;
 }
 
+/**
+ * How the sampled paths' TVL is spread at the last period: bins of one round width (1, 2 or 5
+ * times a power of ten) from the 0.5th to about the 99.5th percentile, and the paths beyond.
+ */
+export interface FinalDistribution {
+  /** The period counted: the last. */
+  readonly period: string;
+  /** Ascending bin edges, one more than `counts`, each a round figure; two equal edges when every counted path has that one figure. */
+  readonly edges: readonly D[];
+  /** Paths in each bin: from its lower edge, up to but not including its upper edge (the last bin includes it). */
+  readonly counts: readonly number[];
+  /** Paths below the first edge and above the last. */
+  readonly below: number;
+  readonly above: number;
+  /** All the paths: the counts, below and above add up to it. */
+  readonly samples: number;
+}
+
 /** How a case with ranges was sampled. */
 export interface SimulationInfo {
   readonly samples: number;
@@ -63,6 +81,8 @@ export interface CaseReport {
   readonly target: TargetReport | null;
   /** Set when the case has ranges and was sampled; its rows then hold medians and percentiles. */
   readonly simulation: SimulationInfo | null;
+  /** For a sampled case, how its paths' TVL is spread at the last period; null (or absent) otherwise. */
+  readonly distribution?: FinalDistribution | null;
 }
 
 export interface ScenarioReport {

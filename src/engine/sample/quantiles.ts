@@ -36,7 +36,7 @@ export function quantiles(values: Float64Array): Quantiles {
  * Reorders values so that each rank in `ranks` (ascending) holds the value a sort would put
  * there: quickselect that, after each partition, goes on into every side that holds a rank.
  */
-function selectAll(values: Float64Array, ranks: readonly number[]): void {
+export function selectAll(values: Float64Array, ranks: readonly number[]): void {
   const stack: [number, number, number, number][] = [[0, values.length - 1, 0, ranks.length]];
   while (stack.length > 0) {
     const [left, right, first, end] = stack.pop()!;

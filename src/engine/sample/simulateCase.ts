@@ -3,6 +3,7 @@ import { pathSchedule } from '../pathSchedule.js';
 import { PERIODS_PER_YEAR, type TvlInput } from '../types.js';
 import { drawPerPath } from './drawPerPath.js';
 import { figuresAtPeriod } from './figuresAtPeriod.js';
+import { histogram, type Histogram } from './histogram.js';
 import { makeGrowthOfYear } from './makeGrowthOfYear.js';
 import { quantiles, type Quantiles } from './quantiles.js';
 import type { RandomSource } from './randomSource.js';
@@ -27,7 +28,17 @@ export interface SimulatedRow {
   readonly targetProbability: number | null;
 }
 
-export type SimulationResult = { readonly ok: true; readonly rows: readonly SimulatedRow[] } | { readonly ok: false; readonly overflow: true };
+/** About this many bins in the histogram of the last period's TVL. */
+export const HISTOGRAM_BINS = 20;
+
+export type SimulationResult =
+  | {
+      readonly ok: true;
+      readonly rows: readonly SimulatedRow[];
+      /** How the paths' TVL is spread at the last period. */
+      readonly finalHistogram: Histogram;
+    }
+  | { readonly ok: false; readonly overflow: true };
 
 /**
  * Samples the paths of an uncertain case, with a seeded xoroshiro128+ generator, in float64.
@@ -36,7 +47,7 @@ export type SimulationResult = { readonly ok: true; readonly rows: readonly Simu
  * sample by sample, every distribution drawn once per path (a TVL or market cap, utilization,
  * the growth of each phase: drawPerPath); then, year by year, each growth resampled yearly
  * (makeGrowthOfYear). The work runs period by period, keeping one figure per path, so memory
- * stays a few arrays of `samples`. Figures that leave float64's range (past 1e308) make the
+ * stays a few arrays of `samples`; the last period's TVL is also given as a histogram. Figures that leave float64's range (past 1e308) make the
  * result an overflow.
  */
 export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target: D | null, options: SimulationOptions): SimulationResult {
@@ -48,6 +59,7 @@ export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target
   const periods = input.years * PERIODS_PER_YEAR[input.step];
   let growth: Float64Array | number = 0;
   const rows: SimulatedRow[] = [];
+  let finalHistogram: Histogram | null = null;
   // The same schedule as the exact path (pathSchedule), in float64.
   for (const period of pathSchedule(input.years, input.step)) {
     if (period.closesYear !== null) {
@@ -64,9 +76,12 @@ export function simulateCase(input: TvlInput, uncertain: UncertainInputs, target
       return { ok: false, overflow: true };
     }
     rows.push(row);
+    if (period.index === periods) {
+      finalHistogram = histogram(paths.tvl, HISTOGRAM_BINS);
+    }
     options.onProgress?.((period.index + 1) / (periods + 1));
   }
-  return { ok: true, rows };
+  return { ok: true, rows, finalHistogram: finalHistogram! };
 }
 
 /** Takes every path's level from one year end to the next: times 1 + the growth of the year closed. */

@@ -6,6 +6,7 @@ import { drawTimeTicks, drawValueTicks, figureAxis, labelColumn } from './drawAx
 import { drawBars } from './drawBars.js';
 import { drawReferences, targetLines } from './drawReferences.js';
 import { drawSeries } from './drawSeries.js';
+import { histogramBlock } from './drawHistogram.js';
 import { stackBlocks, type Block, type Frame } from './frame.js';
 import { legendBlock } from './legend.js';
 import { axisScale, tickDigits, type ValueAxis } from './niceTicks.js';
@@ -56,6 +57,12 @@ export function drawScenario(scenario: ScenarioReport, options: SvgOptions = {})
     notes.push('Sampled cases: the median, shaded from the 25th to the 75th and from the 5th to the 95th percentile.');
   }
   blocks.push(notesBlock(notes, width));
+  const tickLabel = (value: D): string => formatAmount(value, scenario.unit, locale, tickDigits(value));
+  scenario.cases.forEach((c, k) => {
+    if (c.distribution != null) {
+      blocks.push(histogramBlock(c.distribution, { width, k, name: c.name, amount, tickLabel, locale, lines }));
+    }
+  });
   const { height, body } = stackBlocks(blocks);
   return { width, height: height + MARGIN / 2, body: `<g class="scenario">\n${body}\n</g>` };
 }
