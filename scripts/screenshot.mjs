@@ -16,7 +16,7 @@ const out = join(root, 'docs', 'report.png');
 const folder = mkdtempSync(join(tmpdir(), 'btcfi-screenshot-'));
 const page = join(folder, 'report.html');
 try {
-  const made = spawnSync(process.execPath, [join(root, 'bin', 'btcfi.js'), 'report', 'defi-2031', 'docs/examples/btcfi-5-10-range.yaml', '-o', page], {
+  const made = spawnSync(process.execPath, [join(root, 'bin', 'btcfi.js'), 'report', 'docs/examples/btcfi-5-10-range.yaml', 'defi-2031', '-o', page], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
