@@ -70,6 +70,14 @@ describe('btcfi report', () => {
     expect(html).toContain('data-period="2031"><th scope="row">2031</th><td data-label="TVL · exact" data-case="exact"><span data-field="tvl" data-value="384106635000">$384.1B</span>');
   });
 
+  it('writes the words and figures for people in the language of --locale, and the exact figures as always', async () => {
+    const result = await runCli(['--locale', 'zh-CN', 'report', 'defi-2031', '-c', 'rounded']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('<html lang="zh-CN">');
+    expect(result.stdout).toContain('<title>btcfi 报告</title>');
+    expect(result.stdout).toContain('<span data-field="tvl" data-value="769526806517.121024">US$7695.27亿</span>');
+  });
+
   it('writes to --output atomically and says so on stderr, with nothing on stdout', async () => {
     const file = join(folder, 'report.html');
     const result = await runCli(['report', 'defi-2031', '-o', file]);
