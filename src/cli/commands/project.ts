@@ -18,6 +18,7 @@ const EXAMPLES = `
 Examples:
   $ btcfi project                                    the bundled scenarios of the source article
   $ btcfi project defi-2031 --format csv > defi.csv  a bundled scenario by name
+  $ btcfi project --format svg --log -o charts.svg   a chart of each scenario, on a log scale
   $ btcfi project --market-cap 2T --utilization 5%   one inline scenario: 5% of $2T
   $ btcfi project --tvl 238.5B --growth 26.4% --years 5 --start 2026 --format json
   $ btcfi project --growth 10%                       what if everything grew 10% a year?
@@ -29,13 +30,13 @@ export function addProjectCommand(program: Command, context: CliContext): void {
   const command = program
     .command('project')
     .summary('project TVL paths from scenario files')
-    .description('Project the TVL path of every scenario and case, exactly, as a table, CSV or JSON.\nWith no path, the bundled scenarios of the source article.')
+    .description('Project the TVL path of every scenario and case, exactly, as a table, CSV, JSON or SVG charts.\nWith no path, the bundled scenarios of the source article.')
     .argument('[paths...]', 'scenario files (.yaml, .yml, .json), directories of them, bundled scenario names (defi-2031), or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .addOption(new Option('--digits <n>', 'round CSV and JSON figures to n significant digits').argParser(parseDigits))
     .addOption(new Option('-o, --output <file>', 'write the result to a file (atomically) instead of stdout'))
     .addOption(new Option('--samples <n>', 'paths to sample for scenarios with ranges (5% to 10%)').argParser(parseSamples).default(10_000, '10,000'))
-    .addOption(new Option('--chart', 'draw a chart of each TVL path under its table (on a terminal by default)'))
+    .addOption(new Option('--chart', 'draw a chart of each TVL path under its table, and for ranges a histogram of the last period (on a terminal by default)'))
     .addOption(new Option('--no-chart', 'no chart, even on a terminal'))
     .addOption(new Option('--log', 'SVG charts on a log scale'))
     .addOption(new Option('--seed <s>', 'seed of the random generator: the same seed gives the same output').argParser(parseSeed).default(1));

@@ -54,7 +54,11 @@ export function drawScenario(scenario: ScenarioReport, options: SvgOptions = {})
   const sampled = scenario.cases.find((c) => c.simulation !== null)?.simulation ?? null;
   if (sampled !== null) {
     notes.push(`Sampled: ${group(String(sampled.samples))} paths, seed ${sampled.seed}.`);
-    notes.push('Sampled cases: the median, shaded from the 25th to the 75th and from the 5th to the 95th percentile.');
+    notes.push(
+      series.every((s) => s.points.length === 1)
+        ? 'Sampled cases: the median; the box spans the 25th to the 75th percentile, the whiskers the 5th to the 95th.'
+        : 'Sampled cases: the median, shaded from the 25th to the 75th and from the 5th to the 95th percentile.',
+    );
   }
   blocks.push(notesBlock(notes, width));
   const tickLabel = (value: D): string => formatAmount(value, scenario.unit, locale, tickDigits(value));

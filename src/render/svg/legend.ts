@@ -33,6 +33,9 @@ export function legendBlock(series: readonly Series[], left: number, width: numb
         const y = top + r * ROW + 12;
         for (const entry of row) {
           const colour = seriesColour(entry.k);
+          if (series[entry.k]!.sampled) {
+            parts.push(`<path class="legend-band series-${entry.k}" d="M${px(x)} ${px(y - 10)}h${SWATCH}v12h-${SWATCH}Z" fill="${colour}" fill-opacity="0.3" stroke="none"/>`);
+          }
           parts.push(`<path class="legend-swatch series-${entry.k}" d="M${px(x)} ${px(y - 4)}h${SWATCH}" stroke="${colour}" stroke-width="3" fill="none"/>`);
           parts.push(svgText(x + SWATCH + 6, y, entry.name, { size: TICK_FONT_SIZE, className: 'legend' }));
           x += entry.width + GAP;

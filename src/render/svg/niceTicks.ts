@@ -69,7 +69,7 @@ export function logAxis(low: D, high: D, count: number): ValueAxis {
     const to = candidates.find((value) => value.gte(high) && value.gt(from)) ?? candidates.at(-1)!;
     return { low: from, high: to, ticks: candidates.filter((value) => value.gte(from) && value.lte(to)), log: true };
   }
-  const every = niceStep(new D(highExp - lowExp).div(count)).toNumber();
+  const every = niceStep(new D(highExp - lowExp).div(count + 1)).toNumber();
   const first = Math.floor(lowExp / every) * every;
   const last = Math.ceil(highExp / every) * every;
   const ticks: D[] = [];

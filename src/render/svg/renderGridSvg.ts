@@ -6,13 +6,13 @@ import type { GridRenderOptions } from '../grid/options.js';
 import { heatColour, textOn } from './heatColour.js';
 import { axisScale, linearAxis, logAxis, tickDigits, type ValueAxis } from './niceTicks.js';
 import { AXIS_COLOUR, MUTED_TEXT } from './palette.js';
-import { svgDocument } from './svgDocument.js';
+import { svgDocumentHead } from './svgDocument.js';
 import { px } from './svgNumber.js';
 import { fitText, svgText, textWidth, TICK_FONT_SIZE } from './svgText.js';
 import { DEFAULT_WIDTH } from './svgOptions.js';
 
 const MARGIN = 16;
-const HEADER = 62;
+const HEADER = 72;
 const MAX_CELL_HEIGHT = 28;
 const MAX_PLOT_HEIGHT = 480;
 const LEGEND = 64;
@@ -54,8 +54,8 @@ function colourAxis(range: Range, log: boolean): { axis: ValueAxis | null; refus
 /**
  * `btcfi grid --format svg`: a heat map, y down and x across as in the table, each cell coloured
  * by its TVL (viridis, linear or with --log on a log scale) and labelled with it where it fits,
- * over a colour legend with round-figure ticks. The rows are walked twice (range, then cells)
- * and drawn as they are computed; the document is written in one piece at the end.
+ * over a colour legend with round-figure ticks. The rows are walked twice (range, then cells),
+ * and each row of cells is written as it is computed: a large grid keeps memory flat.
  */
 export function* renderGridSvg(grid: GridReport, options: GridRenderOptions): Generator<string, void, undefined> {
   const locale = options.locale;
@@ -73,20 +73,21 @@ export function* renderGridSvg(grid: GridReport, options: GridRenderOptions): Ge
   const top = HEADER + 22;
   const widest = Math.max(...[range.min, range.max, range.minPositive].flatMap((value) => (value === null ? [] : [textWidth(amount(value), CELL_FONT)])));
   const labelled = cellHeight >= 14 && widest + 6 <= cellWidth;
-  const parts = [heading(grid, width), axisLabels(grid, xs, ys, { left, top, cellWidth, cellHeight })];
+  const plotBottom = top + cellHeight * ys.length;
+  // The size is known before the rows: the document is written as they are computed.
+  yield `${svgDocumentHead(width, plotBottom + LEGEND + 24)}<g class="grid-chart">\n${heading(grid, width)}\n${axisLabels(grid, xs, ys, { left, top, cellWidth, cellHeight })}\n`;
   let j = 0;
   for (const row of grid.rows()) {
-    parts.push(cellRow(row, j, { left, top, cellWidth, cellHeight }, scale, labelled ? amount : null));
+    yield `${cellRow(row, j, { left, top, cellWidth, cellHeight }, scale, labelled ? amount : null)}\n`;
     j += 1;
   }
-  const plotBottom = top + cellHeight * ys.length;
-  parts.push(`<path class="axis" d="M${px(left)} ${px(top)}V${px(plotBottom)}H${px(left + plotWidth)}" stroke="${AXIS_COLOUR}" stroke-width="1" fill="none"/>`);
+  const parts = [`<path class="axis" d="M${px(left)} ${px(top)}V${px(plotBottom)}H${px(left + plotWidth)}" stroke="${AXIS_COLOUR}" stroke-width="1" fill="none"/>`];
   if (axis !== null) {
     parts.push(colourLegend(axis, scale, left, plotBottom + 16, Math.min(360, plotWidth), (value) => formatAmount(value, grid.unit, locale, tickDigits(value))));
   }
   const note = refused ? 'A log scale was asked for, but a cell is zero or below: coloured on a linear scale.' : axis?.log === true ? 'Colours on a log scale.' : 'Colours on a linear scale.';
   parts.push(svgText(MARGIN, plotBottom + LEGEND + 12, note, { size: TICK_FONT_SIZE, fill: MUTED_TEXT, className: 'note' }));
-  yield svgDocument([{ width, height: plotBottom + LEGEND + 24, body: `<g class="grid-chart">\n${parts.join('\n')}\n</g>` }]);
+  yield `${parts.join('\n')}\n</g>\n</svg>\n`;
 }
 
 function heading(grid: GridReport, width: number): string {

@@ -26,6 +26,11 @@ function background(width: number, height: number): string {
   return `<rect class="background" x="0" y="0" width="${px(width)}" height="${px(height)}" fill="#ffffff"/>`;
 }
 
+/** The start of a whole SVG document of this size, up to its first drawing: the XML declaration, the root element, the background. */
+export function svgDocumentHead(width: number, height: number): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${openSvg(width, height, 'btcfi-charts')}\n${background(width, height)}\n`;
+}
+
 const GAP = 16;
 
 /**
@@ -44,5 +49,5 @@ export function svgDocument(drawings: readonly Drawing[]): string {
     parts.push(`<g transform="translate(0 ${px(y)})">\n${drawing.body}\n</g>`);
     y += drawing.height;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${openSvg(width, y, 'btcfi-charts')}\n${background(width, y)}\n${parts.join('\n')}\n</svg>\n`;
+  return `${svgDocumentHead(width, y)}${parts.join('\n')}\n</svg>\n`;
 }

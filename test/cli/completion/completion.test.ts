@@ -96,7 +96,8 @@ describe('bash completion', () => {
   it.each([
     ['a command', ['btcfi', 'pro'], ['project']],
     ['an option of the command', ['btcfi', 'project', '--for'], ['--format']],
-    ["the command's format choices", ['btcfi', 'project', '--format', ''], ['table', 'csv', 'json']],
+    ["the command's format choices", ['btcfi', 'project', '--format', ''], ['table', 'csv', 'json', 'svg']],
+    ["grid's format choices, a picture among them", ['btcfi', 'grid', '--format', 's'], ['svg']],
     ["another command's format choices", ['btcfi', 'check', '-f', ''], ['text', 'json', 'junit']],
     ['a choice after =, which bash splits off', ['btcfi', 'project', '--format', '=', 'c'], ['csv']],
     ['a choice after = in one word', ['btcfi', 'project', '--format=j'], ['--format=json']],
