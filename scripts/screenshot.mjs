@@ -25,7 +25,7 @@ try {
   }
   const browser = await chromium.launch({ executablePath });
   try {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 1400 }, deviceScaleFactor: 1, colorScheme: 'light' });
+    const context = await browser.newContext({ viewport: { width: 1000, height: 1290 }, deviceScaleFactor: 1, colorScheme: 'light' });
     const tab = await context.newPage();
     await tab.goto(pathToFileURL(page).href);
     await tab.screenshot({ path: out, fullPage: false });
