@@ -103,6 +103,9 @@ function checkProjection(scenario: ResolvedScenario, text: string): void {
   const table = scrub([...renderers.table(report, OPTIONS)].join(''));
   checkWords(table, text, 'the table');
   invariant(!/[0-9][eE][+-]?[0-9]/.test(table), 'the table writes a figure with an exponent');
+  const svg = [...renderers.svg(report, OPTIONS)].join('');
+  invariant(XMLValidator.validate(svg) === true, `the SVG charts are not well-formed XML:\n${svg}`);
+  invariant(!/\sd=""|NaN|Infinity/.test(scrub(svg)), 'the SVG charts have an empty path or a coordinate that is not a number');
 
   const check = buildCheckReport([scenario], []);
   checkWords(scrub(checkRenderers.text(check, OPTIONS)), text, 'the check text');

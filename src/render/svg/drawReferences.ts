@@ -30,7 +30,8 @@ const LABEL_FONT = 11;
 
 /**
  * Each line dashed across the plot, its label and figure at the right end above it (below it
- * when that would run into the label of a line just above). Lines of the same figure share one.
+ * when that would run into the label of a line just above). Lines of the same figure share one,
+ * and a line given twice is drawn once.
  */
 export function drawReferences(lines: readonly SvgLine[], frame: Frame, y: (value: D) => number, amount: (value: D) => string): string {
   const merged: { value: D; labels: string[] }[] = [];
@@ -38,7 +39,7 @@ export function drawReferences(lines: readonly SvgLine[], frame: Frame, y: (valu
     const same = merged.find((entry) => entry.value.eq(line.value));
     if (same === undefined) {
       merged.push({ value: line.value, labels: [line.label] });
-    } else {
+    } else if (!same.labels.includes(line.label)) {
       same.labels.push(line.label);
     }
   }

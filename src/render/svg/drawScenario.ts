@@ -1,5 +1,6 @@
 import type { D } from '../../engine/decimal.js';
 import type { ScenarioReport } from '../../report/types.js';
+import { group } from '../formatEnUs.js';
 import { formatAmount } from '../formatNumber.js';
 import { collectSeries, type Series } from './collectSeries.js';
 import { drawTimeTicks, drawValueTicks, figureAxis, labelColumn } from './drawAxes.js';
@@ -13,7 +14,6 @@ import { axisScale, tickDigits, type ValueAxis } from './niceTicks.js';
 import { MUTED_TEXT } from './palette.js';
 import type { Drawing } from './svgDocument.js';
 import { DEFAULT_WIDTH, type SvgLine, type SvgOptions } from './svgOptions.js';
-import { group } from '../formatEnUs.js';
 import { fitText, svgText, TICK_FONT_SIZE, wrapText } from './svgText.js';
 import { timeAxis } from './timeAxis.js';
 
@@ -35,13 +35,15 @@ export function drawScenario(scenario: ScenarioReport, options: SvgOptions = {})
   const series = collectSeries(scenario.cases).filter((s) => s.points.length > 0);
   const lines = [...targetLines(scenario), ...(options.references ?? [])];
   const amount = (value: D): string => formatAmount(value, scenario.unit, locale);
+  // A tick is a round figure: printed with every digit it has, never rounded to 4.
+  const tickLabel = (value: D): string => formatAmount(value, scenario.unit, locale, tickDigits(value));
   const figures = [...series.flatMap((s) => s.points.flatMap((p) => (p.band === null ? [p.value] : [p.value, p.band.p5, p.band.p95]))), ...lines.map((line) => line.value)];
   const blocks: Block[] = [headerBlock(scenario, width)];
   const notes: string[] = [];
   if (figures.length > 0) {
     const { axis, refused } = figureAxis(figures, options.log === true);
     const bars = series.every((s) => s.points.length === 1);
-    blocks.push(plotBlock(series, lines, axis, { width, bars, amount, tickLabel: (value) => formatAmount(value, scenario.unit, locale, tickDigits(value)) }));
+    blocks.push(plotBlock(series, lines, axis, { width, bars, amount, tickLabel }));
     if (!bars) {
       blocks.push(legendBlock(series, MARGIN, width - 2 * MARGIN));
     }
@@ -61,7 +63,6 @@ export function drawScenario(scenario: ScenarioReport, options: SvgOptions = {})
     );
   }
   blocks.push(notesBlock(notes, width));
-  const tickLabel = (value: D): string => formatAmount(value, scenario.unit, locale, tickDigits(value));
   scenario.cases.forEach((c, k) => {
     if (c.distribution != null) {
       blocks.push(histogramBlock(c.distribution, { width, k, name: c.name, amount, tickLabel, locale, lines }));
