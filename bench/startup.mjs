@@ -18,6 +18,8 @@ const commands = {
   // from the build's read of the bundled scenarios.
   'btcfi project scenarios': [bin, 'project', scenarios],
   'btcfi project, no code cache': [bin, 'project'],
+  // The HTML report of the bundled scenarios: the one command that sets up the page's code.
+  'btcfi report (html)': [bin, 'report'],
 };
 // XDG_CACHE_HOME under a file: no cache can be read or written there.
 const environments = { 'btcfi project, no code cache': { ...process.env, XDG_CACHE_HOME: '/dev/null/btcfi-bench' } };

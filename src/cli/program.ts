@@ -11,6 +11,7 @@ import { addSolveCommand } from './commands/solve.js';
 import { addValidateCommand } from './commands/validate.js';
 import { addCompletionCommand } from './commands/completion.js';
 import { addGridCommand } from './commands/grid.js';
+import { addReportCommand } from './commands/report.js';
 import { addHelpCommand } from './commands/help.js';
 
 const EXAMPLES = `
@@ -19,6 +20,7 @@ Examples:
   $ btcfi project --market-cap 2T --utilization 5%          5% of a $2T bitcoin
   $ btcfi project defi-2031 --format csv > defi.csv
   $ btcfi check --format junit -o btcfi.xml     every expected figure, for CI
+  $ btcfi report -o report.html                 tables and charts in one HTML page
 
 Exit codes: 0 ok, 1 an expectation failed, 2 bad input, 3 internal error.`;
 
@@ -32,6 +34,7 @@ const COMMANDS: readonly (readonly [string, (program: Command, context: CliConte
   ['schema', addSchemaCommand],
   ['solve', addSolveCommand],
   ['grid', addGridCommand],
+  ['report', addReportCommand],
   ['completion', addCompletionCommand],
   ['help', (program) => addHelpCommand(program)],
 ];

@@ -1,25 +1,16 @@
 import { Option, type Command } from 'commander';
-import { buildProjectReport } from '../../report/buildProjectReport.js';
 import { FORMATS, renderers } from '../../render/index.js';
 import { CSV_LAYOUTS, type CsvLayout, type Format } from '../../render/options.js';
 import { parseCsvFlags } from '../csvFlags.js';
 import { UsageError } from '../errors.js';
-import { loadScenarios, UnknownSelectionError, type FieldFlags } from '../../scenario/loadScenarios.js';
-import { notAppliedNotes } from '../../scenario/whatIfFlags.js';
-import { visible } from '../../core/visibleText.js';
 import { addFieldFlags, addFilterFlags, parseDigits, parseSamples, parseSeed } from '../options.js';
-import { makeProgress } from '../progress.js';
 import { DEFAULT_WIDTH, type CliContext } from '../context.js';
-import { checkRowCap, selectionUsageError } from '../selectScenarios.js';
+import { loadProjectReport, type ProjectSelection } from '../projectReport.js';
 
-interface ProjectOptions extends FieldFlags {
+interface ProjectOptions extends ProjectSelection {
   readonly format: Format;
-  readonly scenario?: string[];
-  readonly case?: string[];
   readonly digits?: number;
   readonly output?: string;
-  readonly samples: number;
-  readonly seed: number;
   readonly chart?: boolean;
   readonly columns?: string;
   readonly layout?: CsvLayout;
@@ -66,17 +57,7 @@ export function addProjectCommand(program: Command, context: CliContext): void {
   addFieldFlags(command, ['target', 'end']);
   command.addHelpText('after', EXAMPLES).action(async (paths: string[], options: ProjectOptions) => {
     const csv = parseCsvFlags(options.format, options.columns, options.layout);
-    // Filters first, then what-ifs: a what-if is checked against the scenarios and cases selected.
-    const scenarios = await loadScenarios(paths, options, context.io, { scenarios: options.scenario, cases: options.case }).catch((error: unknown) => {
-      throw error instanceof UnknownSelectionError ? selectionUsageError(error) : error;
-    });
-    checkRowCap(scenarios);
-    for (const note of notAppliedNotes(scenarios)) {
-      context.notice(`${context.chalk.stderr.cyan('btcfi: note:')} ${visible(note)}\n`);
-    }
-    const progress = makeProgress(context);
-    const report = buildProjectReport(scenarios, { samples: options.samples, seed: options.seed, onProgress: progress.update });
-    progress.end();
+    const report = await loadProjectReport(paths, options, context);
     // Charts are pictures for people: tables only, on a terminal unless asked, never into a file.
     const charted = options.format === 'table' && options.output === undefined && (options.chart ?? context.io.stdoutIsTTY);
     const pieces = renderers[options.format](report, {

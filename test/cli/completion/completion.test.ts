@@ -105,6 +105,9 @@ describe('bash completion', () => {
     ['a subcommand', ['btcfi', 'solve', 'g'], ['growth']],
     ["a subcommand's format choices", ['btcfi', 'solve', 'growth', '-f', ''], ['text', 'json', 'markdown']],
     ['a scenario name for --scenario', ['btcfi', 'project', '-s', 'd'], ['defi-2031']],
+    ['the report command', ['btcfi', 'rep'], ['report']],
+    ["the report's options", ['btcfi', 'report', '--outp'], ['--output']],
+    ['a scenario name for the report', ['btcfi', 'report', '--scenario', 'btcfi-5'], ['btcfi-5-10']],
     ['the shells', ['btcfi', 'completion', ''], ['bash', 'zsh', 'fish']],
     ['a global option after a command', ['btcfi', 'list', '--no-c'], ['--no-color']],
     ['a command after a global option', ['btcfi', '--no-color', 'gr'], ['grid']],
@@ -115,7 +118,7 @@ describe('bash completion', () => {
   });
 
   it('offers every command, help included', async () => {
-    expect((await bashComplete(['btcfi', ''])).sort()).toEqual(['check', 'completion', 'grid', 'help', 'init', 'list', 'project', 'schema', 'solve', 'validate']);
+    expect((await bashComplete(['btcfi', ''])).sort()).toEqual(['check', 'completion', 'grid', 'help', 'init', 'list', 'project', 'report', 'schema', 'solve', 'validate']);
   });
 
   it('offers the bundled scenario names and files for grid', async () => {
