@@ -101,23 +101,7 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
   const widths = [Math.max(displayWidth(head[0]!), shape.periodWidth), ...columns.map((column, j) => Math.max(displayWidth(head[j + 1]!), shape.cases[column.k]!.widths[column.field]))];
   // Too wide for the width: blocks of columns one under another, each repeating the period.
   const blocks = fitColumns(widths, options.width, caseUnits(columns));
-  let piece = '';
-  for (const [b, block] of blocks.entries()) {
-    const pick = <T>(row: readonly T[]): T[] => [row[0]!, ...block.map((j) => row[j]!)];
-    const blockWidths = pick(widths);
-    const aligns: Align[] = ['left', ...block.map(() => 'right' as const)];
-    piece += `${b === 0 ? '' : '\n\n'}${layoutLine(pick(head), blockWidths, aligns)}\n${layoutRule(blockWidths)}`;
-    let count = 0;
-    for (const line of shape.lines) {
-      piece += `\n${layoutLine(pick(cellsOf(line)), blockWidths, aligns)}`;
-      count += 1;
-      if (count === LINES_PER_PIECE) {
-        yield piece;
-        piece = '';
-        count = 0;
-      }
-    }
-  }
+  yield* layoutBlocks(blocks, widths, head, shape.lines, cellsOf);
   const targets = cases.flatMap((c) => (c.target === null ? [] : wrapText(describeTarget(c, shape.last, scenario, options), options.width, '  ')));
   const sampled = cases.find((c) => c.simulation !== null)?.simulation ?? null;
   const note = sampled === null ? [] : wrapText(tableText(locale).sampled(group(String(sampled.samples)), sampled.seed), options.width).map((line) => chalk.dim(line));
@@ -128,7 +112,42 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
           cases.map((c, k) => ({ name: c.name, periods: shape.periods, values: shape.cases[k]!.values })),
           { width: options.chartWidth, chalk, unit: scenario.unit, locale },
         );
-  yield [piece, ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
+  // The lines under the table, each after a line feed.
+  yield ['', ...targets, ...note, ...(chart === '' ? [] : ['', chart])].join('\n');
+}
+
+/**
+ * The lines of a table laid out in its blocks of columns, a piece at a time. One block streams
+ * as its lines are laid out; several are laid out in one pass over the lines (each line's cells
+ * split once), each block's text kept, then written one under another.
+ */
+function* layoutBlocks(blocks: readonly number[][], widths: readonly number[], head: readonly string[], lines: readonly string[], cellsOf: (line: string) => string[]): Generator<string, void, undefined> {
+  const layouts = blocks.map((block) => {
+    const pick = <T>(row: readonly T[]): T[] => [row[0]!, ...block.map((j) => row[j]!)];
+    return { pick, widths: pick(widths), aligns: ['left', ...block.map(() => 'right' as const)] as Align[] };
+  });
+  const texts = layouts.map((layout) => [`${layoutLine(layout.pick(head), layout.widths, layout.aligns)}\n${layoutRule(layout.widths)}`]);
+  if (layouts.length === 1) {
+    const [layout] = layouts;
+    let piece = texts[0]![0]!;
+    let count = 0;
+    for (const line of lines) {
+      piece += `\n${layoutLine(layout!.pick(cellsOf(line)), layout!.widths, layout!.aligns)}`;
+      count += 1;
+      if (count === LINES_PER_PIECE) {
+        yield piece;
+        piece = '';
+        count = 0;
+      }
+    }
+    yield piece;
+    return;
+  }
+  for (const line of lines) {
+    const cells = cellsOf(line);
+    layouts.forEach((layout, b) => texts[b]!.push(layoutLine(layout.pick(cells), layout.widths, layout.aligns)));
+  }
+  yield texts.map((text) => text.join('\n')).join('\n\n');
 }
 
 /** A table of cases measured: its header texts and, for each of its row texts, the cells in the header's order. */
