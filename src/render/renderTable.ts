@@ -106,23 +106,7 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
   const widths = [Math.max(displayWidth(head[0]!), shape.periodWidth), ...columns.map((column, j) => Math.max(displayWidth(head[j + 1]!), shape.cases[column.k]!.widths[column.field]))];
   // Too wide for the width: blocks of columns one under another, each repeating the period.
   const blocks = fitColumns(widths, options.width, caseUnits(columns));
-  let piece = '';
-  for (const [b, block] of blocks.entries()) {
-    const pick = <T>(row: readonly T[]): T[] => [row[0]!, ...block.map((j) => row[j]!)];
-    const blockWidths = pick(widths);
-    const aligns: Align[] = ['left', ...block.map(() => 'right' as const)];
-    piece += `${b === 0 ? '' : '\n\n'}${layoutLine(pick(head), blockWidths, aligns)}\n${layoutRule(blockWidths)}`;
-    let count = 0;
-    for (const line of shape.lines) {
-      piece += `\n${layoutLine(pick(cellsOf(line)), blockWidths, aligns)}`;
-      count += 1;
-      if (count === LINES_PER_PIECE) {
-        yield piece;
-        piece = '';
-        count = 0;
-      }
-    }
-  }
+  yield* layoutBlocks(blocks, widths, head, shape.lines, cellsOf);
   const targets = cases.flatMap((c) => (c.target === null ? [] : wrapText(describeTarget(c, shape.last, scenario, options), options.width, '  ')));
   const references = describeReferences(cases, scenario, options).flatMap((line) => wrapText(line, options.width, '  '));
   const markets = cases.flatMap((c, k) => describeMarket(c, shape.cases[k]!.ends, scenario, options)).flatMap((line) => wrapText(line, options.width, '  '));
@@ -136,7 +120,8 @@ function* renderCases(cases: readonly CaseReport[], scenario: ScenarioReport, op
           { width: options.chartWidth, chalk, unit: scenario.unit, locale, references: scenario.references.map((r) => ({ name: r.name, value: r.value })) },
         );
   const histograms = options.chartWidth == null ? [] : distributions(cases, scenario, options);
-  yield [piece, ...markets, ...targets, ...references, ...note, ...(chart === '' ? [] : ['', chart]), ...histograms].join('\n');
+  // The lines under the table, each after a line feed.
+  yield ['', ...markets, ...targets, ...references, ...note, ...(chart === '' ? [] : ['', chart]), ...histograms].join('\n');
 }
 
 /** Under a chart, the last period's spread of each sampled case: a blank line, then its histogram. */
@@ -145,6 +130,40 @@ function distributions(cases: readonly CaseReport[], scenario: ScenarioReport, o
     const text = c.distribution == null ? '' : renderHistogram(c.distribution, { width: options.chartWidth!, chalk: options.chalk, unit: scenario.unit, locale: options.locale, name: c.name });
     return text === '' ? [] : ['', text];
   });
+}
+
+/**
+ * The lines of a table laid out in its blocks of columns, a piece at a time. One block streams
+ * as its lines are laid out; several are laid out in one pass over the lines (each line's cells
+ * split once), each block's text kept, then written one under another.
+ */
+function* layoutBlocks(blocks: readonly number[][], widths: readonly number[], head: readonly string[], lines: readonly string[], cellsOf: (line: string) => string[]): Generator<string, void, undefined> {
+  const layouts = blocks.map((block) => {
+    const pick = <T>(row: readonly T[]): T[] => [row[0]!, ...block.map((j) => row[j]!)];
+    return { pick, widths: pick(widths), aligns: ['left', ...block.map(() => 'right' as const)] as Align[] };
+  });
+  const texts = layouts.map((layout) => [`${layoutLine(layout.pick(head), layout.widths, layout.aligns)}\n${layoutRule(layout.widths)}`]);
+  if (layouts.length === 1) {
+    const [layout] = layouts;
+    let piece = texts[0]![0]!;
+    let count = 0;
+    for (const line of lines) {
+      piece += `\n${layoutLine(layout!.pick(cellsOf(line)), layout!.widths, layout!.aligns)}`;
+      count += 1;
+      if (count === LINES_PER_PIECE) {
+        yield piece;
+        piece = '';
+        count = 0;
+      }
+    }
+    yield piece;
+    return;
+  }
+  for (const line of lines) {
+    const cells = cellsOf(line);
+    layouts.forEach((layout, b) => texts[b]!.push(layoutLine(layout.pick(cells), layout.widths, layout.aligns)));
+  }
+  yield texts.map((text) => text.join('\n')).join('\n\n');
 }
 
 /** A table of cases measured: its header texts and, for each of its row texts, the cells in the header's order. */
