@@ -90,13 +90,14 @@ function scanColorFlag(argv: readonly string[]): boolean | undefined {
 /** The narrowest width asked for that btcfi lays out to; COLUMNS below it is ignored. */
 export const MIN_WIDTH = 20;
 
-/** Columns when nothing says otherwise: a pipe or a file, as a terminal of the classic width. */
+/** Columns of help and charts when nothing gives a width (a pipe or a file): a terminal of the classic width. */
 export const DEFAULT_WIDTH = 80;
 
 /**
- * The columns tables, titles and help must fit: --width N (0 for no limit), else COLUMNS, else the
- * terminal's width, else DEFAULT_WIDTH (pipes and files). COLUMNS wins over the terminal, as it
- * does for ls: a user who sets it means it.
+ * The columns tables, titles and notes must fit: --width N (0 for no limit), else COLUMNS, else the
+ * terminal's width; a pipe or a file has no limit (a line a figure, as scripts and CI logs read
+ * it; help still wraps at DEFAULT_WIDTH). COLUMNS wins over the terminal, as it does for ls: a
+ * user who sets it means it.
  */
 export function decideWidth(flag: number | undefined, io: Pick<Io, 'columns' | 'env'>): number | null {
   if (flag !== undefined) {
@@ -106,7 +107,7 @@ export function decideWidth(flag: number | undefined, io: Pick<Io, 'columns' | '
   if (columns !== undefined && columns >= MIN_WIDTH) {
     return columns;
   }
-  return io.columns !== null && io.columns > 0 ? io.columns : DEFAULT_WIDTH;
+  return io.columns !== null && io.columns > 0 ? io.columns : null;
 }
 
 /** A width as --width and COLUMNS write it: a whole number from 0 to 1000, else undefined. */

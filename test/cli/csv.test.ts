@@ -48,7 +48,19 @@ interface JsonEntry {
   readonly case: string | null;
   readonly unit: string;
   readonly target: { value: string; reached: string | null; growth_needed: string | null; utilization_needed: string | null } | null;
-  readonly rows: { period: string; index: number; market_cap: string | null; utilization: string | null; tvl: string; quantiles?: JsonQuantiles; target_probability?: string | null }[];
+  readonly rows: {
+    period: string;
+    index: number;
+    market_cap: string | null;
+    utilization: string | null;
+    tvl: string;
+    quantiles?: JsonQuantiles;
+    target_probability?: string | null;
+    price?: string | null;
+    supply?: string | null;
+    tvl_usd?: string | null;
+    tvl_btc?: string | null;
+  }[];
 }
 
 async function jsonOf(args: readonly string[]): Promise<JsonEntry[]> {
@@ -93,6 +105,10 @@ describe('the long layout', () => {
         p75: row.quantiles?.p75 ?? '',
         p95: row.quantiles?.p95 ?? '',
         target_probability: row.target_probability ?? '',
+        price: row.price ?? '',
+        supply: row.supply ?? '',
+        tvl_usd: row.tvl_usd ?? '',
+        tvl_btc: row.tvl_btc ?? '',
       })),
     );
     expect(records.map(({ change: _change, ...rest }) => rest)).toEqual(expected);

@@ -31,7 +31,9 @@ describe('golden transcripts', () => {
 });
 
 function csvTvls(stdout: string): string[] {
-  return stdout.trim().split(/\r?\n/).slice(1).map((line) => line.split(',').at(-1)!);
+  const [header, ...lines] = stdout.trim().split(/\r?\n/);
+  const tvl = header!.split(',').indexOf('tvl');
+  return lines.map((line) => line.split(',')[tvl]!);
 }
 
 describe('end: 770.6B', () => {

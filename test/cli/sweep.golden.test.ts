@@ -36,7 +36,7 @@ const GOLDENS: Golden[] = [
   // A what-if applies where its field does, and says where it does not.
   { golden: 'whatif-skipped.table', args: ['project', '-s', 'btcfi-100b', '-s', 'l2-2025', '--utilization', '7%'], exit: 0, stderr: /note: --utilization 7% does not apply to l2-2025/ },
   { golden: 'whatif-filtered.table', args: ['project', '-s', 'btcfi-100b', '--utilization', '7%'], exit: 0 },
-  { golden: 'whatif-some-cases.csv', args: ['project', '-s', 'btcfi-2025', '--utilization', '1%', '--format', 'csv'], exit: 0, stderr: /btcfi-2025 \(cases exact, reported\)/ },
+  { golden: 'whatif-some-cases.csv', args: ['project', 'test/fixtures/sweep/mixed-cases.yaml', '--utilization', '1%', '--format', 'csv'], exit: 0, stderr: /to mixed \(case direct\)/ },
   { golden: 'whatif-nowhere', args: ['project', '-s', 'l2-2025', '--utilization', '7%'], exit: 2, stderr: /applies to none of the scenarios selected \(l2-2025\)/ },
   { golden: 'filter-before-sweep.csv', args: ['project', '-s', 'btcfi-5-10', '-c', '10%', '--growth', '0%,10%', '--years', '1', '--format', 'csv'], exit: 0 },
   // sweep: in a file, checked and filtered like any case.
@@ -74,7 +74,7 @@ describe('a what-if note', () => {
     const { stderr, exitCode } = await runCli(['project', '--utilization', '7%', '--format', 'csv']);
     expect(exitCode).toBe(0);
     expect(stderr.trimEnd().split('\n')).toEqual([
-      'btcfi: note: --utilization 7% does not apply to btcfi-2025 (cases exact, reported), defi-2031, l2-2025: a TVL compounds directly there, not a market cap times a utilization; left out there',
+      'btcfi: note: --utilization 7% does not apply to btcfi-2025, defi-2031, l2-2025: a TVL compounds directly there, not a market cap times a utilization; left out there',
     ]);
     expect((await runCli(['-q', 'project', '--utilization', '7%', '--format', 'csv'])).stderr).toBe('');
   });

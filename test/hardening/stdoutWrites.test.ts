@@ -47,7 +47,7 @@ describe('standard output', () => {
 
   it('ends quietly with exit 0 when the reader stops early', async () => {
     const result = await runShell(`btcfi ${LARGE.join(' ')} | head -1`);
-    expect(result.stdout).toBe('scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability\r\n');
+    expect(result.stdout).toBe('scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability,price,supply,tvl_usd,tvl_btc\r\n');
     expect(result.btcfiExitCode).toBe(0);
     expect(result.stderr).toBe('');
   }, 30_000);
