@@ -368,7 +368,7 @@ export function describeTarget(c: CaseReport, last: string, scenario: ScenarioRe
  * A line per reference: where each case of the table stands against it. `Reference eth-defi
  * $238B (2025): 5% below through 2026 (utilization needed 11.9%) · 11.9% equals it from the start`.
  */
-function describeReferences(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): string[] {
+export function describeReferences(cases: readonly CaseReport[], scenario: ScenarioReport, options: RenderOptions): string[] {
   const text = tableText(options.locale);
   const named = cases.length > 1 || cases.some((c) => c.name !== null);
   return scenario.references.map((reference) => {
@@ -415,7 +415,7 @@ function describeStanding(standing: ReferenceStanding, options: RenderOptions): 
  * `Price of a bitcoin: $100K in 2026, $161.1K in 2031 · supply: 19.85M BTC in 2026, 20.69M BTC in 2031 (rounded)`:
  * the figures a price and a supply add, at the first and last periods; none for a case without them.
  */
-function describeMarket(c: CaseReport, ends: [ReportRow, ReportRow] | null, scenario: ScenarioReport, options: RenderOptions): string[] {
+export function describeMarket(c: CaseReport, ends: [ReportRow, ReportRow] | null, scenario: ScenarioReport, options: RenderOptions): string[] {
   if (ends === null || c.market == null || (!c.market.price && !c.market.supply)) {
     return [];
   }

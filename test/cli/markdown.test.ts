@@ -169,7 +169,7 @@ describe('check --format markdown', () => {
     const markdown = await runCli(['check', '--format', 'markdown']);
     const json = JSON.parse((await runCli(['check', '--format', 'json'])).stdout) as {
       check: { passed: number; failed: number };
-      files: { scenario: string; expectations: { case: string | null; period: string; got: string; passed: boolean }[] }[];
+      files: { scenario: string; expectations: { case: string | null; period: string | null; got: string; passed: boolean }[] }[];
     };
     expect(markdown.exitCode).toBe(0);
     const tokens = lex(markdown.stdout);
@@ -182,7 +182,7 @@ describe('check --format markdown', () => {
     expect(table!.rows.length).toBe(expectations.length);
     table!.rows.forEach((row, i) => {
       const e = expectations[i]!;
-      expect([cellText(row[0]!), cellText(row[1]!), cellText(row[2]!), cellText(row[3]!)]).toEqual([e.passed ? '✓' : '✗', e.scenario, e.case ?? '', e.period]);
+      expect([cellText(row[0]!), cellText(row[1]!), cellText(row[2]!), cellText(row[3]!)]).toEqual([e.passed ? '✓' : '✗', e.scenario, e.case ?? '', e.period ?? '']);
       // check shows 10 significant digits of what it got.
       expect(figureOf(cellText(row[6]!)).toString()).toBe(rounded(e.got, 10, cellText(row[4]!) === 'utilization').toString());
     });

@@ -37,7 +37,7 @@ describe('btcfi project with ranges', () => {
     expect(table.stdout).toMatch(/TVL p50 +p5–p95 +P\(target\)/);
     const csv = await runCli(['project', RANGE, ...SAMPLES, '--format', 'csv']);
     const [header, first] = csv.stdout.split('\r\n');
-    expect(header).toBe('scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability');
+    expect(header).toBe('scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability,price,supply,tvl_usd,tvl_btc');
     const cells = first!.split(',');
     const columns = header!.split(',');
     expect(cells[columns.indexOf('tvl')], 'the figure columns hold the median').toBe(cells[columns.indexOf('p50')]);

@@ -51,7 +51,7 @@ describe('btcfi report', () => {
       expect([...text.matchAll(/href="([^"#][^"]*)"/g)]).toEqual([]);
       expect(text).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`);
     }
-    expect(bundled.match(/<section class="scenario"/g)).toHaveLength(7);
+    expect(bundled.match(/<section class="scenario"/g)).toHaveLength(8);
   });
 
   it('shows text from files as text: markup escaped, controls and bidi overrides as escapes', async () => {

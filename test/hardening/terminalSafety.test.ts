@@ -154,7 +154,7 @@ describe('a hostile scenario file', () => {
     expect(scenario.title).toBe(TITLE);
     const csv = await run(['project', 'hostile.yaml', '--format', 'csv']);
     expect(csv.exitCode).toBe(0);
-    expect(csv.stdout.split('\r\n')[1]).toBe('hostile,low,2026,0,USD,,,1000000000,,,,,,,,,,,,');
+    expect(csv.stdout.split('\r\n')[1]).toBe('hostile,low,2026,0,USD,,,1000000000,,,,,,,,,,,,,,,,');
     expect(unsafeIn(csv.stdout.replace(/\r\n/g, ''))).toEqual([]);
   });
 

@@ -38,6 +38,6 @@ export function addReportCommand(program: Command, context: CliContext): void {
     const report = await loadProjectReport(paths, options, context);
     // The page's code is loaded only by this command: the other commands start as fast as before.
     const { renderHtml } = await import('../../render/html/renderHtml.js');
-    await context.emit(renderHtml(report, { locale: context.settings.locale, log: options.log === true }), options.output);
+    await context.emit(renderHtml(report, { locale: context.settings.locale, log: options.log === true, chalk: context.resultChalk(false, options.output) }), options.output);
   });
 }

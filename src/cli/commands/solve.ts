@@ -61,9 +61,10 @@ Examples:
   $ btcfi solve start --to 770.6B --growth 26.4% --years 5
   $ btcfi solve utilization --market-cap 2T --tvl 238B          11.9%
   $ btcfi solve tvl --market-cap 2T --utilization 5%            $100B
-  $ btcfi solve price --market-cap 2T --supply 20M              $100,000 a bitcoin
-  $ btcfi solve supply --tvl "91,332 BTC" --utilization 0.46%   19,854,782.6... BTC
-  $ btcfi solve growth --history tvl.csv --format json          CAGRs of a CSV history
+  $ btcfi solve price --market-cap 2T --supply 20M              $100,000
+  $ btcfi solve supply --tvl "91,332 BTC" --utilization 0.46%   19.85M BTC
+  the CAGRs of a CSV history:
+  $ btcfi solve growth --history tvl.csv --format json
 
 Amounts and rates use the scenario syntax: 238.5B, $2T, 2e12, 91,332 BTC;
 26.4%, -74%, 0.05. Amounts may be in dollars or in bitcoin, but one solve uses
@@ -282,7 +283,7 @@ function marketSpecs(): SubcommandSpec[] {
       summary: 'the price of a bitcoin that makes a market cap at a supply',
       description: 'The dollars a bitcoin that make --market-cap at --supply: price = market cap / supply; or the market cap that --tvl is --utilization of: price = tvl / (utilization × supply).',
       options: [amountOption('--market-cap <amount>', 'market cap in dollars'), supplyOption(), amountOption('--tvl <amount>', 'TVL in dollars'), utilizationOption('share of the market cap the TVL is (5%)')],
-      examples: ['$ btcfi solve price --market-cap 2T --supply 20M', '$ btcfi solve price --market-cap 2T --supply 19854782.60869565217391304347826086956522', '$ btcfi solve price --tvl 100B --utilization 5% --supply 20M'],
+      examples: ['$ btcfi solve price --market-cap 2T --supply 20M', '$ btcfi solve price --market-cap 2T --supply 19854782.6087', '$ btcfi solve price --tvl 100B --utilization 5% --supply 20M'],
       solve: (flags) => {
         oneRoute('price', flags, 'marketCap', 'tvl', 'btcfi solve price --market-cap 2T --supply 20M');
         need('price', flags, flags.tvl !== undefined ? ['tvl', 'utilization', 'supply'] : ['marketCap', 'supply'], 'btcfi solve price --market-cap 2T --supply 20M');

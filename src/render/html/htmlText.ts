@@ -5,6 +5,7 @@ export interface HtmlText {
   readonly scenarios: (count: number) => string;
   readonly contents: string;
   readonly targets: string;
+  readonly references: string;
   readonly table: (name: string) => string;
   readonly madeBy: string;
 }
@@ -14,6 +15,7 @@ const EN: HtmlText = {
   scenarios: (count) => `${count} ${count === 1 ? 'scenario' : 'scenarios'}`,
   contents: 'Contents',
   targets: 'Targets',
+  references: 'References',
   table: (name) => `TVL of ${name} by period`,
   madeBy:
     'Made by btcfi: every figure is the exact value rounded to 4 significant digits for reading; btcfi project --format json gives the same figures to 40 digits.',
@@ -24,6 +26,7 @@ const ZH: HtmlText = {
   scenarios: (count) => `${count} 个情景`,
   contents: '目录',
   targets: '目标',
+  references: '参考',
   table: (name) => `${name} 各期 TVL`,
   madeBy: '由 btcfi 生成：每个数值为精确值四舍五入到 4 位有效数字；btcfi project --format json 给出相同数值的 40 位有效数字。',
 };

@@ -1,4 +1,6 @@
+import type { ChalkInstance } from 'chalk';
 import type { CaseReport, ProjectReport, ReportRow, ScenarioReport } from '../../report/types.js';
+import { describeReferences } from '../renderTable.js';
 import { group } from '../formatEnUs.js';
 import { formatAmount, formatRate, plainFigure } from '../formatNumber.js';
 import { tableText } from '../tableText.js';
@@ -13,6 +15,8 @@ export interface HtmlOptions {
   readonly locale: string;
   /** Charts on a log scale (where every figure is above zero). */
   readonly log?: boolean;
+  /** The CLI's chalk for a page: colour off (the page's style colours it). */
+  readonly chalk: ChalkInstance;
 }
 
 /**
@@ -94,9 +98,19 @@ ${renderChart(scenario, options)}
       yield html`<h3>${text.case} ${cases.map((c) => c.name ?? '').join(', ')}</h3>\n`;
     }
     const last = yield* renderCasesTable(cases, scenario, options.locale);
-    yield html`\n${renderTargets(cases, last, scenario, options)}${renderSampled(cases, options)}`;
+    yield html`\n${renderTargets(cases, last, scenario, options)}${renderReferences(cases, scenario, options)}${renderSampled(cases, options)}`;
   }
   yield html`</section>\n`;
+}
+
+/** A line per reference under the table: where each case stands against it, in the words of the terminal's table. */
+function renderReferences(cases: readonly CaseReport[], scenario: ScenarioReport, options: HtmlOptions): Html | null {
+  const lines = describeReferences(cases, scenario, { digits: null, chalk: options.chalk, locale: options.locale });
+  if (lines.length === 0) {
+    return null;
+  }
+  const items = lines.map((line) => html`<li>${line}</li>`);
+  return html`<ul class="references" aria-label="${htmlText(options.locale).references}">${items}</ul>\n`;
 }
 
 /** Chart widths: the page shows the one for its screen, so that a phone's chart has letters a phone can read. */

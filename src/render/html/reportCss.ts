@@ -43,7 +43,7 @@ th.case { text-align: center; border-bottom: 1px solid var(--rule); }
 tbody th { font-weight: 600; }
 td.rise { color: var(--rise); }
 td.fall { color: var(--fall); }
-.targets { margin: 0.5rem 0; padding-left: 1.25rem; }
+.targets, .references { margin: 0.5rem 0; padding-left: 1.25rem; }
 .reached { color: var(--rise); }
 .not-reached { color: var(--mark); }
 figure { margin: 1rem 0; }
@@ -76,7 +76,7 @@ footer { padding-bottom: 2rem; }
   a { text-decoration: none; }
   .scenario { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  figure, tr, .targets li { break-inside: avoid; }
+  figure, tr, .targets li, .references li { break-inside: avoid; }
   thead { display: table-header-group; }
   .table { overflow: visible; }
   th, td { padding: 0.15rem 0.5rem; }
