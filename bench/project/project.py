@@ -123,9 +123,9 @@ def rows(name, case, c):
     return "".join(out)
 
 
-HEADER = "scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability\r\n"
-# The target and percentile columns, empty for these scenarios, and the end of the row.
-EMPTY = "," * 11 + "\r\n"
+HEADER = "scenario,case,period,index,unit,market_cap,utilization,tvl,change,target,target_reached,growth_needed,utilization_needed,mean,p5,p25,p50,p75,p95,target_probability,price,supply,tvl_usd,tvl_btc\r\n"
+# The target, percentile, price and supply columns, empty for these scenarios, and the end of the row.
+EMPTY = "," * 15 + "\r\n"
 
 
 def main():

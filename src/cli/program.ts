@@ -20,7 +20,7 @@ Examples:
   $ btcfi project --market-cap 2T --utilization 5%          5% of a $2T bitcoin
   $ btcfi project defi-2031 --format csv > defi.csv
   $ btcfi check --format junit -o btcfi.xml     every expected figure, for CI
-  $ btcfi report -o report.html                 one HTML page of tables and charts
+  $ btcfi report -o report.html                 tables and charts in one page
 
 Exit codes: 0 ok, 1 an expectation failed, 2 bad input, 3 internal error.`;
 

@@ -26,7 +26,7 @@ Examples:
   $ btcfi check --format junit -o btcfi.xml          a JUnit report for CI
   $ btcfi check --format markdown >> "$GITHUB_STEP_SUMMARY"    a CI summary
   $ btcfi check --format json | jq '.check'
-  $ btcfi check -s defi-2031 -c exact      one scenario's expectations, of one case
+  $ btcfi check -s defi-2031 -c exact      one scenario's expectations, one case
 
 Exit codes: 0 every expectation passed, 1 one failed or none was evaluated,
 2 a file is invalid

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { CaseReport, ProjectReport, ReportRow, ScenarioReport } from '../../report/types.js';
 import { describeReferences } from '../renderTable.js';
+import { solvedEndLines } from '../solvedEndLines.js';
 import { group } from '../formatEnUs.js';
 import { formatAmount, formatRate, plainFigure } from '../formatNumber.js';
 import { tableText } from '../tableText.js';
@@ -89,6 +90,7 @@ function* renderScenario(scenario: ScenarioReport, options: HtmlOptions): Genera
 <h2>${scenario.title ?? scenario.name}</h2>
 <p class="meta">${details}</p>
 ${scenario.source === null ? null : html`<p class="source">${scenario.source}</p>`}
+${solvedEndLines(scenario, { digits: null, chalk: options.chalk, locale: options.locale }).map((line) => html`<p class="solved">${line}</p>`)}
 ${scenario.whatIf.length === 0 ? null : html`<p class="what-if">${text.whatIf}: ${scenario.whatIf.join(', ')}</p>`}
 ${renderChart(scenario, options)}
 `;
