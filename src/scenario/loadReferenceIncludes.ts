@@ -24,7 +24,7 @@ export interface ScenarioPlace {
  * relative to the scenario's own file and named in messages as the scenario's name is: a path
  * beside a path, `scenarios/...` beside a bundled scenario. The only place that reads them.
  */
-export function loadReferenceIncludes(scenario: ParsedScenario, place: ScenarioPlace, cache: IncludeCache): Result<IncludedReferences[], InputIssue[]> {
+export function loadReferenceIncludes(scenario: ParsedScenario, place: ScenarioPlace, cache: IncludeCache, readBefore: ReadBefore = () => undefined): Result<IncludedReferences[], InputIssue[]> {
   const includes = scenario.data.references?.include ?? [];
   const loaded: IncludedReferences[] = [];
   const issues: InputIssue[] = [];
@@ -33,7 +33,7 @@ export function loadReferenceIncludes(scenario: ParsedScenario, place: ScenarioP
     const shown = place.path === null ? relative('.', path) || include : join(dirname(place.shown), include);
     let result = cache.get(path);
     if (result === undefined) {
-      result = readIncluded(path, shown);
+      result = readIncluded(path, shown, readBefore);
       cache.set(path, result);
     }
     if (result.ok) {
@@ -48,7 +48,10 @@ export function loadReferenceIncludes(scenario: ParsedScenario, place: ScenarioP
   return issues.length > 0 ? err(issues) : ok(loaded);
 }
 
-function readIncluded(path: string, shown: string): Result<IncludedReferences, InputIssue[]> {
+/** The text and data a file was read to before (a bundled file of references, read when btcfi is built), by absolute path. */
+export type ReadBefore = (path: string) => { readonly text: string; readonly data: object } | undefined;
+
+function readIncluded(path: string, shown: string, readBefore: ReadBefore): Result<IncludedReferences, InputIssue[]> {
   const problem = (message: string, hint: string | null = null): Result<IncludedReferences, InputIssue[]> => err([{ file: shown, span: null, message, hint }]);
   try {
     const stats = statSync(path);
@@ -60,7 +63,8 @@ function readIncluded(path: string, shown: string): Result<IncludedReferences, I
       return problem(`it is more than ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (1 MiB)`, 'a file of references takes a few hundred bytes: is this the right file?');
     }
     noteInputFile(stats);
-    return parseReferencesFile(read.text, shown);
+    const before = readBefore(path);
+    return parseReferencesFile(read.text, shown, before !== undefined && before.text === read.text ? before.data : undefined);
   } catch (error) {
     return problem(describeFsError(error), (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'an include is relative to the file that includes it' : null);
   }

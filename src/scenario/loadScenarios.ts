@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capIssues, dedupeIssues, InputError, sortIssues, type InputIssue } from '../core/inputIssue.js';
 import { loadScenarioTexts, STDIN_NAME } from './loadScenarioTexts.js';
@@ -131,7 +131,7 @@ function resolveSelected(
   const resolved: ResolvedScenario[] = [];
   const includes: IncludeCache = new Map();
   for (const scenario of parsed) {
-    const included = loadReferenceIncludes(scenario, places.get(scenario) ?? FLAGS_PLACE, includes);
+    const included = loadReferenceIncludes(scenario, places.get(scenario) ?? FLAGS_PLACE, includes, bundledRead);
     if (!included.ok) {
       issues.push(...included.error);
       continue;
@@ -253,6 +253,13 @@ function bundledReads(): ScenarioReads | null {
   return bundledReadsCache;
 }
 let bundledReadsCache: ScenarioReads | null | undefined;
+
+/** A bundled file (a file of references the bundled scenarios include) as the build read it, by absolute path. */
+function bundledRead(path: string): ScenarioReads[string] | undefined {
+  const name = relative(BUNDLED_SCENARIOS, path).split(sep).join('/');
+  const reads = name.startsWith('..') || isAbsolute(name) ? null : bundledReads();
+  return reads !== null && Object.hasOwn(reads, name) ? reads[name] : undefined;
+}
 
 /** A flag's issues name the flag; a swept value's, the flag it came from (`sweep.utilization[1]` is --utilization). */
 const flagLocator: Locator = (path) => {

@@ -1,7 +1,7 @@
 import type { InputIssue } from '../core/inputIssue.js';
 import { err, ok, type Result } from '../core/result.js';
 import { describeZodIssue, fieldLabel } from './describeZodIssue.js';
-import type { IssuePath } from './locate.js';
+import type { IssuePath, Locator } from './locate.js';
 import { readScenarioText } from './parseScenario.js';
 import { REFERENCE_KEYS, REFERENCES_FILE_KEYS, referencesFileSchema, type IncludedReferences } from './referenceSchema.js';
 
@@ -16,9 +16,14 @@ function knownKeys(path: IssuePath): readonly string[] {
   return path[0] === 'references' && path.length === 2 ? REFERENCE_KEYS : [];
 }
 
-/** A file of references (`unit:` and `references:`) to its entries, or every issue found in it, each placed in that file. Pure. */
-export function parseReferencesFile(text: string, file: string): Result<IncludedReferences, InputIssue[]> {
-  const read = readScenarioText(text, file);
+/**
+ * A file of references (`unit:` and `references:`) to its entries, or every issue found in it,
+ * each placed in that file. With `readData`, the data its very text was read to before (the
+ * bundled files, read when btcfi is built): the text is parsed again only if an issue needs to
+ * say where. Pure.
+ */
+export function parseReferencesFile(text: string, file: string, readData?: object): Result<IncludedReferences, InputIssue[]> {
+  const read = readData === undefined ? readScenarioText(text, file) : ok({ data: readData, locate: lazyLocator(text, file) });
   if (!read.ok) {
     return read;
   }
@@ -29,4 +34,19 @@ export function parseReferencesFile(text: string, file: string): Result<Included
     return err(issues.map((d) => ({ ...locate(d.path, d.atKey), message: d.message, hint: d.hint ?? (d.path.length === 1 && d.path[0] === 'references' ? FILE_HINT : null) })));
   }
   return ok({ file, unit: parsed.data.unit ?? null, entries: parsed.data.references.entries, locate });
+}
+
+/** Where a path of the file was written, found by parsing its text at the first question. */
+function lazyLocator(text: string, file: string): Locator {
+  let located: Locator | null = null;
+  return (path, atKey) => {
+    if (located === null) {
+      const read = readScenarioText(text, file);
+      if (!read.ok) {
+        throw new Error(`${file} no longer reads as it did when its data was read`);
+      }
+      located = read.value.locate;
+    }
+    return located(path, atKey);
+  };
 }

@@ -16,15 +16,24 @@ if (directory === undefined || output === undefined) {
   throw new Error('usage: readBundledScenarios SCENARIO_DIR OUTPUT_JSON');
 }
 const reads: Record<string, ScenarioReads[string]> = {};
-for (const name of readdirSync(directory).sort()) {
-  if (!SCENARIO_EXTENSIONS.includes(extname(name).toLowerCase())) {
+// The scenarios, and the files of references they include (references/), by their path in the folder.
+for (const folder of ['', 'references/']) {
+  let names: string[];
+  try {
+    names = readdirSync(join(directory, folder)).sort();
+  } catch {
     continue;
   }
-  const text = readFileSync(join(directory, name), 'utf8');
-  const read = readScenarioText(text, name);
-  // Kept only when JSON carries the data exactly (a !!binary value, say, would not survive).
-  if (read.ok && isDeepStrictEqual(JSON.parse(JSON.stringify(read.value.data)), read.value.data)) {
-    reads[name] = { text, data: read.value.data };
+  for (const name of names) {
+    if (!SCENARIO_EXTENSIONS.includes(extname(name).toLowerCase())) {
+      continue;
+    }
+    const text = readFileSync(join(directory, folder, name), 'utf8');
+    const read = readScenarioText(text, name);
+    // Kept only when JSON carries the data exactly (a !!binary value, say, would not survive).
+    if (read.ok && isDeepStrictEqual(JSON.parse(JSON.stringify(read.value.data)), read.value.data)) {
+      reads[`${folder}${name}`] = { text, data: read.value.data };
+    }
   }
 }
 writeFileSync(output, `${JSON.stringify(reads)}\n`);

@@ -68,10 +68,24 @@ describe('a file of references', () => {
 describe('the bundled file of references', () => {
   it('is not read as a scenario: not by project, not by list, not by the build that reads the bundled scenarios ahead', async () => {
     const reads = JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'cli', 'scenarios.read.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(reads).every((name) => !name.includes('references') && !name.includes('/'))).toBe(true);
+    // Read ahead as a file of references (under its folder's name), never as a scenario.
+    expect(Object.keys(reads).filter((name) => name.includes('references') || name.includes('/'))).toEqual(['references/article.yaml']);
     for (const args of [['list'], ['project', 'scenarios'], ['validate', 'scenarios']]) {
       const { stderr, exitCode } = await runCli(args);
       expect([exitCode, stderr], args.join(' ')).toEqual([0, '']);
+    }
+  });
+
+  it('reads the same from the build\'s read of it as from its text, and places an issue in it either way', () => {
+    const text = readFileSync(join(REPO_ROOT, 'scenarios', 'references', 'article.yaml'), 'utf8');
+    const reads = JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'cli', 'scenarios.read.json'), 'utf8')) as Record<string, { data: object }>;
+    const parsed = parseReferencesFile(text, 'article.yaml');
+    const read = parseReferencesFile(text, 'article.yaml', reads['references/article.yaml']!.data);
+    expect(parsed.ok && read.ok).toBe(true);
+    if (parsed.ok && read.ok) {
+      expect(read.value.entries).toEqual(parsed.value.entries);
+      expect(read.value.unit).toEqual(parsed.value.unit);
+      expect(read.value.locate(['references', 'pendle'])).toEqual(parsed.value.locate(['references', 'pendle']));
     }
   });
 

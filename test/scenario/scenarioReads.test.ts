@@ -92,6 +92,8 @@ describe('the build step that reads the bundled scenarios', () => {
 
   it('has read every bundled scenario for the built CLI', () => {
     const written = JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'cli', 'scenarios.read.json'), 'utf8')) as ScenarioReads;
-    expect(Object.keys(written).sort()).toEqual([...bundled].sort());
+    // And the files of references they include, by their path in the folder.
+    const references = readdirSync(join(REPO_ROOT, 'scenarios', 'references')).map((name) => `references/${name}`);
+    expect(Object.keys(written).sort()).toEqual([...bundled, ...references].sort());
   });
 });
