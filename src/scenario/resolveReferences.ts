@@ -29,15 +29,20 @@ export function resolveReferences(
 ): { readonly references: ResolvedReference[]; readonly issues: InputIssue[] } {
   const references: ResolvedReference[] = [];
   const issues: InputIssue[] = [];
-  const firstPlace = new Map<string, string>();
+  // Where each name was first defined, found only for a name defined twice: a file's positions
+  // cost a parse of its text when its data was read ahead (the bundled files).
+  const firstPlace = new Map<string, () => string>();
   const add = (entry: ReferenceEntry, where: Locator, fileUnit: Unit): void => {
-    const at = where(['references', entry.name], true);
     const first = firstPlace.get(entry.name);
     if (first !== undefined) {
-      issues.push({ ...at, message: `the reference ${quoted(entry.name)} is already defined at ${first}`, hint: 'each reference name is used once in a scenario and the files it includes: rename one of them' });
+      const at = where(['references', entry.name], true);
+      issues.push({ ...at, message: `the reference ${quoted(entry.name)} is already defined at ${first()}`, hint: 'each reference name is used once in a scenario and the files it includes: rename one of them' });
       return;
     }
-    firstPlace.set(entry.name, `${at.file}${at.span === null ? '' : `:${at.span.line}:${at.span.column}`}`);
+    firstPlace.set(entry.name, () => {
+      const at = where(['references', entry.name], true);
+      return `${at.file}${at.span === null ? '' : `:${at.span.line}:${at.span.column}`}`;
+    });
     const marker = entry.amount.marker;
     if (marker !== null && marker !== fileUnit) {
       issues.push({ ...where(['references', entry.name]), message: `${quoted(entry.amount.text)} is in ${marker}, but the references here are in ${fileUnit}`, hint: `write the amount without a ${marker === 'USD' ? '$' : 'BTC'} marker, or use a scenario in ${marker}` });
