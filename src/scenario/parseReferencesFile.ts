@@ -1,8 +1,8 @@
 import type { InputIssue } from '../core/inputIssue.js';
 import { err, ok, type Result } from '../core/result.js';
 import { describeZodIssue, fieldLabel } from './describeZodIssue.js';
-import type { IssuePath, Locator } from './locate.js';
-import { readScenarioText } from './parseScenario.js';
+import type { IssuePath } from './locate.js';
+import { lazyLocator, readScenarioText } from './parseScenario.js';
 import { REFERENCE_KEYS, REFERENCES_FILE_KEYS, referencesFileSchema, type IncludedReferences } from './referenceSchema.js';
 
 export type { IncludedReferences };
@@ -36,17 +36,3 @@ export function parseReferencesFile(text: string, file: string, readData?: objec
   return ok({ file, unit: parsed.data.unit ?? null, entries: parsed.data.references.entries, locate });
 }
 
-/** Where a path of the file was written, found by parsing its text at the first question. */
-function lazyLocator(text: string, file: string): Locator {
-  let located: Locator | null = null;
-  return (path, atKey) => {
-    if (located === null) {
-      const read = readScenarioText(text, file);
-      if (!read.ok) {
-        throw new Error(`${file} no longer reads as it did when its data was read`);
-      }
-      located = read.value.locate;
-    }
-    return located(path, atKey);
-  };
-}

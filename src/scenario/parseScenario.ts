@@ -140,8 +140,13 @@ export function readScenarioText(text: string, file: string): Result<{ readonly 
  * again unless an issue needs to say where its field was written.
  */
 export function parseReadScenario(text: string, file: string, data: object): Result<ParsedScenario, InputIssue[]> {
+  return checkScenarioData(data, file, lazyLocator(text, file));
+}
+
+/** Where a path of a file whose data was read before was written: found by parsing its text at the first question. */
+export function lazyLocator(text: string, file: string): Locator {
   let located: Locator | null = null;
-  const locate: Locator = (path, atKey) => {
+  return (path, atKey) => {
     if (located === null) {
       const read = readScenarioText(text, file);
       if (!read.ok) {
@@ -151,7 +156,6 @@ export function parseReadScenario(text: string, file: string, data: object): Res
     }
     return located(path, atKey);
   };
-  return checkScenarioData(data, file, locate);
 }
 
 function checkScenarioData(data: object, file: string, locate: Locator): Result<ParsedScenario, InputIssue[]> {

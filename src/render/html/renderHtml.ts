@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { CaseReport, ProjectReport, ReportRow, ScenarioReport } from '../../report/types.js';
-import { describeReferences } from '../renderTable.js';
+import type { CaseReport, ProjectReport, ScenarioReport } from '../../report/types.js';
+import { describeReferences, groupBySamePeriods } from '../renderTable.js';
 import { solvedEndLines } from '../solvedEndLines.js';
 import { group } from '../formatEnUs.js';
 import { formatAmount, formatRate, plainFigure } from '../formatNumber.js';
@@ -70,17 +70,6 @@ function renderContents(report: ProjectReport, options: HtmlOptions): Html | nul
   }
   const items = report.scenarios.map((scenario) => html`<li><a href="#${sectionId(scenario)}">${scenario.title ?? scenario.name}</a></li>`);
   return html`<nav aria-label="${htmlText(options.locale).contents}"><ol>${items}</ol></nav>`;
-}
-
-/** Cases with the same number of rows and the same first period (its label shows the start and the step) share a table. */
-function groupBySamePeriods(cases: readonly CaseReport[]): CaseReport[][] {
-  const groups = new Map<string, CaseReport[]>();
-  for (const c of cases) {
-    const firstRow = c.walk()[Symbol.iterator]().next().value as ReportRow;
-    const key = `${c.rowCount}|${firstRow.period}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  return [...groups.values()];
 }
 
 function* renderScenario(scenario: ScenarioReport, options: HtmlOptions): Generator<Html, void, undefined> {
