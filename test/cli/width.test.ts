@@ -106,6 +106,11 @@ describe('the width', () => {
     expect(widest, 'the table uses the room it has').toBeGreaterThan(width - 25);
   });
 
+  it('--width may come before the command', async () => {
+    const { stdout } = await runCli(['--width', '44', 'project', 'btcfi-5-10']);
+    expect(Math.max(...stdout.split('\n').map(displayWidth))).toBeLessThanOrEqual(44);
+  });
+
   it('--width 0 lifts the limit', async () => {
     expect(await wideLines(['--width', '0'])).toBeGreaterThan(100);
   });
