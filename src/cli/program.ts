@@ -40,7 +40,7 @@ const COMMANDS: readonly (readonly [string, (program: Command, context: CliConte
 ];
 
 /** The program's options that take a value: the word after one is not the command. */
-const VALUE_OPTIONS = new Set(['--locale']);
+const VALUE_OPTIONS = new Set(['--locale', '--width']);
 
 /**
  * The command a run names, when it is one that needs no other: the program then defines that

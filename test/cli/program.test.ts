@@ -9,6 +9,7 @@ describe('commandNamed: the one command a run needs defined', () => {
     [['--no-color', '-q', 'check'], 'check'],
     [['--locale', 'zh-CN', 'grid', 'x'], 'grid'],
     [['--locale=zh-CN', 'solve', 'growth'], 'solve'],
+    [['--width', '44', 'project'], 'project'],
     // Help and completion describe every command; a word that is no command gets them all for its hint.
     [['help', 'project'], undefined],
     [['completion', 'bash'], undefined],

@@ -105,6 +105,11 @@ describe('the width', () => {
     expect(widest, 'the table uses the room it has').toBeGreaterThan(width - 25);
   });
 
+  it('--width may come before the command', async () => {
+    const { stdout } = await runCli(['--width', '44', 'project', 'btcfi-5-10']);
+    expect(Math.max(...stdout.split('\n').map(displayWidth))).toBeLessThanOrEqual(44);
+  });
+
   it('--width 0 lifts the limit, as a pipe or a file has none: a line a row, as scripts and CI logs read it', async () => {
     expect(await wideLines(['--width', '0'])).toBeGreaterThan(100);
     expect(await wideLines([])).toBeGreaterThan(100);
