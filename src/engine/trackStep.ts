@@ -8,11 +8,12 @@ import { nextYearProduct } from './nextYearProduct.js';
 import type { Track } from './types.js';
 
 /**
- * A figure of its own (the price of a bitcoin) along a path, by the path's own step: a year end
- * is start × (1 + g1)…(1 + g_k), a period inside year k that year end × (1 + g)^(j / periods per
- * year). Asked for the periods in order, as walkPath walks them; each year's product is made once.
+ * A figure along a path by the path's step (the path's own amount, or a price beside it): a year
+ * end is start × (1 + g1)…(1 + g_k), a period inside year k that year end × (1 + g)^(j / periods
+ * per year). With `end`, the last year end is that figure itself (a growth solved to reach it).
+ * Asked for the periods in order, as walkPath walks them; each year's product is made once.
  */
-export function trackStep(track: Track, perYear: number, factors: Factors): (year: number, subperiod: number) => Fixed {
+export function trackStep(track: Track, perYear: number, factors: Factors, end: Fixed | null = null): (year: number, subperiod: number) => Fixed {
   const start = fixedOf(track.start);
   let product = fixedOf(new P(1));
   let yearEnd = atYearEnd(start, product);
@@ -22,7 +23,7 @@ export function trackStep(track: Track, perYear: number, factors: Factors): (yea
     while (reached < year) {
       product = nextYearProduct(product, track.growthByYear[reached]!, factors);
       reached += 1;
-      yearEnd = atYearEnd(start, product);
+      yearEnd = end !== null && reached === track.growthByYear.length ? end : atYearEnd(start, product);
       partYear = null;
     }
     if (subperiod === 0) {

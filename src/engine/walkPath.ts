@@ -1,6 +1,4 @@
-import { amountInYear } from './amountInYear.js';
 import { assertTvlInput } from './assertTvlInput.js';
-import { atYearEnd } from './atYearEnd.js';
 import { P, type D } from './decimal.js';
 import type { Fixed } from '../core/fixed.js';
 import { decimalOf } from './decimalOf.js';
@@ -8,7 +6,6 @@ import { fixedOf } from './fixedOf.js';
 import { fixedChange } from './fixedChange.js';
 import { fixedTimes } from './fixedTimes.js';
 import type { Factors } from './makeFactors.js';
-import { nextYearProduct } from './nextYearProduct.js';
 import { trackStep } from './trackStep.js';
 import { PERIODS_PER_YEAR, type ExactFigures, type MarketInput, type TvlInput, type TvlPoint } from './types.js';
 
@@ -29,36 +26,25 @@ export function* walkPath(input: TvlInput, factors: Factors): Generator<TvlPoint
   const { years, step, base, growthByYear } = input;
   const perYear = PERIODS_PER_YEAR[step];
   const periods = years * perYear;
-  const start = fixedOf(base.kind === 'tvl' ? base.tvl : base.marketCap);
   const isMarket = base.kind === 'marketCap';
   const ramp = isMarket && !base.utilization.from.eq(base.utilization.to) && periods > 0;
   const from = isMarket ? fixedOf(base.utilization.from) : null;
-  // A solved growth meets a stated end only to 60 digits: the last year end is the end itself.
-  const end = input.end === undefined || input.end === null ? null : fixedOf(input.end);
   const utilizationAt = ramp ? factors.ramp(base.utilization.from, base.utilization.to, periods) : null;
+  // The amount (TVL, or market cap) by the step; a solved growth meets a stated end only to 60
+  // digits, so the last year end is the end itself.
+  const end = input.end === undefined || input.end === null ? null : fixedOf(input.end);
+  const amountAt = trackStep({ start: base.kind === 'tvl' ? base.tvl : base.marketCap, growthByYear }, perYear, factors, end);
   // The price of a bitcoin, where stated: a figure of its own, by the same step at its own growth.
   const market = input.market ?? null;
   const priceAt = market?.price == null ? null : trackStep(market.price, perYear, factors);
 
-  let product = fixedOf(new P(1));
-  let yearEnd = atYearEnd(start, product);
   let previousTvl: Fixed | null = null;
-  let partYear: readonly Fixed[] = [];
   // The schedule of pathSchedule (a year end closes the year before it and opens its own), walked
   // with counters rather than an object per period.
   let year = 0;
   let subperiod = 0;
   for (let index = 0; index <= periods; index += 1) {
-    if (subperiod === 0) {
-      if (year > 0) {
-        product = nextYearProduct(product, growthByYear[year - 1]!, factors);
-        yearEnd = end !== null && year === years ? end : atYearEnd(start, product);
-      }
-      if (year < years && perYear > 1) {
-        partYear = factors.partYearFixed(growthByYear[year]!, perYear);
-      }
-    }
-    const amount = amountInYear(yearEnd, subperiod === 0 ? null : partYear[subperiod]!);
+    const amount = amountAt(year, subperiod);
     let utilization: Fixed | null = null;
     let tvl = amount;
     if (isMarket) {
