@@ -2,6 +2,7 @@ import type { D } from '../engine/decimal.js';
 import type { Unit } from '../core/unit.js';
 import type { ExactFigures } from '../engine/types.js';
 import type { Fixed } from '../core/fixed.js';
+import type { ResolvedReference } from '../scenario/resolveReferences.js';
 
 export interface ReportRow {
   readonly period: string;
@@ -146,14 +147,8 @@ export interface ReferenceStanding {
   readonly utilizationNeeded: D | null;
 }
 
-/** A named level the paths are compared with, and each case's standing against it. */
-export interface ReferenceReport {
-  readonly name: string;
-  readonly value: D;
-  readonly unit: Unit;
-  readonly period: string | null;
-  readonly source: string | null;
-  readonly note: string | null;
+/** A named level the paths are compared with (as the scenario resolved it), and each case's standing against it. */
+export interface ReferenceReport extends ResolvedReference {
   /** One per case, in the order of the scenario's cases. */
   readonly cases: readonly ReferenceStanding[];
 }
