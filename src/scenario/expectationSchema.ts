@@ -7,6 +7,7 @@ import { parseRate } from './parseRate.js';
 import type { Result } from '../core/result.js';
 import { quoted } from '../core/visibleText.js';
 import { REFERENCE_NAME_PATTERN } from './referenceSchema.js';
+import { once } from '../core/once.js';
 
 // An expectation: a figure the scenario must reproduce, checked by `btcfi check`.
 //   - {case: rounded, period: 2031, tvl: 770.6B, within: 0.5%}
@@ -65,9 +66,12 @@ export interface Expectation {
   readonly target: ExpectTarget;
 }
 
-const expected = z.union([numeral, z.strictObject({ at_least: z.optional(numeral), at_most: z.optional(numeral) })], {
-  error: 'must be a figure like 770.6B or 5%, or bounds like {at_least: 700B}',
-});
+const expected = once(() =>
+  z.union([numeral(), z.strictObject({ at_least: z.optional(numeral()), at_most: z.optional(numeral()) })], {
+    error: 'must be a figure like 770.6B or 5%, or bounds like {at_least: 700B}',
+  }),
+);
+type Expected = ReturnType<typeof expected>;
 
 function readFigure(field: ExpectField, text: string): Result<Figure, TextProblem> {
   if (field === 'utilization') {
@@ -77,31 +81,33 @@ function readFigure(field: ExpectField, text: string): Result<Figure, TextProble
   return parseAmount(text);
 }
 
-const writtenExpectation = z.strictObject({
-  case: described(z.optional(z.union([z.string(), z.number()], { error: 'must be a case name' })), 'The case to check; left out: every case'),
-  period: described(z.optional(numeral), 'The period as output labels it: 2031, 2026-Q3, 2026-07, +5; left out with above or below: every period'),
-  tvl: described(z.optional(expected), 'Expected TVL, or bounds {at_least, at_most}'),
-  market_cap: described(z.optional(expected), 'Expected market cap, or bounds {at_least, at_most}'),
-  utilization: described(z.optional(expected), 'Expected utilization, or bounds {at_least, at_most}'),
-  within: described(z.optional(numeral), 'Relative tolerance: 0.5%'),
-  abs: described(z.optional(numeral), 'Absolute tolerance, in the figure\'s unit: 1M'),
-  above: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must be above: at the period, or at every period'),
-  below: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must be below: at the period, or at every period'),
-  equals: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must equal at the period (within/abs allowed)'),
-  ...sampledKeys(),
-});
+const writtenExpectation = once(() =>
+  z.strictObject({
+    case: described(z.optional(z.union([z.string(), z.number()], { error: 'must be a case name' })), 'The case to check; left out: every case'),
+    period: described(z.optional(numeral()), 'The period as output labels it: 2031, 2026-Q3, 2026-07, +5; left out with above or below: every period'),
+    tvl: described(z.optional(expected()), 'Expected TVL, or bounds {at_least, at_most}'),
+    market_cap: described(z.optional(expected()), 'Expected market cap, or bounds {at_least, at_most}'),
+    utilization: described(z.optional(expected()), 'Expected utilization, or bounds {at_least, at_most}'),
+    within: described(z.optional(numeral()), 'Relative tolerance: 0.5%'),
+    abs: described(z.optional(numeral()), 'Absolute tolerance, in the figure\'s unit: 1M'),
+    above: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must be above: at the period, or at every period'),
+    below: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must be below: at the period, or at every period'),
+    equals: described(z.optional(z.string({ error: 'must be a reference name' })), 'A reference the TVL must equal at the period (within/abs allowed)'),
+    ...sampledKeys(),
+  }),
+);
 
-function sampledKeys(): Record<Statistic, z.ZodMiniOptional<typeof expected>> {
+function sampledKeys(): Record<Statistic, z.ZodMiniOptional<Expected>> {
   const description = (key: Statistic): string =>
     key === 'p_target' ? 'For a case with ranges: the share of sampled paths that reached the target by the period: 0.67 or 67%' : `For a case with ranges: the ${key === 'mean' ? 'mean' : `${key.slice(1)}th percentile`} of the sampled TVLs, as project reports it`;
-  return Object.fromEntries(STATISTICS.map((key) => [key, described(z.optional(expected), description(key))])) as Record<Statistic, z.ZodMiniOptional<typeof expected>>;
+  return Object.fromEntries(STATISTICS.map((key) => [key, described(z.optional(expected()), description(key))])) as Record<Statistic, z.ZodMiniOptional<Expected>>;
 }
 
 /** The keys an expectation may have. */
-export const EXPECTATION_KEYS: readonly string[] = Object.keys(writtenExpectation.shape);
+export const expectationKeys = once((): readonly string[] => Object.keys(writtenExpectation().shape));
 
-export const expectationSchema = z.pipe(
-  writtenExpectation,
+export const expectationSchema = once(() => z.pipe(
+  writtenExpectation(),
   z.transform((raw, ctx): Expectation => {
     const fail = (path: string[], message: string, hint: string | null = null): typeof z.NEVER => {
       addIssue(ctx, { path, message, params: { hint } });
@@ -170,9 +176,9 @@ export const expectationSchema = z.pipe(
     const tolerance = readTolerance(raw, (path, text) => figure(path, text), fail);
     return tolerance === null ? z.NEVER : { ...base, target: { kind: 'value', figure: value, tolerance } };
   }),
-);
+));
 
-type Written = z.output<typeof writtenExpectation>;
+type Written = z.output<ReturnType<typeof writtenExpectation>>;
 type Fail = (path: string[], message: string, hint?: string | null) => typeof z.NEVER;
 
 /** within: or abs: (an amount, read by `amount`), or exact; null when one does not read (its issue added). */

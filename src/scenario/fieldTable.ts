@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { amount, exactAmount, growthRate, utilizationRate, wholeNumber, DISTRIBUTION_KEYS } from './fields.js';
 import { referencesField } from './referenceSchema.js';
 import { issuance, supplyShare } from './marketFields.js';
+import { once } from '../core/once.js';
 
 // The scenario fields, one row each. Everything that lists the fields is derived from here: the
 // schema (schema.ts), the command-line flags and their types (cli/options.ts), the stand-ins of
@@ -12,36 +13,48 @@ import { issuance, supplyShare } from './marketFields.js';
 export const MAX_YEARS = 200;
 const MAX_START = 9999;
 
-export const phaseSchema = z.strictObject({
-  years: wholeNumber(1, MAX_YEARS, 'years'),
-  rate: growthRate,
-});
+// Each schema is built at its first use (a run that reads no scenario builds none), and once.
 
-const growth = z.union([growthRate, z.array(phaseSchema).check(z.minLength(1, { error: 'needs at least one phase' }))], {
-  error: 'must be a rate like 26.4%, or a list of phases like [{years: 2, rate: 50%}, {years: 3, rate: 20%}]',
-});
+export const phaseSchema = once(() =>
+  z.strictObject({
+    years: wholeNumber(1, MAX_YEARS, 'years'),
+    rate: growthRate(),
+  }),
+);
 
-const utilization = z.union([utilizationRate, z.strictObject({ from: utilizationRate, to: utilizationRate })], {
-  error: 'must be a rate like 5%, or a ramp like {from: 0.46%, to: 5%}',
-});
+const growth = once(() =>
+  z.union([growthRate(), z.array(phaseSchema()).check(z.minLength(1, { error: 'needs at least one phase' }))], {
+    error: 'must be a rate like 26.4%, or a list of phases like [{years: 2, rate: 50%}, {years: 3, rate: 20%}]',
+  }),
+);
+
+const utilization = once(() =>
+  z.union([utilizationRate(), z.strictObject({ from: utilizationRate(), to: utilizationRate() })], {
+    error: 'must be a rate like 5%, or a ramp like {from: 0.46%, to: 5%}',
+  }),
+);
 
 // The price of a bitcoin in dollars: a figure (or a range), or a mapping with a growth of its own.
-const price = z.union([amount, z.strictObject({ value: amount, growth: z.optional(growth) })], {
-  error: 'must be an amount in dollars like 100K, a range like 80K to 120K, or {value: 100K, growth: 20%}',
-});
+const price = once(() =>
+  z.union([amount(), z.strictObject({ value: amount(), growth: z.optional(growth()) })], {
+    error: 'must be an amount in dollars like 100K, a range like 80K to 120K, or {value: 100K, growth: 20%}',
+  }),
+);
 
 // Bitcoin in circulation: an amount, a mapping with issuance, or the TVL's share of it.
-const supply = z.union(
-  [
-    exactAmount,
-    z
-      .strictObject({ value: z.optional(exactAmount), issuance: z.optional(issuance), share: z.optional(supplyShare) })
-      .check(
-        z.refine((s) => (s.value === undefined) !== (s.share === undefined), { error: 'needs value (19.85M BTC) or share (0.46%), not both' }),
-        z.refine((s) => s.issuance === undefined || s.value !== undefined, { error: 'issuance needs a value: {value: 19.85M BTC, issuance: 0.83%}' }),
-      ),
-  ],
-  { error: 'must be an amount of bitcoin like 19.85M BTC, {value: 19.85M BTC, issuance: 0.83%}, or the TVL\'s share of it {share: 0.46%}' },
+const supply = once(() =>
+  z.union(
+    [
+      exactAmount(),
+      z
+        .strictObject({ value: z.optional(exactAmount()), issuance: z.optional(issuance()), share: z.optional(supplyShare()) })
+        .check(
+          z.refine((s) => (s.value === undefined) !== (s.share === undefined), { error: 'needs value (19.85M BTC) or share (0.46%), not both' }),
+          z.refine((s) => s.issuance === undefined || s.value !== undefined, { error: 'issuance needs a value: {value: 19.85M BTC, issuance: 0.83%}' }),
+        ),
+    ],
+    { error: 'must be an amount of bitcoin like 19.85M BTC, {value: 19.85M BTC, issuance: 0.83%}, or the TVL\'s share of it {share: 0.46%}' },
+  ),
 );
 
 /** How a grid axis reads the field's values: amounts (2T), rates (5%, kept as fractions) or whole years. */
@@ -50,7 +63,8 @@ export type FieldKind = 'amount' | 'rate' | 'years';
 export interface FieldRow {
   /** scenario: set once for the whole file; case: a case may override it. */
   readonly scope: 'scenario' | 'case';
-  readonly schema: z.ZodMiniType;
+  /** The field's schema, built at its first use. */
+  readonly schema: () => z.ZodMiniType;
   /** For the JSON Schema and editors. */
   readonly description: string;
   /** A neutral value put in place of the field when it failed, so that the checks of the whole scenario still run; null for none. */
@@ -84,7 +98,7 @@ export interface FieldRow {
 export const FIELD_TABLE = {
   unit: {
     scope: 'scenario',
-    schema: z.enum(['USD', 'BTC'], { error: 'must be USD or BTC' }),
+    schema: once(() => z.enum(['USD', 'BTC'], { error: 'must be USD or BTC' })),
     description: 'Unit of every amount: USD (default) or BTC',
     standIn: 'USD',
     innerKeys: [],
@@ -93,7 +107,7 @@ export const FIELD_TABLE = {
   },
   start: {
     scope: 'case',
-    schema: wholeNumber(1, MAX_START, 'a year'),
+    schema: once(() => wholeNumber(1, MAX_START, 'a year')),
     description: 'First calendar year (2026); without it periods read +0, +1, ...',
     standIn: '2000',
     innerKeys: [],
@@ -102,7 +116,7 @@ export const FIELD_TABLE = {
   },
   years: {
     scope: 'case',
-    schema: wholeNumber(0, MAX_YEARS, 'years'),
+    schema: once(() => wholeNumber(0, MAX_YEARS, 'years')),
     description: 'Horizon in whole years, 0 to 200 (default 0)',
     standIn: null,
     innerKeys: [],
@@ -111,7 +125,7 @@ export const FIELD_TABLE = {
   },
   step: {
     scope: 'case',
-    schema: z.enum(['year', 'quarter', 'month'], { error: 'must be year, quarter or month' }),
+    schema: once(() => z.enum(['year', 'quarter', 'month'], { error: 'must be year, quarter or month' })),
     description: 'Period length: year (default), quarter or month',
     standIn: 'year',
     innerKeys: [],
@@ -167,7 +181,7 @@ export const FIELD_TABLE = {
   },
   resample: {
     scope: 'case',
-    schema: z.enum(['path', 'yearly'], { error: 'must be path or yearly' }),
+    schema: once(() => z.enum(['path', 'yearly'], { error: 'must be path or yearly' })),
     description: 'For an uncertain growth: draw it once per path (path, the default) or anew each year (yearly)',
     standIn: null,
     innerKeys: [],
@@ -295,15 +309,18 @@ export function fieldsFromFlags(flags: FieldFlags): Record<string, string> {
   return fields;
 }
 
-type Described<S> = S extends z.ZodMiniType ? z.ZodMiniOptional<S> : never;
+type Described<S> = S extends () => infer T ? (T extends z.ZodMiniType ? z.ZodMiniOptional<T> : never) : never;
 
 function describedFields<K extends FieldKey>(scope: FieldRow['scope']): { [P in K]: Described<Table[P]['schema']> } {
   return Object.fromEntries(
-    rows.filter(([, row]) => row.scope === scope).map(([key, row]) => [key, z.optional(row.schema).check(z.describe(row.description))]),
+    rows.filter(([, row]) => row.scope === scope).map(([key, row]) => [key, z.optional(row.schema()).check(z.describe(row.description))]),
   ) as { [P in K]: Described<Table[P]['schema']> };
 }
 
 /** The schemas of the fields a case may override, in table order. */
-export const caseFields = describedFields<CaseKey>('case');
+export const caseFields = once(() => describedFields<CaseKey>('case'));
 /** The schemas of the fields set once per file. */
-export const scenarioLevelFields = describedFields<ScenarioLevelKey>('scenario');
+export const scenarioLevelFields = once(() => describedFields<ScenarioLevelKey>('scenario'));
+
+/** The fields a case may override, in table order: the keys of caseFields, without building them. */
+export const CASE_KEYS: readonly CaseKey[] = rows.filter(([, row]) => row.scope === 'case').map(([key]) => key as CaseKey);

@@ -5,11 +5,12 @@ import { MAX_FIGURE_LENGTH, parseAmount, type Amount, type TextProblem } from '.
 import { growthProblem, parseRate, type Rate } from './parseRate.js';
 import type { Result } from '../core/result.js';
 import { quoted, shown } from '../core/visibleText.js';
+import { once } from '../core/once.js';
 
 // The field types of the scenario format. Numbers reach these schemas as their source text
 // (see toData.ts), so every figure is parsed straight into a Decimal, never through a JS number.
 
-export const numeral = z.union([z.string(), z.number()]);
+export const numeral = once(() => z.union([z.string(), z.number()]));
 
 /** A problem found by a transform (zod/mini hands transforms the parse itself, without addIssue). */
 export function addIssue(ctx: z.core.ParsePayload, issue: { readonly message: string; readonly path?: PropertyKey[]; readonly params?: Record<string, unknown> }): void {
@@ -35,14 +36,16 @@ interface Uncertain {
 
 type Reader<T extends Uncertain> = (text: string) => Result<T, TextProblem>;
 
-const distributionObject = z
-  .strictObject({
-    normal: z.optional(z.strictObject({ mean: numeral, sd: numeral })),
-    lognormal: z.optional(z.strictObject({ p5: numeral, p95: numeral })),
-    uniform: z.optional(z.tuple([numeral, numeral])),
-    triangular: z.optional(z.tuple([numeral, numeral, numeral])),
-  })
-  .check(z.describe('An uncertain figure: {normal: {mean, sd}}, {lognormal: {p5, p95}}, {uniform: [low, high]} or {triangular: [low, mode, high]}'));
+const distributionObject = once(() =>
+  z
+    .strictObject({
+      normal: z.optional(z.strictObject({ mean: numeral(), sd: numeral() })),
+      lognormal: z.optional(z.strictObject({ p5: numeral(), p95: numeral() })),
+      uniform: z.optional(z.tuple([numeral(), numeral()])),
+      triangular: z.optional(z.tuple([numeral(), numeral(), numeral()])),
+    })
+    .check(z.describe('An uncertain figure: {normal: {mean, sd}}, {lognormal: {p5, p95}}, {uniform: [low, high]} or {triangular: [low, mode, high]}')),
+);
 
 export const DISTRIBUTION_KEYS: readonly string[] = ['normal', 'lognormal', 'uniform', 'triangular'];
 
@@ -104,14 +107,14 @@ function figureReading<T extends Uncertain>(read: Reader<T>, ctx: z.core.ParsePa
   return { fail, figure, all };
 }
 
-type DistributionInput = z.output<typeof distributionObject>;
+type DistributionInput = z.output<ReturnType<typeof distributionObject>>;
 
 /**
  * A figure field that may be uncertain: exact text (`5%`), a 90% range (`5% to 10%`), or a
  * distribution object. Each number inside is read by `read`, so units and syntax stay the same.
  */
 function uncertainField<T extends Uncertain>(read: Reader<T>, of: LognormalOf) {
-  return z.pipe(z.union([numeral, distributionObject]), z.transform((input, ctx): T => {
+  return z.pipe(z.union([numeral(), distributionObject()]), z.transform((input, ctx): T => {
     const reading = figureReading(read, ctx);
     if (typeof input !== 'object') {
       return readFigureText(String(input), reading, of);
@@ -210,14 +213,14 @@ function describeObject(input: object): string {
 }
 
 /** An amount that must be exact (a target). */
-export const exactAmount = z.pipe(numeral, z.transform((input, ctx): Amount => {
+export const exactAmount = once(() => z.pipe(numeral(), z.transform((input, ctx): Amount => {
   const parsed = parseAmount(String(input));
   if (!parsed.ok) {
     addIssue(ctx, { message: parsed.error.message, params: { hint: parsed.error.hint } });
     return z.NEVER;
   }
   return parsed.value;
-}));
+})));
 
 /**
  * The smallest lower bound of a lognormal (of a figure, or of 1 + g for growth): sampling runs in
@@ -227,7 +230,7 @@ export const MIN_LOGNORMAL_BOUND = new D('1e-300');
 
 /** An amount, exact or uncertain; amounts are positive, so a lognormal's bounds are too. */
 // Refinements see no value when the figure failed already (an unknown key in a distribution).
-export const amount = uncertainField(parseAmount, 'value').check(z.superRefine((a, ctx) => {
+export const amount = once(() => uncertainField(parseAmount, 'value').check(z.superRefine((a, ctx) => {
   if (failedAlready(a) || a.distribution?.kind !== 'lognormal' || a.distribution.p5.gte(MIN_LOGNORMAL_BOUND)) {
     return;
   }
@@ -236,11 +239,11 @@ export const amount = uncertainField(parseAmount, 'value').check(z.superRefine((
     message: a.distribution.p5.gt(0) ? `a lognormal range needs bounds of at least 1e-300 (got ${shown(a.text)})` : 'a lognormal range needs bounds above zero',
     params: { hint: 'for a range that starts at zero use {uniform: [0, high]} or {triangular: [0, mode, high]}' },
   });
-}));
+})));
 
-const rate = uncertainField(parseRate, 'value');
+const rate = once(() => uncertainField(parseRate, 'value'));
 
-export const growthRate = uncertainField(parseRate, 'growthFactor').check(z.superRefine((r, ctx) => {
+export const growthRate = once(() => uncertainField(parseRate, 'growthFactor').check(z.superRefine((r, ctx) => {
   if (failedAlready(r)) {
     return;
   }
@@ -261,9 +264,9 @@ export const growthRate = uncertainField(parseRate, 'growthFactor').check(z.supe
       params: { hint: 'for a range that reaches -100% use {uniform: [-100%, high]}' },
     });
   }
-}));
+})));
 
-export const utilizationRate = rate.check(z.superRefine((r, ctx) => {
+export const utilizationRate = once(() => rate().check(z.superRefine((r, ctx) => {
   if (failedAlready(r)) {
     return;
   }
@@ -281,7 +284,7 @@ export const utilizationRate = rate.check(z.superRefine((r, ctx) => {
       },
     });
   }
-}));
+})));
 
 /** zod hands a refinement z.NEVER (not a figure) when the figure failed before it: nothing more to check. */
 function failedAlready(figure: Uncertain): boolean {

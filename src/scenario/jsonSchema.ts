@@ -19,11 +19,12 @@ import { issuance, supplyShare } from './marketFields.js';
  * that matches) is for `btcfi validate`.
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(scenarioSchema, {
+  const refinements = REFINEMENTS();
+  const generated = z.toJSONSchema(scenarioSchema(), {
     target: 'draft-7',
     io: 'input',
     override: ({ zodSchema, jsonSchema }) => {
-      const refine = REFINEMENTS.get(zodSchema);
+      const refine = refinements.get(zodSchema);
       if (refine !== undefined) {
         refine(jsonSchema as JsonSchema);
       }
@@ -213,23 +214,25 @@ const DEFINITIONS: Readonly<Record<string, JsonSchema>> = {
   uncertainUtilizationRate: uncertain(utilizationFigure, 'utilizationRate', 'nonNegativeRate'),
 };
 
-const REFINEMENTS = new Map<unknown, (schema: JsonSchema) => void>([
-  [amount, replaceWith(ref('uncertainAmount'))],
-  [exactAmount, replaceWith(ref('amount'))],
-  [growthRate, replaceWith(ref('uncertainGrowthRate'))],
-  [utilizationRate, replaceWith(ref('uncertainUtilizationRate'))],
-  // New bitcoin a year: an amount (164,250 BTC) or a rate of the supply (0.83%); the TVL's share of the supply: above 0% to 100%.
-  [issuance, replaceWith({ anyOf: [ref('amount'), ref('nonNegativeRate')] })],
-  [supplyShare, replaceWith(ref('utilizationRate'))],
-  [caseFields.years, replaceWith(wholeNumber(0, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
-  [caseFields.start, replaceWith(wholeNumber(1, 9999, '0*[1-9][0-9]{0,3}'))],
-  // The values of a sweep are read as the fields are.
-  [FIELD_TABLE.years.schema, replaceWith(wholeNumber(0, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
-  [FIELD_TABLE.start.schema, replaceWith(wholeNumber(1, 9999, '0*[1-9][0-9]{0,3}'))],
-  [sweepSchema, (schema) => Object.assign(schema, { minProperties: 1, maxProperties: 1 })],
-  [phaseSchema.shape.years, replaceWith(wholeNumber(1, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9][0-9]?)'))],
-  [scenarioSchema, tvlOrMarketCap],
-  [caseSchema, tvlOrMarketCap],
-  [expectationSchema, expectation],
-  [referencesField, references(false)],
-]);
+/** What is added to the generated schema of each zod schema, by the zod schema (built when the JSON Schema is). */
+const REFINEMENTS = (): Map<unknown, (schema: JsonSchema) => void> =>
+  new Map<unknown, (schema: JsonSchema) => void>([
+    [amount(), replaceWith(ref('uncertainAmount'))],
+    [exactAmount(), replaceWith(ref('amount'))],
+    [growthRate(), replaceWith(ref('uncertainGrowthRate'))],
+    [utilizationRate(), replaceWith(ref('uncertainUtilizationRate'))],
+    // New bitcoin a year: an amount (164,250 BTC) or a rate of the supply (0.83%); the TVL's share of the supply: above 0% to 100%.
+    [issuance(), replaceWith({ anyOf: [ref('amount'), ref('nonNegativeRate')] })],
+    [supplyShare(), replaceWith(ref('utilizationRate'))],
+    [caseFields().years, replaceWith(wholeNumber(0, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
+    [caseFields().start, replaceWith(wholeNumber(1, 9999, '0*[1-9][0-9]{0,3}'))],
+    // The values of a sweep are read as the fields are.
+    [FIELD_TABLE.years.schema(), replaceWith(wholeNumber(0, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9]?[0-9])'))],
+    [FIELD_TABLE.start.schema(), replaceWith(wholeNumber(1, 9999, '0*[1-9][0-9]{0,3}'))],
+    [sweepSchema(), (schema) => Object.assign(schema, { minProperties: 1, maxProperties: 1 })],
+    [phaseSchema().shape.years, replaceWith(wholeNumber(1, MAX_YEARS, '0*(?:200|1[0-9]{2}|[1-9][0-9]?)'))],
+    [scenarioSchema(), tvlOrMarketCap],
+    [caseSchema(), tvlOrMarketCap],
+    [expectationSchema(), expectation],
+    [referencesField(), references(false)],
+  ]);

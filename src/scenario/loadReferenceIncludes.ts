@@ -48,8 +48,8 @@ export function loadReferenceIncludes(scenario: ParsedScenario, place: ScenarioP
   return issues.length > 0 ? err(issues) : ok(loaded);
 }
 
-/** The text and data a file was read to before (a bundled file of references, read when btcfi is built), by absolute path. */
-export type ReadBefore = (path: string) => { readonly text: string; readonly data: object } | undefined;
+/** The text, data and checked data a file was read to before (a bundled file of references, read when btcfi is built), by absolute path. */
+export type ReadBefore = (path: string) => { readonly text: string; readonly data: object; readonly checked?: unknown } | undefined;
 
 function readIncluded(path: string, shown: string, readBefore: ReadBefore): Result<IncludedReferences, InputIssue[]> {
   const problem = (message: string, hint: string | null = null): Result<IncludedReferences, InputIssue[]> => err([{ file: shown, span: null, message, hint }]);
@@ -64,7 +64,7 @@ function readIncluded(path: string, shown: string, readBefore: ReadBefore): Resu
     }
     noteInputFile(stats);
     const before = readBefore(path);
-    return parseReferencesFile(read.text, shown, before !== undefined && before.text === read.text ? before.data : undefined);
+    return parseReferencesFile(read.text, shown, before !== undefined && before.text === read.text ? before : undefined);
   } catch (error) {
     return problem(describeFsError(error), (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'an include is relative to the file that includes it' : null);
   }

@@ -269,12 +269,12 @@ const flagLocator: Locator = (path) => {
 
 function parseOverrides(reading: FlagReading): Overrides {
   const { unit, ...model } = reading.fixed;
-  const parsed = caseSchema.safeParse(model, { reportInput: true });
+  const parsed = caseSchema().safeParse(model, { reportInput: true });
   const issues = parsed.success ? [] : zodIssues(parsed.error.issues, flagLocator, () => '');
   const sweep = reading.sweep;
   const values: { name: string; fields: CaseFields }[] = [];
   for (const text of sweep?.values ?? []) {
-    const value = caseSchema.safeParse({ [sweep!.field]: text }, { reportInput: true });
+    const value = caseSchema().safeParse({ [sweep!.field]: text }, { reportInput: true });
     if (value.success) {
       values.push({ name: text, fields: value.data });
     } else {

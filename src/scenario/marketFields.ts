@@ -4,6 +4,7 @@ import { parseAmount, type Amount } from './parseAmount.js';
 import { parseRate } from './parseRate.js';
 import { shown } from '../core/visibleText.js';
 import type { D } from '../engine/decimal.js';
+import { once } from '../core/once.js';
 
 // The types of the price and supply fields (their rows are in fieldTable.ts): how much a bitcoin
 // is worth in dollars, and how many bitcoin there are.
@@ -13,7 +14,7 @@ export type Issuance =
   | { readonly kind: 'rate'; readonly value: D; readonly text: string }
   | { readonly kind: 'amount'; readonly value: D; readonly text: string; readonly marker: Amount['marker'] };
 
-export const issuance = z.pipe(numeral, z.transform((input, ctx): Issuance => {
+export const issuance = once(() => z.pipe(numeral(), z.transform((input, ctx): Issuance => {
   const text = String(input).trim();
   if (text.endsWith('%')) {
     const rate = parseRate(text);
@@ -33,10 +34,10 @@ export const issuance = z.pipe(numeral, z.transform((input, ctx): Issuance => {
     return z.NEVER;
   }
   return { kind: 'amount', value: amount.value.value, text: amount.value.text, marker: amount.value.marker };
-}));
+})));
 
 /** The TVL's share of the supply (0.46%): the supply it implies is the TVL over the share. */
-export const supplyShare = z.pipe(numeral, z.transform((input, ctx): { readonly value: D; readonly text: string } => {
+export const supplyShare = once(() => z.pipe(numeral(), z.transform((input, ctx): { readonly value: D; readonly text: string } => {
   const rate = parseRate(String(input));
   if (!rate.ok) {
     addIssue(ctx, { message: rate.error.message, params: { hint: rate.error.hint } });
@@ -48,4 +49,4 @@ export const supplyShare = z.pipe(numeral, z.transform((input, ctx): { readonly 
     return z.NEVER;
   }
   return { value, text };
-}));
+})));

@@ -4,12 +4,12 @@ import { describeZodIssue, fieldLabel, type DescribedIssue } from './describeZod
 import type { InputIssue, SourceSpan } from '../core/inputIssue.js';
 import { nodeAtPath, spanAt, spanOfNode, type IssuePath, type Locator } from './locate.js';
 import { err, ok, type Result } from '../core/result.js';
-import { CASE_NAME_MESSAGE, MODEL_KEYS, SCENARIO_KEYS, scenarioSchema, type ParsedScenario } from './schema.js';
+import { CASE_NAME_MESSAGE, MODEL_KEYS, scenarioKeys, scenarioSchema, type ParsedScenario } from './schema.js';
 import { AliasLimitError, CyclicAliasError, DuplicateKeyError, MappingLimitError, TagError, toData, UnresolvedAliasError } from './toData.js';
 import { NestingLimitError, parseYamlDocument, TokenLimitError } from './parseYamlDocument.js';
 import { resolveScenario } from './resolveScenario.js';
 import { salvage } from './salvage.js';
-import { EXPECTATION_KEYS } from './expectationSchema.js';
+import { expectationKeys } from './expectationSchema.js';
 import { DISTRIBUTION_KEYS } from './fields.js';
 import { innerKeysOf } from './fieldTable.js';
 import { readJsonData } from './readJsonData.js';
@@ -21,7 +21,7 @@ export type { Locator, ParsedScenario };
 /** Which keys are allowed in the mapping at a path, for "did you mean" hints. */
 export function knownKeysAt(path: IssuePath): readonly string[] {
   if (path.length === 0) {
-    return SCENARIO_KEYS;
+    return scenarioKeys();
   }
   if (path[0] === 'cases' && path.length === 2) {
     return MODEL_KEYS;
@@ -33,7 +33,7 @@ export function knownKeysAt(path: IssuePath): readonly string[] {
     return SWEEP_KEYS;
   }
   if (path[0] === 'expect') {
-    return path.length === 2 ? EXPECTATION_KEYS : ['at_least', 'at_most'];
+    return path.length === 2 ? expectationKeys() : ['at_least', 'at_most'];
   }
   const field = path.at(-1);
   if (field === 'rate') {
@@ -169,7 +169,7 @@ function checkScenarioData(data: object, file: string, locate: Locator): Result<
 
 /** Validates scenario data, already read from a file or assembled from flags, against the schema. */
 export function parseScenarioData(data: unknown, file: string, locate: Locator, label = fieldLabel): Result<ParsedScenario, InputIssue[]> {
-  const parsed = scenarioSchema.safeParse(data, { reportInput: true });
+  const parsed = scenarioSchema().safeParse(data, { reportInput: true });
   if (parsed.success) {
     return ok({ file, data: parsed.data, locate });
   }
@@ -178,7 +178,7 @@ export function parseScenarioData(data: unknown, file: string, locate: Locator, 
   // Every problem in one pass: with stand-ins for the fields that failed, the checks of the
   // whole scenario (units, phases, tvl beside market_cap) can still run.
   if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-    const salvaged = scenarioSchema.safeParse(salvage(data as Record<string, unknown>, described));
+    const salvaged = scenarioSchema().safeParse(salvage(data as Record<string, unknown>, described));
     if (salvaged.success) {
       const resolved = resolveScenario({ file, data: salvaged.data, locate });
       if (!resolved.ok) {

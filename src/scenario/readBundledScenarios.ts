@@ -8,7 +8,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { SCENARIO_EXTENSIONS } from './loadScenarioTexts.js';
-import { readScenarioText } from './parseScenario.js';
+import { parseReadScenario, readScenarioText } from './parseScenario.js';
+import { checkReferences } from './parseReferencesFile.js';
+import { decodeChecked, encodeChecked } from './checkedData.js';
+import { ok, type Result } from '../core/result.js';
 import type { ScenarioReads } from './scenarioReads.js';
 
 const [directory, output] = process.argv.slice(2);
@@ -32,8 +35,31 @@ for (const folder of ['', 'references/']) {
     const read = readScenarioText(text, name);
     // Kept only when JSON carries the data exactly (a !!binary value, say, would not survive).
     if (read.ok && isDeepStrictEqual(JSON.parse(JSON.stringify(read.value.data)), read.value.data)) {
-      reads[`${folder}${name}`] = { text, data: read.value.data };
+      const { data } = read.value;
+      reads[`${folder}${name}`] = { text, data, ...checkedOf(folder === '' ? checkScenario(text, data, name) : checkReferences(data)) };
     }
   }
 }
 writeFileSync(output, `${JSON.stringify(reads)}\n`);
+
+/** A scenario's data through the schema, as a run would check it. */
+function checkScenario(text: string, data: object, name: string): Result<unknown, unknown> {
+  const parsed = parseReadScenario(text, name, data);
+  return parsed.ok ? ok(parsed.value.data) : parsed;
+}
+
+/**
+ * What the schema made of a file's data, for a run to take instead of checking it again; none
+ * for a file that does not pass (a run then reports its issues). The build fails if the written
+ * form does not read back as the very same data.
+ */
+function checkedOf(checked: Result<unknown, unknown>): { checked?: unknown } {
+  if (!checked.ok) {
+    return {};
+  }
+  const written = JSON.parse(JSON.stringify(encodeChecked(checked.value))) as unknown;
+  if (!isDeepStrictEqual(decodeChecked(written), checked.value)) {
+    throw new Error('the checked data of a bundled file does not read back as it was');
+  }
+  return { checked: written };
+}

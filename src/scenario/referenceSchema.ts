@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { addIssue, numeral } from './fields.js';
+import { once } from '../core/once.js';
 import { parseAmount, type Amount } from './parseAmount.js';
 import { quoted, shown } from '../core/visibleText.js';
 import type { Unit } from '../core/unit.js';
@@ -46,23 +47,26 @@ export interface ReferencesField {
   readonly entries: readonly ReferenceEntry[];
 }
 
-const text = z.string({ error: 'must be text' });
-
-const referenceObject = z.strictObject({
-  value: numeral,
-  period: z.optional(numeral),
-  source: z.optional(text),
-  note: z.optional(text),
+const referenceObject = once(() => {
+  const text = z.string({ error: 'must be text' });
+  return z.strictObject({
+    value: numeral(),
+    period: z.optional(numeral()),
+    source: z.optional(text),
+    note: z.optional(text),
+  });
 });
 
-const written = z.union([numeral, referenceObject, z.array(z.unknown())], {
-  error: 'must be an amount like 238B, or {value: 238B, source: "...", period: 2025-08, note: "..."}',
-});
+const written = once(() =>
+  z.union([numeral(), referenceObject(), z.array(z.unknown())], {
+    error: 'must be an amount like 238B, or {value: 238B, source: "...", period: 2025-08, note: "..."}',
+  }),
+);
 
 /** The references of a scenario, or of an included file (which includes nothing itself). */
 export function referencesSchema(allowInclude: boolean) {
   return z.pipe(
-    z.record(z.string().check(z.regex(REFERENCE_NAME_PATTERN, { error: 'a reference name uses lowercase letters, digits and hyphens, starting with a letter or digit' })), written, {
+    z.record(z.string().check(z.regex(REFERENCE_NAME_PATTERN, { error: 'a reference name uses lowercase letters, digits and hyphens, starting with a letter or digit' })), written(), {
       error: 'must map reference names to amounts, like {eth-defi: 238B}',
     }),
     z.transform((raw, ctx): ReferencesField => {
@@ -101,7 +105,7 @@ function readEntry(name: string, value: unknown, ctx: z.core.ParsePayload): Refe
     addIssue(ctx, { path: [name], message: 'must be an amount like 238B, or {value: 238B, source: "..."}' });
     return null;
   }
-  const object = typeof value === 'object' && value !== null ? (value as z.output<typeof referenceObject>) : null;
+  const object = typeof value === 'object' && value !== null ? (value as z.output<ReturnType<typeof referenceObject>>) : null;
   const amountText = String(object === null ? value : object.value);
   const amount = parseAmount(amountText);
   const amountPath = object === null ? [name] : [name, 'value'];
@@ -122,12 +126,15 @@ function readEntry(name: string, value: unknown, ctx: z.core.ParsePayload): Refe
 }
 
 /** The field as a scenario writes it. */
-export const referencesField = referencesSchema(true);
+export const referencesField = once(() => referencesSchema(true));
 
 /** A file of references, included by scenarios: `unit:` (optional) and `references:`. */
-export const referencesFileSchema = z.strictObject({
-  unit: z.optional(z.enum(['USD', 'BTC'], { error: 'must be USD or BTC' })),
-  references: referencesSchema(false),
-});
+export const referencesFileSchema = once(() =>
+  z.strictObject({
+    unit: z.optional(z.enum(['USD', 'BTC'], { error: 'must be USD or BTC' })),
+    references: referencesSchema(false),
+  }),
+);
 
-export const REFERENCES_FILE_KEYS: readonly string[] = Object.keys(referencesFileSchema.shape);
+/** The keys of a file of references, as referencesFileSchema has them. */
+export const REFERENCES_FILE_KEYS: readonly string[] = ['unit', 'references'];

@@ -48,7 +48,7 @@ function inputs(scenario: ResolvedScenario): Record<string, unknown> {
 /** Command-line overrides, as the flags would give them, all pointing at one flag. */
 function overrides(fields: Record<string, string>, unit: 'USD' | 'BTC' | null = null, flag = '--flag'): Overrides {
   const locate: Locator = () => ({ file: flag, span: null });
-  return { fields: caseSchema.parse(fields), unit, locate };
+  return { fields: caseSchema().parse(fields), unit, locate };
 }
 
 // ---- tests ----

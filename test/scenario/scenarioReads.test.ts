@@ -75,19 +75,46 @@ describe('a scenario read ahead of time', () => {
   });
 });
 
+describe('a scenario the build checked', () => {
+  const built = JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'cli', 'scenarios.read.json'), 'utf8')) as ScenarioReads;
+
+  it.each(bundled)('%s gives the very data that parsing its text gives, decimals and all', (name) => {
+    expect(built[name]!.checked).toBeDefined();
+    const direct = parseScenario(textOf(name), `scenarios/${name}`);
+    const fromChecked = parseScenarioWith(built, name, textOf(name), `scenarios/${name}`);
+    expect(direct.ok && fromChecked.ok).toBe(true);
+    if (direct.ok && fromChecked.ok) {
+      expect(fromChecked.value.data).toStrictEqual(direct.value.data);
+      expect(fromChecked.value.locate(['name'])).toEqual(direct.value.locate(['name']));
+    }
+  });
+
+  it('is used only for the very text it was checked from: an edited file is parsed again', () => {
+    const name = bundled[0]!;
+    const edited = textOf(name).replace(/^name: .*$/m, 'name: Not A Name');
+    const result = parseScenarioWith(built, name, edited, `scenarios/${name}`);
+    expect(result.ok).toBe(false);
+  });
+});
+
 describe('the build step that reads the bundled scenarios', () => {
   const dir = mkdtempSync(join(tmpdir(), 'btcfi-reads-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes every file that reads, and leaves out one with a syntax error', () => {
+  it('writes every file that reads, and leaves out one with a syntax error; only a file that passes the schema is written checked', () => {
+    const invalid = 'name: wrong-growth\nstart: 2026\nyears: 2\ntvl: 1B\ngrowth: fast\n';
     writeFileSync(join(dir, 'good.yaml'), textOf(bundled[0]!));
+    writeFileSync(join(dir, 'invalid.yaml'), invalid);
     writeFileSync(join(dir, 'broken.yaml'), 'name: [unclosed\n');
     writeFileSync(join(dir, 'notes.txt'), 'not a scenario');
     const output = join(dir, 'reads.json');
     execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'build', 'readBundledScenarios.cjs'), dir, output]);
     const written = JSON.parse(readFileSync(output, 'utf8')) as ScenarioReads;
-    expect(Object.keys(written)).toEqual(['good.yaml']);
-    expect(written['good.yaml']).toEqual(readsOf({ 'good.yaml': textOf(bundled[0]!) })['good.yaml']);
+    expect(Object.keys(written)).toEqual(['good.yaml', 'invalid.yaml']);
+    const { checked, ...read } = written['good.yaml']!;
+    expect(read).toEqual(readsOf({ 'good.yaml': textOf(bundled[0]!) })['good.yaml']);
+    expect(checked).toBeDefined();
+    expect(written['invalid.yaml']).toEqual(readsOf({ 'invalid.yaml': invalid })['invalid.yaml']);
   });
 
   it('has read every bundled scenario for the built CLI', () => {

@@ -139,7 +139,7 @@ function cell(column: Column, j: number, rows: readonly ReportRow[], context: Ce
       content = figure('tvl', row.tvl, row.exact?.tvl, amount);
       break;
     case 'band':
-      content = html`${figure('p5', q!.tvl.p5, null, amount)} – ${figure('p95', q!.tvl.p95, null, amount)}`;
+      content = html`${figure('p5', q!.tvl.p5, null, amount)} ${'–'} ${figure('p95', q!.tvl.p95, null, amount)}`;
       break;
     case 'target_probability':
       content = figure('target_probability', q!.targetProbability, null, rate);
