@@ -73,6 +73,15 @@ const bundle = await build({
   banner: { js: "var __btcfiModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// esbuild writes every other character as an escape, but not in a tagged template (String.raw
+// would see the escape): one such character makes V8 hold the whole bundle as a two-byte string,
+// twice the memory and measurably slower to start. Write `${'–'}` in such a template instead.
+const nonAscii = /[^\x00-\x7f]/.exec(readFileSync('dist/cli/app.cjs', 'latin1'));
+if (nonAscii !== null) {
+  const before = readFileSync('dist/cli/app.cjs', 'latin1').slice(Math.max(0, nonAscii.index - 60), nonAscii.index);
+  throw new Error(`dist/cli/app.cjs is not ASCII: a character beyond ASCII after ${JSON.stringify(before)}`);
+}
+
 await build({
   ...common,
   entryPoints: ['src/launcher/main.ts'],
