@@ -5,6 +5,7 @@
 // the last row runs with a cache folder that cannot be written, as a run on a new Node would.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchEnvironment, environmentNote } from './wholeProcess.mjs';
 
 const runs = Number(process.argv[2] ?? 21);
 const bin = fileURLToPath(new URL('../bin/btcfi.js', import.meta.url));
@@ -22,13 +23,14 @@ const commands = {
   'btcfi report (html)': [bin, 'report'],
 };
 // XDG_CACHE_HOME under a file: no cache can be read or written there.
-const environments = { 'btcfi project, no code cache': { ...process.env, XDG_CACHE_HOME: '/dev/null/btcfi-bench' } };
+const environments = { 'btcfi project, no code cache': benchEnvironment({ XDG_CACHE_HOME: '/dev/null/btcfi-bench' }) };
+const environment = benchEnvironment();
 
 const times = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
 for (let i = 0; i < runs; i += 1) {
   for (const [name, args] of Object.entries(commands)) {
     const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: environments[name] ?? process.env });
+    const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: environments[name] ?? environment });
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.status !== 0) {
       throw new Error(`${name} exited ${result.status}: ${result.stderr}`);
@@ -43,7 +45,7 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const baseline = median(times['node -e 0']);
-console.log(`node ${process.version}, ${runs} runs each, interleaved`);
+console.log(`node ${process.version}, ${runs} runs each, interleaved; ${environmentNote()}`);
 console.log('command                        median ms   x node -e 0');
 for (const [name, values] of Object.entries(times)) {
   const m = median(values);

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchEnvironment, environmentNote } from './wholeProcess.mjs';
 
 const other = process.argv[2];
 if (other === undefined) {
@@ -23,12 +24,13 @@ const commands = {
   'btcfi project': (tree) => [`${tree}/bin/btcfi.js`, 'project'],
 };
 
+const environment = benchEnvironment();
 const times = {};
 for (let i = 0; i < runs; i += 1) {
   for (const [treeName, tree] of Object.entries(trees)) {
     for (const [name, args] of Object.entries(commands)) {
       const started = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, args(tree), { stdio: ['ignore', 'pipe', 'pipe'] });
+      const result = spawnSync(process.execPath, args(tree), { stdio: ['ignore', 'pipe', 'pipe'], env: environment });
       if (result.status !== 0) {
         throw new Error(`${treeName}: ${name} exited ${result.status}: ${result.stderr}`);
       }
@@ -43,7 +45,7 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const baseline = median([...times['other|node -e 0'], ...times['this|node -e 0']]);
-console.log(`node ${process.version}, ${runs} runs each, interleaved; other: ${trees.other}`);
+console.log(`node ${process.version}, ${runs} runs each, interleaved; other: ${trees.other}; ${environmentNote()}`);
 console.log(`${'command'.padEnd(42)} ${'other ms'.padStart(9)} ${'x'.padStart(5)} ${'this ms'.padStart(9)} ${'x'.padStart(5)}`);
 for (const name of Object.keys(commands)) {
   const [a, b] = [median(times[`other|${name}`]), median(times[`this|${name}`])];

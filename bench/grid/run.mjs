@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIfStale, median, root, timed } from '../wholeProcess.mjs';
+import { buildIfStale, environmentNote, median, root, timed } from '../wholeProcess.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const TARGET_RATIO = 1.5;
@@ -87,7 +87,7 @@ function report(agreement) {
     ]),
   );
   const ratio = summary.btcfi.ms / summary.python.ms;
-  console.log(`node ${process.version}, ${spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim()}; ${runs} runs each, interleaved`);
+  console.log(`node ${process.version}, ${spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim()}; ${runs} runs each, interleaved; ${environmentNote()}`);
   console.log(`grid: 1,000 x 1,000 cells, ${agreement.rows} rows x ${agreement.columns} columns, ${(agreement.bytes / 1e6).toFixed(1)} MB of CSV`);
   console.log('                median ms    min ms   peak RSS MB');
   for (const [name, s] of Object.entries(summary)) {

@@ -14,6 +14,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchEnvironment, environmentNote } from '../wholeProcess.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const args = process.argv.slice(2);
@@ -60,7 +61,7 @@ const median = (values) => {
 const summary = Object.fromEntries(
   Object.entries(results).map(([name, list]) => [name, { ms: median(list.map((r) => r.ms)), rssMb: Math.max(...list.map((r) => r.rssKb)) / 1024 }]),
 );
-console.log(`node ${process.version}, ${runs} runs of each, interleaved; median wall time, highest peak RSS`);
+console.log(`node ${process.version}, ${runs} runs of each, interleaved; median wall time, highest peak RSS; ${environmentNote()}`);
 console.log('command              median ms   peak RSS MB');
 for (const [name, { ms, rssMb }] of Object.entries(summary)) {
   console.log(`${name.padEnd(20)} ${ms.toFixed(0).padStart(9)}   ${rssMb.toFixed(1).padStart(11)}`);
@@ -79,7 +80,7 @@ process.exitCode = failed ? 1 : 0;
 /** One run under /usr/bin/time: wall time (to the millisecond, ours) and peak RSS (time's %M, KB). */
 function timed(name, command) {
   const started = process.hrtime.bigint();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', ...command], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', ...command], { cwd: root, env: benchEnvironment(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) {
     throw new Error(`${name} exited ${result.status}:\n${result.stderr}`);

@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildIfStale, median, root, timed } from '../wholeProcess.mjs';
+import { buildIfStale, environmentNote, median, root, timed } from '../wholeProcess.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const TARGET_RATIO = 1.0;
@@ -83,7 +83,7 @@ function sameBytes(name, out) {
 }
 
 function report(results, commands) {
-  console.log(`node ${process.version}, ${spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim()}; ${runs} runs each, interleaved`);
+  console.log(`node ${process.version}, ${spawnSync('python3', ['--version'], { encoding: 'utf8' }).stdout.trim()}; ${runs} runs each, interleaved; ${environmentNote()}`);
   let ok = true;
   for (const [name, byTool] of Object.entries(results)) {
     const rows = readFileSync(commands[name].out.btcfi, 'utf8').split('\r\n').length - 2;
