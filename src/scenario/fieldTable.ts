@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { amount, exactAmount, growthRate, utilizationRate, wholeNumber, DISTRIBUTION_KEYS } from './fields.js';
+import { amount, described, exactAmount, growthRate, utilizationRate, wholeNumber, DISTRIBUTION_KEYS } from './fields.js';
 import { referencesField } from './referenceSchema.js';
 import { issuance, supplyShare } from './marketFields.js';
 import { once } from '../core/once.js';
@@ -313,7 +313,7 @@ type Described<S> = S extends () => infer T ? (T extends z.ZodMiniType ? z.ZodMi
 
 function describedFields<K extends FieldKey>(scope: FieldRow['scope']): { [P in K]: Described<Table[P]['schema']> } {
   return Object.fromEntries(
-    rows.filter(([, row]) => row.scope === scope).map(([key, row]) => [key, z.optional(row.schema()).check(z.describe(row.description))]),
+    rows.filter(([, row]) => row.scope === scope).map(([key, row]) => [key, described(z.optional(row.schema()), row.description)]),
   ) as { [P in K]: Described<Table[P]['schema']> };
 }
 

@@ -17,9 +17,14 @@ export function addIssue(ctx: z.core.ParsePayload, issue: { readonly message: st
   ctx.issues.push({ code: 'custom', input: ctx.value, path: issue.path ?? [], message: issue.message, params: issue.params });
 }
 
-/** A schema with its description, for the JSON Schema and editors. */
+/**
+ * A schema with its description, for the JSON Schema and editors: kept in zod's registry, as
+ * z.describe keeps it, without making a copy of the schema to hold a check that does nothing.
+ * Every schema described is one made for the purpose, so no other description is overwritten.
+ */
 export function described<T extends z.ZodMiniType>(schema: T, description: string): T {
-  return schema.check(z.describe(description));
+  z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), description });
+  return schema;
 }
 
 /** A fraction as a percentage, exactly: 0.264 is `26.4%`. */
