@@ -3,7 +3,7 @@ import { AXIS_COLOUR, GRID_COLOUR, MUTED_TEXT } from './palette.js';
 import type { Frame } from './frame.js';
 import { linearAxis, logAxis, type ValueAxis } from './niceTicks.js';
 import { px } from './svgNumber.js';
-import { svgText, textWidth, TICK_FONT_SIZE } from './svgText.js';
+import { centreWithin, svgText, textWidth, TICK_FONT_SIZE } from './svgText.js';
 import type { TimeAxis } from './timeAxis.js';
 
 /** Ticks on a figure axis: about this many. */
@@ -39,10 +39,10 @@ export function drawValueTicks(axis: ValueAxis, frame: Frame, y: (value: D) => n
   return [`<path class="grid" d="${lines}" stroke="${GRID_COLOUR}" stroke-width="1" fill="none"/>`, ...labels].join('\n');
 }
 
-/** The x axis line under the plot, with a tick mark and label at each of its ticks. */
-export function drawTimeTicks(axis: TimeAxis, frame: Frame, x: (time: number) => number): string {
+/** The x axis line under the plot, with a tick mark and label at each of its ticks (kept within a chart `width` pixels wide). */
+export function drawTimeTicks(axis: TimeAxis, frame: Frame, x: (time: number) => number, width: number): string {
   const bottom = frame.top + frame.height;
   const marks = axis.ticks.map((tick) => `M${px(x(tick.time))} ${px(bottom)}v4`).join('');
-  const labels = axis.ticks.map((tick) => svgText(x(tick.time), bottom + 17, tick.label, { size: TICK_FONT_SIZE, anchor: 'middle', fill: MUTED_TEXT, className: 'tick' }));
+  const labels = axis.ticks.map((tick) => svgText(centreWithin(x(tick.time), tick.label, TICK_FONT_SIZE, width), bottom + 17, tick.label, { size: TICK_FONT_SIZE, anchor: 'middle', fill: MUTED_TEXT, className: 'tick' }));
   return [`<path class="axis" d="M${px(frame.left)} ${px(bottom)}H${px(frame.left + frame.width)}${marks}" stroke="${AXIS_COLOUR}" stroke-width="1" fill="none"/>`, ...labels].join('\n');
 }

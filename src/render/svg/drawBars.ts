@@ -4,7 +4,7 @@ import type { Frame } from './frame.js';
 import { AXIS_COLOUR, MUTED_TEXT, seriesColour } from './palette.js';
 import { dot } from './drawSeries.js';
 import { px } from './svgNumber.js';
-import { fitText, svgText, TICK_FONT_SIZE } from './svgText.js';
+import { centreWithin, fitText, svgText, TICK_FONT_SIZE } from './svgText.js';
 
 const MAX_BAR = 64;
 
@@ -12,9 +12,9 @@ const MAX_BAR = 64;
  * Paths of a single period as bars side by side, one per case, each named under it and its
  * figure over it; a sampled case's bar is its median, with a whisker from the 5th to the 95th
  * percentile and a box from the 25th to the 75th. With no `base` (a log scale), a dot on a stem
- * instead of a bar.
+ * instead of a bar. The figures stay within the chart, `width` pixels wide.
  */
-export function drawBars(series: readonly Series[], frame: Frame, y: (value: D) => number, base: number | null, amount: (value: D) => string): string {
+export function drawBars(series: readonly Series[], frame: Frame, y: (value: D) => number, base: number | null, label: { amount: (value: D) => string; width: number }): string {
   const slot = frame.width / series.length;
   const barWidth = Math.min(MAX_BAR, slot * 0.6);
   const bottom = frame.top + frame.height;
@@ -43,7 +43,8 @@ export function drawBars(series: readonly Series[], frame: Frame, y: (value: D) 
       parts.push(`<path class="whisker" d="${whisker}" fill="none" stroke="#222222" stroke-width="1.5"/>`);
       labelAt = Math.min(top, y(p95));
     }
-    parts.push(svgText(centre, labelAt - 6, amount(point.value), { size: TICK_FONT_SIZE, anchor: 'middle', fill: '#222222', className: 'value' }));
+    const figure = label.amount(point.value);
+    parts.push(svgText(centreWithin(centre, figure, TICK_FONT_SIZE, label.width), labelAt - 6, figure, { size: TICK_FONT_SIZE, anchor: 'middle', fill: '#222222', className: 'value' }));
     parts.push(svgText(centre, bottom + 17, fitText(s.name ?? 'TVL', slot - 4, TICK_FONT_SIZE), { size: TICK_FONT_SIZE, anchor: 'middle', fill: MUTED_TEXT, className: 'case' }));
     parts.push('</g>');
   });

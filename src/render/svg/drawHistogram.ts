@@ -8,7 +8,7 @@ import { axisScale, linearAxis } from './niceTicks.js';
 import { AXIS_COLOUR, MUTED_TEXT, REFERENCE_COLOUR, seriesColour } from './palette.js';
 import type { SvgLine } from './svgOptions.js';
 import { px } from './svgNumber.js';
-import { fitText, svgText, TICK_FONT_SIZE } from './svgText.js';
+import { centreWithin, fitText, svgText, textWidth, TICK_FONT_SIZE } from './svgText.js';
 
 const PLOT_HEIGHT = 110;
 const MARGIN = 16;
@@ -51,7 +51,7 @@ export function histogramBlock(distribution: FinalDistribution, style: Histogram
       const x = (value: D): number => frame.left + frame.width * xOf(value);
       const bottom = frame.top + frame.height;
       const parts = [
-        svgText(MARGIN, top + 26, fitText(heading, style.width - 2 * MARGIN, 12), { size: 12, weight: 'bold', fill: '#222222', className: 'histogram-title' }),
+        svgText(MARGIN, top + 26, fitText(heading, style.width - 2 * MARGIN, 12, 'bold'), { size: 12, weight: 'bold', fill: '#222222', className: 'histogram-title' }),
         drawValueTicks(shareAxis, frame, y, shareLabel),
       ];
       const bars = single
@@ -60,8 +60,8 @@ export function histogramBlock(distribution: FinalDistribution, style: Histogram
       parts.push(`<path class="histogram-bars" d="${bars}" fill="${seriesColour(style.k)}" fill-opacity="0.7" stroke="#ffffff" stroke-width="0.5"/>`);
       const marks = valueAxis.ticks.map((tick) => `M${px(x(tick))} ${px(bottom)}v4`).join('');
       parts.push(`<path class="axis" d="M${px(frame.left)} ${px(bottom)}H${px(frame.left + frame.width)}${marks}" stroke="${AXIS_COLOUR}" stroke-width="1" fill="none"/>`);
-      parts.push(...valueAxis.ticks.map((tick) => svgText(x(tick), bottom + 17, style.tickLabel(tick), { size: TICK_FONT_SIZE, anchor: 'middle', fill: MUTED_TEXT, className: 'tick' })));
-      parts.push(...drawLinesAcross(style.lines, valueAxis.low, valueAxis.high, x, frame));
+      parts.push(...valueAxis.ticks.map((tick) => svgText(centreWithin(x(tick), style.tickLabel(tick), TICK_FONT_SIZE, style.width), bottom + 17, style.tickLabel(tick), { size: TICK_FONT_SIZE, anchor: 'middle', fill: MUTED_TEXT, className: 'tick' })));
+      parts.push(...drawLinesAcross(style.lines, valueAxis.low, valueAxis.high, x, { frame, width: style.width }));
       if (tail > 0) {
         const share = (count: number): string => formatRate(new D(count).div(total), style.locale, false, 3);
         const note = `Beyond the bins: ${share(distribution.below)} of paths below ${style.amount(edges[0]!)}, ${share(distribution.above)} above ${style.amount(edges.at(-1)!)}.`;
@@ -72,12 +72,23 @@ export function histogramBlock(distribution: FinalDistribution, style: Histogram
   };
 }
 
-/** The targets and references within the axis as vertical dashed lines, labelled at their top. */
-function drawLinesAcross(lines: readonly SvgLine[], low: D, high: D, x: (value: D) => number, frame: Frame): string[] {
+/**
+ * The targets and references within the axis as vertical dashed lines, labelled at their top: right
+ * of the line, or left of it when the label would run past the chart's right edge (cut to fit there).
+ */
+function drawLinesAcross(lines: readonly SvgLine[], low: D, high: D, x: (value: D) => number, chart: { frame: Frame; width: number }): string[] {
+  const { frame, width } = chart;
+  const style = { size: TICK_FONT_SIZE, fill: REFERENCE_COLOUR, className: 'reference-label' };
   return lines
     .filter((line) => line.value.gte(low) && line.value.lte(high))
-    .flatMap((line) => [
-      `<path class="reference" d="M${px(x(line.value))} ${px(frame.top)}V${px(frame.top + frame.height)}" stroke="${REFERENCE_COLOUR}" stroke-width="1.5" stroke-dasharray="6 4" fill="none"/>`,
-      svgText(x(line.value) + 4, frame.top + 10, line.label, { size: TICK_FONT_SIZE, fill: REFERENCE_COLOUR, className: 'reference-label' }),
-    ]);
+    .flatMap((line) => {
+      const at = x(line.value);
+      const right = at + 4 + textWidth(line.label, TICK_FONT_SIZE) <= width - 4;
+      return [
+        `<path class="reference" d="M${px(at)} ${px(frame.top)}V${px(frame.top + frame.height)}" stroke="${REFERENCE_COLOUR}" stroke-width="1.5" stroke-dasharray="6 4" fill="none"/>`,
+        right
+          ? svgText(at + 4, frame.top + 10, line.label, style)
+          : svgText(at - 4, frame.top + 10, fitText(line.label, at - 8, TICK_FONT_SIZE), { ...style, anchor: 'end' }),
+      ];
+    });
 }

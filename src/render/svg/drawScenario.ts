@@ -76,7 +76,7 @@ function headerBlock(scenario: ScenarioReport, width: number): Block {
   const room = width - 2 * MARGIN;
   const details = [scenario.title === null ? null : scenario.name, scenario.unit, scenario.source].filter((part) => part !== null).join(' · ');
   const rows: { text: string; size: number; className: string }[] = [
-    ...wrapText(scenario.title ?? scenario.name, room, TITLE_FONT, 2).map((text) => ({ text, size: TITLE_FONT, className: 'title' })),
+    ...wrapText(scenario.title ?? scenario.name, room, TITLE_FONT, 2, 'bold').map((text) => ({ text, size: TITLE_FONT, className: 'title' })),
     ...wrapText(details, room, 12, 3).map((text) => ({ text, size: 12, className: 'subtitle' })),
   ];
   if (scenario.whatIf.length > 0) {
@@ -114,11 +114,11 @@ function plotBlock(series: readonly Series[], lines: readonly SvgLine[], axis: V
       const y = (value: D): number => frame.top + frame.height * (1 - position(value));
       const parts = [drawValueTicks(axis, frame, y, style.tickLabel)];
       if (style.bars) {
-        parts.push(drawBars(series, frame, y, axis.log ? null : y(axis.low), style.amount));
+        parts.push(drawBars(series, frame, y, axis.log ? null : y(axis.low), { amount: style.amount, width: style.width }));
       } else {
         const time = timeAxis(series, Math.floor(frame.width / 60));
         const x = (t: number): number => frame.left + (frame.width * (t - time.low)) / (time.high - time.low);
-        parts.push(drawTimeTicks(time, frame, x));
+        parts.push(drawTimeTicks(time, frame, x, style.width));
         series.forEach((s, k) => parts.push(drawSeries(s, k, (point) => x(point.time), y)));
       }
       parts.push(drawReferences(lines, frame, y, style.amount));

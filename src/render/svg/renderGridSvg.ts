@@ -8,7 +8,7 @@ import { axisScale, linearAxis, logAxis, tickDigits, type ValueAxis } from './ni
 import { AXIS_COLOUR, MUTED_TEXT } from './palette.js';
 import { svgDocumentHead } from './svgDocument.js';
 import { px } from './svgNumber.js';
-import { fitText, svgText, textWidth, TICK_FONT_SIZE } from './svgText.js';
+import { centreWithin, fitText, svgText, textWidth, TICK_FONT_SIZE } from './svgText.js';
 import { DEFAULT_WIDTH } from './svgOptions.js';
 
 const MARGIN = 16;
@@ -94,7 +94,7 @@ function heading(grid: GridReport, width: number): string {
   const at = grid.at ?? "each cell's last period";
   const details = [grid.scenario, grid.case === null ? null : `case ${grid.case}`, grid.unit].filter((part) => part !== null).join(' · ');
   return [
-    svgText(MARGIN, 30, fitText(`TVL at ${at}`, width - 2 * MARGIN, 16), { size: 16, weight: 'bold', fill: '#111111', className: 'title' }),
+    svgText(MARGIN, 30, fitText(`TVL at ${at}`, width - 2 * MARGIN, 16, 'bold'), { size: 16, weight: 'bold', fill: '#111111', className: 'title' }),
     svgText(MARGIN, 50, fitText(details, width - 2 * MARGIN, 12), { size: 12, fill: MUTED_TEXT, className: 'subtitle' }),
   ].join('\n');
 }
@@ -115,7 +115,7 @@ function axisLabels(grid: GridReport, xs: readonly string[], ys: readonly string
   const parts = [svgText(MARGIN, top - 22, `${grid.y.field} \\ ${grid.x.field}`, { ...style, className: 'axis-title' })];
   xs.forEach((label, i) => {
     if (i % xEvery === 0) {
-      parts.push(svgText(left + cellWidth * (i + 0.5), top - 6, label, { ...style, anchor: 'middle' }));
+      parts.push(svgText(centreWithin(left + cellWidth * (i + 0.5), label, TICK_FONT_SIZE, DEFAULT_WIDTH), top - 6, label, { ...style, anchor: 'middle' }));
     }
   });
   ys.forEach((label, j) => {
@@ -126,7 +126,7 @@ function axisLabels(grid: GridReport, xs: readonly string[], ys: readonly string
   return parts.join('\n');
 }
 
-/** A row of cells: one path per colour, then each cell's figure where it fits. */
+/** A row of cells: one path per colour, then each cell's figure where it fits in the cell. */
 function cellRow(row: readonly D[], j: number, layout: CellLayout, scale: (value: D) => number, label: ((value: D) => string) | null): string {
   const { left, top, cellWidth, cellHeight } = layout;
   const y = top + cellHeight * j;
@@ -137,8 +137,10 @@ function cellRow(row: readonly D[], j: number, layout: CellLayout, scale: (value
     const colour = heatColour(t);
     const x = left + cellWidth * i;
     byColour.set(colour, `${byColour.get(colour) ?? ''}M${px(x)} ${px(y)}h${px(cellWidth)}v${px(cellHeight)}h${px(-cellWidth)}Z`);
-    if (label !== null) {
-      texts.push(svgText(x + cellWidth / 2, y + cellHeight / 2 + 3.5, label(value), { size: CELL_FONT, anchor: 'middle', fill: textOn(t), className: 'cell' }));
+    const text = label === null ? '' : label(value);
+    // The lowest and highest cells fit (labelled says so), but a figure between them may be written longer.
+    if (text !== '' && textWidth(text, CELL_FONT) + 6 <= cellWidth) {
+      texts.push(svgText(x + cellWidth / 2, y + cellHeight / 2 + 3.5, text, { size: CELL_FONT, anchor: 'middle', fill: textOn(t), className: 'cell' }));
     }
   });
   const paths = [...byColour].map(([colour, d]) => `<path class="cells" d="${d}" fill="${colour}"/>`);
@@ -151,6 +153,6 @@ function colourLegend(axis: ValueAxis, scale: (value: D) => number, left: number
   const parts = Array.from({ length: LEGEND_STEPS }, (_, s) => `<path class="legend-step" d="M${px(left + step * s)} ${px(top)}h${px(step + 0.5)}v12h${px(-step - 0.5)}Z" fill="${heatColour((s + 0.5) / LEGEND_STEPS)}"/>`);
   const marks = axis.ticks.map((tick) => `M${px(left + width * scale(tick))} ${px(top + 12)}v4`).join('');
   parts.push(`<path class="legend-ticks" d="${marks}" stroke="${AXIS_COLOUR}" stroke-width="1" fill="none"/>`);
-  axis.ticks.forEach((tick) => parts.push(svgText(left + width * scale(tick), top + 29, label(tick), { size: TICK_FONT_SIZE, anchor: 'middle', fill: MUTED_TEXT, className: 'tick' })));
+  axis.ticks.forEach((tick) => parts.push(svgText(centreWithin(left + width * scale(tick), label(tick), TICK_FONT_SIZE, DEFAULT_WIDTH), top + 29, label(tick), { size: TICK_FONT_SIZE, anchor: 'middle', fill: MUTED_TEXT, className: 'tick' })));
   return `<g class="colour-legend">\n${parts.join('\n')}\n</g>`;
 }
