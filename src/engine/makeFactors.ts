@@ -2,7 +2,7 @@ import { assert } from './assert.js';
 import { P, type D } from './decimal.js';
 import type { Fixed } from '../core/fixed.js';
 import { FIXED_ONE, fixedOf } from './fixedOf.js';
-import { nextYearProduct } from './nextYearProduct.js';
+import { fixedTimes } from './fixedTimes.js';
 import { SUBPERIOD_MESSAGE } from './messages.js';
 import { rampUtilization } from './rampUtilization.js';
 import { partYearFactors } from './partYearFactors.js';
@@ -110,38 +110,37 @@ export function makeFactors(): Factors {
     }
     return values;
   };
+  return { year, partYear, yearFixed, partYearFixed, ramp, periodChange, periodChangeFixed, yearProducts: keptYearProducts(yearFixed) };
+}
+
+/**
+ * Factors.yearProducts: each product the one before it × yearFixed(rate), nextYearProduct's rule
+ * (which takes the Factors this builds), kept for the last KEPT_PRODUCT_RATES rates asked for.
+ */
+function keptYearProducts(yearFixed: (rate: D) => Fixed): (rate: D) => (years: number) => Fixed {
   const products = new Map<string, Fixed[]>();
-  const factors: Factors = {
-    year,
-    partYear,
-    yearFixed,
-    partYearFixed,
-    ramp,
-    periodChange,
-    periodChangeFixed,
-    yearProducts: (rate) => {
-      const key = rate.toString();
-      let row = products.get(key);
-      if (row === undefined) {
-        if (products.size >= KEPT_PRODUCT_RATES) {
-          products.delete(products.keys().next().value!);
-        }
-        row = [FIXED_ONE];
-      } else {
-        // The last asked for is the last to go.
-        products.delete(key);
+  return (rate) => {
+    const key = rate.toString();
+    let row = products.get(key);
+    if (row === undefined) {
+      if (products.size >= KEPT_PRODUCT_RATES) {
+        products.delete(products.keys().next().value!);
       }
-      products.set(key, row);
-      const known = row;
-      return (years) => {
-        while (known.length <= years) {
-          known.push(nextYearProduct(known.at(-1)!, rate, factors));
-        }
-        return known[years]!;
-      };
-    },
+      row = [FIXED_ONE];
+    } else {
+      // The last asked for is the last to go.
+      products.delete(key);
+    }
+    products.set(key, row);
+    const known = row;
+    const factor = yearFixed(rate);
+    return (years) => {
+      while (known.length <= years) {
+        known.push(fixedTimes(known.at(-1)!, factor));
+      }
+      return known[years]!;
+    };
   };
-  return factors;
 }
 
 /** A factor as a Fixed, converted once per distinct key. */
