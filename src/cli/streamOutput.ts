@@ -274,11 +274,8 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
       await handle.close();
     }
   };
-  // One batch in flight while the next is computed; a failure surfaces at the next write or at finish.
-  let inFlight: Promise<void> = Promise.resolve();
   const discard = async (): Promise<void> => {
     untrack(discard);
-    await inFlight.catch(() => {});
     await close().catch(() => {});
     await fs.rm(temporary, { force: true });
   };
@@ -289,21 +286,25 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
       // Not ours to change: the new file gets the usual permissions.
     });
   }
-  const writeAll = async (batch: string): Promise<void> => {
-    const bytes = Buffer.from(batch, 'utf8');
-    for (let offset = 0; offset < bytes.length; ) {
-      offset += (await handle.write(bytes, offset)).bytesWritten;
-    }
-  };
+  let sinceTurn = 0;
   return batching(
     async (batch) => {
-      await inFlight;
-      inFlight = writeAll(batch);
-      inFlight.catch(() => {});
+      try {
+        writeWhole(handle.fd, batch);
+      } catch (error) {
+        // A full disk, say: the temporary file goes at once, whether this batch came from a write or from finish().
+        await discard();
+        throw error;
+      }
+      // The writes do not wait for the event loop, so it is given a turn now and then: an interrupt is answered within a few batches.
+      sinceTurn += batch.length;
+      if (sinceTurn >= TURN_CHARS) {
+        sinceTurn = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     },
     async () => {
       try {
-        await inFlight;
         await handle.sync();
         await close();
         await (options.exclusive === true ? moveExclusive(temporary, target) : fs.rename(temporary, target));
@@ -315,6 +316,25 @@ export async function openFileSink(path: string, options: FileSinkOptions = {}):
     },
     discard,
   );
+}
+
+/** Characters written to a file between turns of the event loop. */
+const TURN_CHARS = 1024 * 1024;
+
+/**
+ * A batch written to a file whole, before the next is computed: a write to a file lands in the
+ * system's cache at once, so waiting for it in the background only adds a round trip per batch.
+ * The text is encoded by the write itself; a short write (a full disk fails outright) is finished from its bytes.
+ */
+function writeWhole(descriptor: number, batch: string): void {
+  const written = writeSync(descriptor, batch);
+  const size = Buffer.byteLength(batch, 'utf8');
+  if (written < size) {
+    const bytes = Buffer.from(batch, 'utf8');
+    for (let offset = written; offset < size; ) {
+      offset += writeSync(descriptor, bytes, offset);
+    }
+  }
 }
 
 /** An open descriptor (one the path /dev/fd/N names), written in place a batch at a time; it stays open. */

@@ -1,6 +1,9 @@
 import type { D } from './decimal.js';
 import { FIXED_ZERO, type Fixed } from '../core/fixed.js';
 
+/** 1 as a Fixed. */
+export const FIXED_ONE: Fixed = { m: 1n, e: 0, digits: 1 };
+
 /** A decimal as a Fixed, exactly (no rounding: the operations round their results). */
 export function fixedOf(value: D): Fixed {
   const words = value.d as number[];

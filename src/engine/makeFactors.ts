@@ -1,7 +1,8 @@
 import { assert } from './assert.js';
 import { P, type D } from './decimal.js';
 import type { Fixed } from '../core/fixed.js';
-import { fixedOf } from './fixedOf.js';
+import { FIXED_ONE, fixedOf } from './fixedOf.js';
+import { fixedTimes } from './fixedTimes.js';
 import { SUBPERIOD_MESSAGE } from './messages.js';
 import { rampUtilization } from './rampUtilization.js';
 import { partYearFactors } from './partYearFactors.js';
@@ -9,6 +10,9 @@ import { yearFactor } from './yearFactor.js';
 
 /** Ramps whose utilizations are kept (each up to 2,401 values). */
 const KEPT_RAMPS = 8;
+
+/** Rates whose year products are kept (each one a year of the longest path at that rate). */
+const KEPT_PRODUCT_RATES = 64;
 
 /** The growth factors of a run, each computed once per distinct rate and step, then looked up. */
 export interface Factors {
@@ -26,6 +30,12 @@ export interface Factors {
   readonly periodChange: (rate: D, perYear: number) => D;
   /** periodChange(rate, perYear), as the step's BigInt arithmetic takes it: the same object for the same rate and step. */
   readonly periodChangeFixed: (rate: D, perYear: number) => Fixed;
+  /**
+   * The whole-year product after k years at `rate`, for k of 0 or more: 1, then each one the one
+   * before it by nextYearProduct. Shared by the paths of a run at the same rate (kept for the last
+   * KEPT_PRODUCT_RATES rates asked for), made as far as a path asks.
+   */
+  readonly yearProducts: (rate: D) => (years: number) => Fixed;
 }
 
 /**
@@ -100,7 +110,37 @@ export function makeFactors(): Factors {
     }
     return values;
   };
-  return { year, partYear, yearFixed, partYearFixed, ramp, periodChange, periodChangeFixed };
+  return { year, partYear, yearFixed, partYearFixed, ramp, periodChange, periodChangeFixed, yearProducts: keptYearProducts(yearFixed) };
+}
+
+/**
+ * Factors.yearProducts: each product the one before it × yearFixed(rate), nextYearProduct's rule
+ * (which takes the Factors this builds), kept for the last KEPT_PRODUCT_RATES rates asked for.
+ */
+function keptYearProducts(yearFixed: (rate: D) => Fixed): (rate: D) => (years: number) => Fixed {
+  const products = new Map<string, Fixed[]>();
+  return (rate) => {
+    const key = rate.toString();
+    let row = products.get(key);
+    if (row === undefined) {
+      if (products.size >= KEPT_PRODUCT_RATES) {
+        products.delete(products.keys().next().value!);
+      }
+      row = [FIXED_ONE];
+    } else {
+      // The last asked for is the last to go.
+      products.delete(key);
+    }
+    products.set(key, row);
+    const known = row;
+    const factor = yearFixed(rate);
+    return (years) => {
+      while (known.length <= years) {
+        known.push(fixedTimes(known.at(-1)!, factor));
+      }
+      return known[years]!;
+    };
+  };
 }
 
 /** A factor as a Fixed, converted once per distinct key. */

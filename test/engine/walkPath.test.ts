@@ -112,6 +112,26 @@ describe('properties: one model', () => {
   }, 120_000);
 });
 
+describe('properties: factors shared by a run', () => {
+  it('paths walked with one run\'s factors (sharing year products by rate, phases leaving them) give what each gives alone', () => {
+    // Paths that start at the same rate (a value-equal object, or the same one) and part ways after some years.
+    const family = fc.tuple(rate, fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 30 }), rate, start, anyStep), { minLength: 2, maxLength: 5 }));
+    fc.assert(
+      fc.property(family, ([first, paths]) => {
+        const inputs = paths.map(([kept, after, next, amount, stepOf]): TvlInput => {
+          const growthByYear = [...Array.from({ length: kept }, () => new D(first.toString())), ...Array.from({ length: after }, () => next)];
+          return { years: growthByYear.length, step: stepOf as Step, base: { kind: 'tvl', tvl: amount }, growthByYear };
+        });
+        const shared = makeFactors();
+        const figures = (path: TvlInput, factors: ReturnType<typeof makeFactors>) => Array.from(walkPath(path, factors), (point) => point.tvl.toFixed());
+        const together = inputs.map((path) => figures(path, shared));
+        expect(together).toEqual(inputs.map((path) => figures(path, makeFactors())));
+      }),
+      { numRuns: 40, seed: 31 },
+    );
+  }, 120_000);
+});
+
 function printedFigures(point: { marketCap: D | null; utilization: D | null; tvl: D }) {
   const show = (value: D | null): string | null => (value === null ? null : plainFigure(value));
   return { marketCap: show(point.marketCap), utilization: show(point.utilization), tvl: plainFigure(point.tvl) };
