@@ -38,26 +38,42 @@ export function documentationFiles() {
   return ['README.md', ...walk('docs')];
 }
 
+/** The environment of a documented run: colour off, and nothing of the caller's that changes what btcfi prints. */
+export function documentedEnv(env = process.env) {
+  const copy = { ...env, NO_COLOR: '1' };
+  for (const name of ['FORCE_COLOR', 'BTCFI_DEBUG', 'BTCFI_LOCALE', 'COLUMNS']) {
+    delete copy[name];
+  }
+  return copy;
+}
+
+/**
+ * What a run shows in a block: stdout then stderr, as a terminal would show them. A CSV's CRLF
+ * line ends read as a terminal shows them: a Markdown file keeps one kind of line end. A command
+ * may exit 1 (a failed check) or 2 (an error example); no output at all is a mistake.
+ */
+export function shownOutput(args, { stdout, stderr, exitCode }) {
+  if (stdout === '' && stderr === '') {
+    throw new Error(`btcfi ${args} printed nothing${exitCode === 0 ? '' : ` (exit ${exitCode})`}`);
+  }
+  return (stdout + stderr).replace(/\r\n/g, '\n');
+}
+
 /** What `btcfi ARGS` prints in DIR: stdout then stderr, colour off, as for a pipe. */
 export function runBtcfi(args, dir = '.') {
-  const env = { ...process.env, NO_COLOR: '1', BTCFI_NODE: process.execPath, BTCFI_BIN: BIN };
-  for (const name of ['FORCE_COLOR', 'BTCFI_DEBUG', 'BTCFI_LOCALE', 'COLUMNS']) {
-    delete env[name];
-  }
+  const env = { ...documentedEnv(), BTCFI_NODE: process.execPath, BTCFI_BIN: BIN };
   const script = `btcfi() { "$BTCFI_NODE" "$BTCFI_BIN" "$@"; }\nbtcfi ${args}`;
   return new Promise((resolvePromise, reject) => {
     execFile('sh', ['-c', script], { cwd: join(REPO_ROOT, dir), env, encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
-      // A command may exit 1 (a failed check) or 2 (an error example); no output at all is a mistake.
       if (error !== null && typeof error.code !== 'number') {
         reject(error);
         return;
       }
-      if (stdout === '' && stderr === '') {
-        reject(new Error(`btcfi ${args} printed nothing${error === null ? '' : ` (exit ${error.code})`}`));
-        return;
+      try {
+        resolvePromise(shownOutput(args, { stdout, stderr, exitCode: error === null ? 0 : error.code }));
+      } catch (failure) {
+        reject(failure);
       }
-      // A CSV's CRLF line ends read as a terminal shows them: a Markdown file keeps one kind of line end.
-      resolvePromise((stdout + stderr).replace(/\r\n/g, '\n'));
     });
   });
 }

@@ -28,21 +28,34 @@ export interface AnniversarySpan {
 
 /** Years from one instant to a later one (milliseconds since 1970, UTC), by the day count. */
 export function yearsBetween(fromMs: number, toMs: number, dayCount: DayCount): D {
-  return dayCount === 'anniversary' ? anniversarySpan(fromMs, toMs).years : new D(toMs - fromMs).div(MS_PER_DAY).div(DAYS_PER_YEAR);
+  if (dayCount !== 'anniversary') {
+    return new D(toMs - fromMs).div(MS_PER_DAY).div(DAYS_PER_YEAR);
+  }
+  const { wholeYears, last, next } = anniversaryYear(fromMs, toMs);
+  return anniversaryYears(wholeYears, last, next, toMs);
 }
 
 /** The span from one instant to a later one, counted by the first one's anniversaries. */
 export function anniversarySpan(fromMs: number, toMs: number): AnniversarySpan {
+  const { wholeYears, last, next } = anniversaryYear(fromMs, toMs);
+  const days = new D(toMs - last).div(MS_PER_DAY);
+  const yearDays = new D(next - last).div(MS_PER_DAY);
+  return { wholeYears, days, yearDays, years: anniversaryYears(wholeYears, last, next, toMs) };
+}
+
+/** The whole years from `fromMs` to its last anniversary on or before `toMs`, that anniversary and the next. */
+function anniversaryYear(fromMs: number, toMs: number): { wholeYears: number; last: number; next: number } {
   const from = new Date(fromMs);
   let wholeYears = new Date(toMs).getUTCFullYear() - from.getUTCFullYear();
   while (wholeYears > 0 && anniversary(from, wholeYears) > toMs) {
     wholeYears -= 1;
   }
-  const last = anniversary(from, wholeYears);
-  const next = anniversary(from, wholeYears + 1);
-  const days = new D(toMs - last).div(MS_PER_DAY);
-  const yearDays = new D(next - last).div(MS_PER_DAY);
-  return { wholeYears, days, yearDays, years: new D(wholeYears).plus(new D(toMs - last).div(next - last)) };
+  return { wholeYears, last: anniversary(from, wholeYears), next: anniversary(from, wholeYears + 1) };
+}
+
+/** Whole years, then the time past the last anniversary over that anniversary year's length. */
+function anniversaryYears(wholeYears: number, last: number, next: number, toMs: number): D {
+  return new D(wholeYears).plus(new D(toMs - last).div(next - last));
 }
 
 /** The instant `years` years after `from`: the same month, day and time, 29 February as 28 February in a common year. */

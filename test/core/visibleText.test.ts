@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QUOTE_LIMIT, quoted, shown, UNSAFE_SOURCE, visible, visibleLines, visibleWithOffsets } from '../../src/core/visibleText.js';
+import { binaryUnit } from '../fuzz/binaryUnit.js';
 
 /** What a terminal must never receive from data: controls, format characters, line and paragraph separators, lone surrogates. */
 const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
@@ -19,10 +20,10 @@ function unescape(text: string): string {
 const hostileCharacter = fc.oneof(
   fc.constantFrom('\u001b', '\u0007', '\u0000', '\r', '\n', '\t', '\u007f', '\u009b', '\u0085', '\u202e', '\u202a', '\u2066', '\u2069', '\u200b', '\u200f', '\ufeff', '\u061c', '\u00ad', '\u2028', '\u2029', '\ud800', '\udfff', '\u{e0001}'),
   fc.constantFrom('a', 'Z', ' ', '[', ']', ';', '%', '中', 'é', '😀', '…'),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+  fc.string({ unit: binaryUnit, minLength: 1, maxLength: 1 }),
 );
 const hostileText = fc.array(hostileCharacter, { maxLength: 60 }).map((characters) => characters.join(''));
-const anyText = fc.oneof(hostileText, fc.string({ unit: 'binary' }));
+const anyText = fc.oneof(hostileText, fc.string({ unit: binaryUnit }));
 
 describe('visible', () => {
   it('escapes exactly the code points of the classes Cc, Cf, Zl, Zp and Cs, written out as ranges', () => {

@@ -8,6 +8,7 @@ import { fixedDivide } from '../../src/engine/fixedDivide.js';
 import { fixedOf } from '../../src/engine/fixedOf.js';
 import { fixedPlus } from '../../src/engine/fixedPlus.js';
 import { fixedTimes } from '../../src/engine/fixedTimes.js';
+import { propertyRuns } from '../fuzz/config.js';
 
 const decimal = fc
   .tuple(fc.bigInt({ min: -(10n ** 75n), max: 10n ** 75n }), fc.integer({ min: -90, max: 40 }), fc.integer({ min: 1, max: 75 }))
@@ -22,7 +23,7 @@ describe('properties', () => {
         expect(decimalOf(fixedPlus(x, y)).toFixed()).toBe(a.plus(b).toFixed());
         expect(decimalOf(fixedDivide(x, n)).toFixed()).toBe(a.div(n).toFixed());
       }),
-      { numRuns: 3000, seed: 11 },
+      { numRuns: propertyRuns(1000), seed: 11 },
     );
   });
 
@@ -36,7 +37,7 @@ describe('properties', () => {
         const expected = new Wide(a.toFixed()).minus(new Wide(b.toFixed())).div(new Wide(b.toFixed())).toSignificantDigits(60, Decimal.ROUND_HALF_EVEN);
         expect(decimalOf(fixedChange(fixedOf(a), fixedOf(b))).toFixed()).toBe(expected.toFixed());
       }),
-      { numRuns: 3000, seed: 12 },
+      { numRuns: propertyRuns(1000), seed: 12 },
     );
     expect(decimalOf(fixedChange(fixedOf(new P('110')), fixedOf(new P('100')))).toFixed()).toBe('0.1');
     expect(decimalOf(fixedChange(fixedOf(new P('7')), fixedOf(new P('7')))).toFixed()).toBe('0');

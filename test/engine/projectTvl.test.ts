@@ -9,6 +9,7 @@ import {
   UTILIZATION_RANGE_MESSAGE,
 } from '../../src/engine/messages.js';
 import { amount, growthRate, horizon, nonNegativeRate, step, utilization } from './arbitraries.js';
+import { propertyRuns } from '../fuzz/config.js';
 
 // ---- helpers: literal strings in, literal strings out ----
 
@@ -376,6 +377,7 @@ describe('properties', () => {
         const high = finalTvl(projectTvl({ base: b, step: s, years, growthByYear: higher }));
         expect(high.gte(low)).toBe(true);
       }),
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -397,6 +399,7 @@ describe('properties', () => {
           expect(monthEnd.utilization?.toSignificantDigits(40).toFixed()).toBe(point.utilization?.toSignificantDigits(40).toFixed());
         }
       }),
+      { numRuns: propertyRuns(40) },
     );
   });
 

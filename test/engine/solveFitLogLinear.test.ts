@@ -4,6 +4,7 @@ import { compound, D, fitLogLinear, type FitPoint } from '../../src/engine/index
 import { FIT_POINTS_MESSAGE, FIT_POSITIVE_MESSAGE } from '../../src/engine/messages.js';
 import { decimal } from './arbitraries.js';
 import { agreesTo, compare } from '../helpers/agreesTo.js';
+import { propertyRuns } from '../fuzz/config.js';
 
 const d = (text: string): D => new D(text);
 const points = (pairs: readonly (readonly [string, string])[]): FitPoint[] => pairs.map(([years, value]) => ({ years: d(years), value: d(value) }));
@@ -65,6 +66,7 @@ describe('properties', () => {
           expect(agreesTo(growth.plus(1), rate.plus(1)), compare(growth, rate)).toBe(true);
         },
       ),
+      { numRuns: propertyRuns(40) },
     );
   });
 });

@@ -16,6 +16,7 @@ import { PERIOD_INDEX_MESSAGE } from '../../src/engine/messages.js';
 import { amount, growthRate, horizon, step, utilization } from './arbitraries.js';
 import { plainFigure } from '../../src/render/formatNumber.js';
 import { exactFigure } from './oracle.js';
+import { propertyRuns } from '../fuzz/config.js';
 
 // ---- helpers: literal strings in, literal strings out ----
 
@@ -171,7 +172,7 @@ describe('properties', () => {
           expect([at.year, at.subperiod]).toEqual([point.year, point.subperiod]);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(50) },
     );
   });
 

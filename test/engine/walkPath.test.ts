@@ -4,6 +4,7 @@ import { D, makeFactors, PERIODS_PER_YEAR, tvlAtPeriod, walkPath, type Step, typ
 import { plainFigure } from '../../src/render/formatNumber.js';
 import { step as anyStep } from './arbitraries.js';
 import { oracleFigures } from './oracle.js';
+import { propertyRuns } from '../fuzz/config.js';
 
 const d = (text: string): D => new D(text);
 
@@ -91,7 +92,7 @@ describe('properties', () => {
           expect(points.get(index), `period ${index}`).toEqual(oracleFigures(path, index));
         }
       }),
-      { numRuns: 120, seed: 20_261_202 },
+      { numRuns: propertyRuns(40), seed: 20_261_202 },
     );
   }, 120_000);
 });

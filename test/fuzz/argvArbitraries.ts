@@ -5,6 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/runCli.js';
 import { amountText, rateText, scenarioFile } from './scenarioArbitraries.js';
+import { binaryUnit } from './binaryUnit.js';
 
 export interface ArgvCase {
   readonly args: readonly string[];
@@ -38,7 +39,7 @@ const HISTORY_PATHS = fixtures('history');
 
 /** Words that are not what a flag wants: empty, flags themselves, huge, hostile. */
 const junk = pick('', ' ', '-', '--', '--x', 'NaN', 'Infinity', '-1', '1e400', '9'.repeat(40), '=HYPERLINK("x")', '../../etc/passwd', '\u202E', 'ü', '$', '%', 'null', '[object Object]', '__proto__');
-const word = fc.oneof({ weight: 3, arbitrary: junk }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) });
+const word = fc.oneof({ weight: 3, arbitrary: junk }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: fc.string({ unit: binaryUnit, maxLength: 8 }) });
 const or = <T extends string>(valid: fc.Arbitrary<T>, weight = 6): fc.Arbitrary<string> => fc.oneof({ weight, arbitrary: valid }, { weight: 1, arbitrary: word });
 
 const amount = or(fc.oneof(pick('2T', '238.5B', '$2T', '100B', '91,332 BTC', '0', '1e36', '1e-12', '1'), amountText));

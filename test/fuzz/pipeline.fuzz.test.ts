@@ -15,6 +15,7 @@ import { parseAmountFlag, parseGrowthFlag, parseStartFlag, parseYearsFlag } from
 import { checkScenarioText, PLAIN_FIGURE, type Outcome } from './checkPipeline.js';
 import { FUZZ_RUNS, FUZZ_SEED, timeoutFor } from './config.js';
 import { amountText, freeText, rateText, scenarioFile } from './scenarioArbitraries.js';
+import { binaryUnit } from './binaryUnit.js';
 
 const ran = { scenarios: 0, projected: 0, invalid: 0, parsers: 0, histories: 0 };
 
@@ -56,7 +57,7 @@ function isResult(value: unknown): boolean {
   return result.ok ? result.value !== undefined : typeof result.error?.message === 'string' && result.error.message !== '';
 }
 
-const anyText = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), amountText, rateText, freeText);
+const anyText = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: binaryUnit, maxLength: 40 }), amountText, rateText, freeText);
 const near = <T>(arbitrary: fc.Arbitrary<T>, mangle: (value: T) => fc.Arbitrary<string>) => arbitrary.chain(mangle);
 const axisText = fc.oneof(
   anyText,
@@ -113,7 +114,7 @@ describe('fuzz: history CSVs', () => {
   it(`a history gives a growth with plain figures, or issues that name the file (${runs.toLocaleString('en-US')} files)`, () => {
     const options = { digits: null, chalk: new Chalk({ level: 0 }), locale: 'en-US' };
     fc.assert(
-      fc.property(fc.oneof(historyText, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+      fc.property(fc.oneof(historyText, fc.string({ unit: binaryUnit, maxLength: 200 })), (text) => {
         const parsed = parseHistory(text, 'history.csv');
         if (!parsed.ok) {
           expect(parsed.error.length).toBeGreaterThan(0);

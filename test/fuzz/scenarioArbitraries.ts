@@ -4,6 +4,7 @@
 // `__proto__` and `constructor` keys, anchors and aliases).
 import fc from 'fast-check';
 import { stringify } from 'yaml';
+import { binaryUnit } from './binaryUnit.js';
 
 /** A file to feed the pipeline: its name decides JSON or YAML, as on the command line. */
 export interface ScenarioFile {
@@ -92,7 +93,7 @@ const name = fc.oneof(
 /** Free text, as titles and notes hold it: anything at all, including what spreadsheets run. */
 export const freeText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.string({ unit: binaryUnit, maxLength: 20 }),
   pick('=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '\t=1+1', '\r=1+1', '＝1+1', '＋1', '－1', '＠SUM(1)', 'NaN', 'Infinity', '1e308', '</failure><x>&amp;', ']]>', '\u202Egnp.exe', 'ß≈∂ƒ©😀'),
 );
 
@@ -257,7 +258,7 @@ const at = (text: string): fc.Arbitrary<number> => fc.integer({ min: 0, max: tex
 
 const corruptions: Corruption[] = [
   // random characters, anywhere
-  (text) => fc.tuple(at(text), fc.string({ unit: 'binary', minLength: 1, maxLength: 8 })).map(([i, s]) => text.slice(0, i) + s + text.slice(i)),
+  (text) => fc.tuple(at(text), fc.string({ unit: binaryUnit, minLength: 1, maxLength: 8 })).map(([i, s]) => text.slice(0, i) + s + text.slice(i)),
   (text) => fc.tuple(at(text), pick(...HOSTILE_SNIPPETS)).map(([i, s]) => text.slice(0, i) + s + text.slice(i)),
   (text) => fc.tuple(at(text), fc.integer({ min: 1, max: 20 })).map(([i, n]) => text.slice(0, i) + text.slice(i + n)),
   (text) => at(text).map((i) => text.slice(0, i)),
@@ -300,9 +301,9 @@ const corrupted: fc.Arbitrary<ScenarioFile> = fc
 
 /** Text that is not a scenario at all: random characters, random bytes read as UTF-8. */
 const garbage: fc.Arbitrary<ScenarioFile> = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 200 }).map((text) => ({ file: 'garbage.yaml', text })),
+  fc.string({ unit: binaryUnit, maxLength: 200 }).map((text) => ({ file: 'garbage.yaml', text })),
   fc.uint8Array({ maxLength: 200 }).map((bytes) => ({ file: 'bytes.yaml', text: Buffer.from(bytes).toString('utf8') })),
-  fc.string({ unit: 'binary', maxLength: 200 }).map((text) => ({ file: 'garbage.json', text })),
+  fc.string({ unit: binaryUnit, maxLength: 200 }).map((text) => ({ file: 'garbage.json', text })),
 );
 
 /** Every kind of file the campaign checks, weighted towards the valid and the nearly valid. */

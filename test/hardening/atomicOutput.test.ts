@@ -40,6 +40,8 @@ const OLD = 'the old file, which must survive\n';
 const TEMPORARY = /^\..+\.tmp-\d+-[0-9a-f]{8}$/;
 /** A grid of 1,000 x 1,000 cells: about 20 MB of CSV, a few seconds to write. */
 const BIG_GRID = ['grid', '--market-cap', '2T', '--x', 'utilization=0.1%..100%:0.1%', '--y', 'growth=0%..99.9%:0.1%', '--years', '5', '--format', 'csv'];
+/** The first 100 rows of BIG_GRID: about 2 MB, written a batch at a time too. */
+const TENTH_GRID = BIG_GRID.map((arg) => (arg === 'growth=0%..99.9%:0.1%' ? 'growth=0%..9.9%:0.1%' : arg));
 
 /** A folder on a fresh tmpfs of `size`, or null (with the reason) when this machine cannot mount one. */
 function mountTmpfs(name: string, size: string): { path: string } | { skip: string } {
@@ -117,12 +119,13 @@ describe('a run killed midway', () => {
 
     // A run that is not killed replaces the old file with the whole new one, and cleans up after itself.
     const before = new Set(left);
-    const done = await runCli([...BIG_GRID, '-o', target]);
+    // (The whole 1,000 x 1,000 grid is checked cell by cell in test/cli/grid.test.ts.)
+    const done = await runCli([...TENTH_GRID, '-o', target]);
     expect(done.exitCode).toBe(0);
     const written = await readFile(target, 'utf8');
     expect(written.endsWith('\r\n')).toBe(true);
     const lines = written.slice(0, -2).split('\r\n');
-    expect(lines).toHaveLength(1001);
+    expect(lines).toHaveLength(101);
     expect(lines.every((line) => line.split(',').length === 1001)).toBe(true);
     expect((await temporaries(dir)).filter((name) => !before.has(name))).toEqual([]);
     for (const name of left) {

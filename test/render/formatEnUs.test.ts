@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { D } from '../../src/engine/decimal.js';
 import { amountEnUs, rateEnUs, wholeDigits, yearsEnUs } from '../../src/render/formatEnUs.js';
+import { propertyRuns } from '../fuzz/config.js';
 
 // Intl is the oracle: en-US tables are formatted by hand to skip loading ICU at start-up, and
 // must read exactly as Intl would write them.
@@ -85,7 +86,7 @@ describe('en-US figures', () => {
         fc.property(decimal, fc.constantFrom<'USD' | 'BTC'>('USD', 'BTC'), significant, (value, unit, digits) => {
           expect(amountEnUs(value, unit, digits)).toBe(intlAmount(value, unit, digits));
         }),
-        { numRuns: Number(process.env["FC_RUNS"] ?? 2000) },
+        { numRuns: Number(process.env["FC_RUNS"] ?? propertyRuns(500)) },
       );
     });
 
@@ -94,7 +95,7 @@ describe('en-US figures', () => {
         fc.property(decimal, fc.boolean(), significant, (value, signed, digits) => {
           expect(rateEnUs(value, signed, digits)).toBe(intlRate(value, signed, digits));
         }),
-        { numRuns: Number(process.env["FC_RUNS"] ?? 2000) },
+        { numRuns: Number(process.env["FC_RUNS"] ?? propertyRuns(500)) },
       );
     });
 

@@ -5,6 +5,7 @@ import { computeGridRows, type GridModel } from '../../src/report/computeGridRow
 import { parseAxis } from '../../src/scenario/parseAxis.js';
 import { GRID_FIELDS, type Axis, type GridField } from '../../src/scenario/axis.js';
 import { amount, growthRate, step, utilization } from '../engine/arbitraries.js';
+import { propertyRuns } from '../fuzz/config.js';
 
 const d = (text: string): D => new D(text);
 
@@ -133,7 +134,7 @@ describe('properties', () => {
           });
         });
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(50) },
     );
   });
 });

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, parseScenarioText, readScenarioText } from '../../src/scenario/parseScenario.js';
 import { MAX_FAST_DEPTH, readJsonData } from '../../src/scenario/readJsonData.js';
+import { propertyRuns } from '../fuzz/config.js';
 
 // ---- helpers ----
 
@@ -162,7 +163,7 @@ describe('properties', () => {
       fc.property(fc.oneof(scenarioText, deepText), (text) => {
         expectSameRoutes(text);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(100) },
     );
   });
 
